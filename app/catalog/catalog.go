@@ -1,0 +1,102 @@
+// Package catalog lists the event types eventlens knows: the SignalR Service
+// types whose data it validates, the Event Grid subscription-validation
+// event, and other Azure types it recognises without checking their data.
+package catalog
+
+import "strings"
+
+// The SignalR Service event types and the Event Grid handshake type.
+const (
+	Connected    = "Microsoft.SignalRService.ClientConnectionConnected"
+	Disconnected = "Microsoft.SignalRService.ClientConnectionDisconnected"
+	Validation   = "Microsoft.EventGrid.SubscriptionValidationEvent"
+	Deletion     = "Microsoft.EventGrid.SubscriptionDeletedEvent"
+)
+
+// Type describes one known event type.
+type Type struct {
+	Name        string // exact, case-sensitive type name
+	DataVersion string // the dataVersion Azure emits for it, "" when unknown
+	DataChecked bool   // whether eventlens validates its data against a schema
+}
+
+// SignalR lists the SignalR Service event types, whose data is validated.
+var SignalR = []Type{
+	{Name: Connected, DataVersion: "1.0", DataChecked: true},
+	{Name: Disconnected, DataVersion: "1.0", DataChecked: true},
+}
+
+// EventGrid lists Event Grid's own system events.
+var EventGrid = []Type{
+	{Name: Validation, DataVersion: "2", DataChecked: true},
+	{Name: Deletion, DataVersion: "1", DataChecked: false},
+}
+
+// Known returns the type with exactly this name, and whether there is one.
+func Known(name string) (Type, bool) {
+	for _, list := range [][]Type{SignalR, EventGrid} {
+		for _, t := range list {
+			if t.Name == name {
+				return t, true
+			}
+		}
+	}
+	return Type{}, false
+}
+
+// IsAzure reports whether name looks like an Azure system event type
+// ("Microsoft.<Service>.<Event>"), known to eventlens or not.
+func IsAzure(name string) bool {
+	rest, ok := strings.CutPrefix(name, "Microsoft.")
+	if !ok {
+		return false
+	}
+	svc, ev, ok := strings.Cut(rest, ".")
+	return ok && svc != "" && ev != ""
+}
+
+// Suggest returns the known type that name most likely misspells, and
+// whether there is one: a case-insensitive match, or one within a small edit
+// distance once case and spaces are ignored.
+func Suggest(name string) (string, bool) {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
+	n := norm(name)
+	best, bestDist := "", -1
+	for _, list := range [][]Type{SignalR, EventGrid} {
+		for _, t := range list {
+			if t.Name == name {
+				return "", false
+			}
+			d := distance(n, norm(t.Name))
+			if bestDist < 0 || d < bestDist {
+				best, bestDist = t.Name, d
+			}
+		}
+	}
+	// Allow about one edit per five characters of the known name.
+	if bestDist >= 0 && bestDist <= max(2, len(best)/5) {
+		return best, true
+	}
+	return "", false
+}
+
+// distance is the Levenshtein edit distance between a and b, in bytes.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,102 @@
+// Package diag defines the diagnostics that every eventlens check reports:
+// a severity, a stable code, a message that says what to do, and the place
+// (event index, JSON pointer, line and column) it refers to.
+package diag
+
+import (
+	"fmt"
+	"sort"
+
+	"eventlens/app/jsontree"
+)
+
+// Severity ranks a diagnostic.
+type Severity uint8
+
+// Severities, from least to most serious.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+// String returns "info", "warning" or "error".
+func (s Severity) String() string {
+	switch s {
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "info"
+}
+
+// MarshalText encodes the severity as its name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Edit replaces the source bytes [Offset, End) with Text.
+type Edit struct {
+	Offset int    `json:"offset"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+}
+
+// Fix is a suggested correction, expressed as edits of the source text.
+type Fix struct {
+	Title string `json:"title"` // e.g. `Rename "specVersion" to "specversion"`
+	Edits []Edit `json:"edits"`
+}
+
+// Diagnostic is one finding about a payload.
+type Diagnostic struct {
+	Severity Severity `json:"severity"`
+	Code     string   `json:"code"`    // stable, e.g. "EG003"
+	Message  string   `json:"message"` // what is wrong and what to do
+	Event    int      `json:"event"`   // index of the event in the payload, -1 when none
+	Pointer  string   `json:"pointer"` // RFC 6901 JSON pointer ("" is the whole document)
+	Line     int      `json:"line"`    // 1-based; 0 when unknown
+	Column   int      `json:"column"`  // 1-based, in code points; 0 when unknown
+	Offset   int      `json:"-"`       // byte offset of the place in the source
+	End      int      `json:"-"`       // byte offset just past the place
+	Fix      *Fix     `json:"fix,omitempty"`
+}
+
+// New returns a diagnostic located at node n (which may be nil: then the
+// place is unknown) with a formatted message.
+func New(sev Severity, code string, event int, pointer string, n *jsontree.Node, format string, args ...any) Diagnostic {
+	d := Diagnostic{Severity: sev, Code: code, Message: fmt.Sprintf(format, args...), Event: event, Pointer: pointer}
+	if n != nil {
+		d.Line, d.Column, d.Offset, d.End = n.Pos.Line, n.Pos.Column, n.Pos.Offset, n.End
+	}
+	return d
+}
+
+// Sort orders diagnostics by position in the source, then by severity
+// (errors first), then by code, keeping the order stable otherwise.
+func Sort(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		return a.Code < b.Code
+	})
+}
+
+// Count returns how many diagnostics have each severity.
+func Count(ds []Diagnostic) (errors, warnings, infos int) {
+	for _, d := range ds {
+		switch d.Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		default:
+			infos++
+		}
+	}
+	return
+}
