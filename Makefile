@@ -1,0 +1,91 @@
+# eventlens: `make run` serves the app, `make test` runs every check.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := run
+
+GO          ?= go
+ADDR        ?= 127.0.0.1:8080
+CHROMIUM    ?= /usr/bin/chromium
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+WASM_EXEC    = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+WASMENV     := GOOS=js GOARCH=wasm
+# Engine packages: plain Go, tested natively and as wasm under Node.
+ENGINE       = $(shell $(GO) list ./app/... | grep -v '/app/ui$$')
+FUZZTIME    ?= 5s
+
+.PHONY: run build wasm server test lint unit fuzz wasmtest browser deps clean
+
+## run: build everything and serve the app on $(ADDR)
+run: build
+	@echo "eventlens: open http://$(ADDR)/"
+	./eventlens serve -addr $(ADDR)
+
+## build: the browser app (web/app.wasm) and the server/CLI binary (./eventlens)
+build: wasm server
+
+wasm:
+	$(WASMENV) $(GO) build -trimpath -ldflags='-s -w' -o web/app.wasm ./wasm
+
+server:
+	$(GO) build -trimpath -o eventlens .
+
+## test: the one test command; stops at the first failure
+test: deps
+	@start=$$(date +%s); t=$$start; \
+	stage() { now=$$(date +%s); echo "== stage $$1 took $$((now - t))s"; t=$$now; }; \
+	$(MAKE) --no-print-directory lint;     stage lint; \
+	$(MAKE) --no-print-directory unit;     stage unit; \
+	$(MAKE) --no-print-directory fuzz;     stage fuzz; \
+	$(MAKE) --no-print-directory wasmtest; stage wasm; \
+	$(MAKE) --no-print-directory browser;  stage browser; \
+	echo "== make test passed in $$(( $$(date +%s) - start ))s"
+
+## lint: gofmt, go vet and staticcheck, natively and for js/wasm
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt: these files need formatting:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(WASMENV) $(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+	$(WASMENV) $(GO) run $(STATICCHECK) ./...
+
+## unit: every package's tests, natively (engine, CLI, server, components)
+unit:
+	$(GO) test -count=1 ./...
+
+## fuzz: run every fuzz target briefly ($(FUZZTIME) each)
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$f"; \
+	    $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+## wasmtest: the engine packages' tests compiled to wasm and run under Node
+wasmtest:
+	$(WASMENV) $(GO) test -count=1 -exec="$(WASM_EXEC)" $(ENGINE)
+
+## browser: chromedp tests driving headless Chromium against the real server
+browser: wasm
+	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -run . -v -timeout 20m . 2>&1 | grep -v '^=== \(RUN\|PAUSE\|CONT\)'
+
+## deps: install Chromium and Node.js from Debian when missing (root + apt), else say what to install
+deps:
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "make test needs:$$missing (Debian: sudo apt-get install$$missing)."; \
+	    echo "Install them, or set CHROMIUM= to a Chromium binary, then run make test again."; \
+	    exit 1; \
+	  fi; \
+	fi
+	@echo "using $$($(CHROMIUM) --version) and Node.js $$(node --version)"
+
+clean:
+	rm -f eventlens web/app.wasm

@@ -1,0 +1,200 @@
+//go:build browser
+
+package main
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The browser tests drive a real headless Chromium against the real server.
+// Run them with `make browser` (go test -tags browser .).
+
+// server is a running eventlens server on a free loopback port.
+type server struct {
+	URL  string
+	srv  *http.Server
+	done chan struct{}
+}
+
+// startServer serves the app from ./web with version v ("" = content hash)
+// on a free loopback port until the test ends or Stop is called.
+func startServer(t *testing.T, v string) *server {
+	t.Helper()
+	h, err := newHandler("web", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &server{URL: "http://" + ln.Addr().String(), srv: &http.Server{Handler: h}, done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			t.Errorf("server: %v", err)
+		}
+	}()
+	t.Cleanup(s.Stop)
+	return s
+}
+
+// Stop closes the server and its connections, so the browser is offline.
+func (s *server) Stop() {
+	s.srv.Close()
+	<-s.done
+}
+
+// browser is one headless Chromium with a fresh profile, and what its page
+// wrote to the console.
+type browser struct {
+	t   *testing.T
+	ctx context.Context
+
+	mu      sync.Mutex
+	console []chromedp.ConsoleMessage
+}
+
+// chromiumFlags are the flags every browser test starts Chromium with: no
+// sandbox (tests run as root), and no traffic beyond loopback.
+func chromiumFlags(dir string) []chromedp.ExecAllocatorOption {
+	path := os.Getenv("CHROMIUM")
+	if path == "" {
+		path = "/usr/bin/chromium"
+	}
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(dir),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"),
+		chromedp.WindowSize(1280, 900),
+	}
+}
+
+// newBrowser starts Chromium for the test and records its console.
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumFlags(t.TempDir())...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	b := &browser{t: t, ctx: ctx}
+	// The first call owns the browser: no timeout on it.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	v, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.userAgent`))
+	t.Logf("browser: %s", v)
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			b.mu.Lock()
+			b.console = append(b.console, m)
+			b.mu.Unlock()
+		}
+	}()
+	return b
+}
+
+// do runs the actions with a timeout.
+func (b *browser) do(timeout time.Duration, steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, timeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		b.t.Fatalf("browser: %v\nconsole:\n%s", err, b.consoleText())
+	}
+}
+
+// eval evaluates a JavaScript expression and returns its value.
+func eval[T any](b *browser, expr string) T {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// open navigates to url and waits until the wasm app has started.
+func (b *browser) open(url string) {
+	b.t.Helper()
+	b.do(30*time.Second, chromedp.Navigate(url))
+	b.waitApp()
+}
+
+// waitApp waits until the wasm app runs: the server prerenders the page, so
+// only data-wasm="ready", set in the browser, says the wasm started.
+func (b *browser) waitApp() {
+	b.t.Helper()
+	b.do(45*time.Second, chromedp.WaitReady(chromedp.CSS(`#app[data-wasm="ready"]`)))
+}
+
+// consoleText returns every console message so far, one a line.
+func (b *browser) consoleText() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var sb strings.Builder
+	for _, m := range b.console {
+		sb.WriteString(m.String())
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+// consoleErrors returns the console's errors and uncaught exceptions.
+func (b *browser) consoleErrors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var errs []string
+	for _, m := range b.console {
+		if m.Type == chromedp.ConsoleError || m.IsException() {
+			errs = append(errs, m.String())
+		}
+	}
+	return errs
+}
+
+func TestAppStartsInBrowser(t *testing.T) {
+	s := startServer(t, "")
+	b := newBrowser(t)
+	b.open(s.URL + "/")
+
+	if got := eval[string](b, `document.querySelector("h1").textContent`); got != "eventlens" {
+		t.Errorf("title heading = %q, want %q", got, "eventlens")
+	}
+	if got := eval[bool](b, `document.querySelector("#input") instanceof HTMLTextAreaElement`); !got {
+		t.Error("#input is not a textarea")
+	}
+	if got := eval[string](b, `document.title`); !strings.Contains(got, "eventlens") {
+		t.Errorf("document.title = %q", got)
+	}
+	// Give late errors (e.g. a failing service worker) a moment to surface.
+	time.Sleep(500 * time.Millisecond)
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
