@@ -1,0 +1,86 @@
+package lint
+
+import (
+	"strconv"
+
+	"eventlens/app/detect"
+	"eventlens/app/diag"
+	"eventlens/app/jsontree"
+)
+
+// batch runs the checks across events: Event Grid's size and count limits,
+// duplicate ids, and one specversion per CloudEvents batch.
+func (c *checker) batch(root *jsontree.Node, res detect.Result) {
+	for i := range res.Events {
+		ev := &res.Events[i]
+		if size := sizeOf(c.src, ev.Node, MaxEventBytes); size > MaxEventBytes {
+			c.add(at(diag.Error, BatchEventSize, ev, ev.Pointer, ev.Node,
+				"event %d is %s once minified (whitespace outside strings removed), over Event Grid's limit of %s per event: Event Grid rejects it (413 Payload Too Large); keep large content out of the event (store it and send a link)",
+				ev.Index, byteCount(size), byteCount(MaxEventBytes)))
+		}
+	}
+	if res.Batch && root != nil && root.Kind == jsontree.Array {
+		if n := len(root.Items); n > MaxBatchEvents {
+			c.add(diag.New(diag.Error, BatchCount, -1, "", root,
+				"the array holds %d events, more than Event Grid's maximum of %d per publish request: split it into arrays of at most %d events",
+				n, MaxBatchEvents, MaxBatchEvents))
+		}
+		if size := sizeOf(c.src, root, MaxPublishBytes); size > MaxPublishBytes {
+			c.add(diag.New(diag.Warning, BatchSize, -1, "", root,
+				"the array is %s once minified (whitespace outside strings removed), over Event Grid's limit of %s per publish request: Event Grid rejects it (413 Payload Too Large); split it into smaller arrays",
+				byteCount(size), byteCount(MaxPublishBytes)))
+		}
+	}
+	if len(res.Events) > 1 {
+		c.duplicates(res.Events)
+	}
+}
+
+// duplicates reports events that repeat an earlier event's id and source,
+// and CloudEvents events whose specversion differs from the first one's.
+func (c *checker) duplicates(events []detect.Event) {
+	first := make(map[string]int, len(events))
+	svEvent, svNode := -1, (*jsontree.Node)(nil)
+	for i := range events {
+		ev := &events[i]
+		if ev.Node == nil || ev.Node.Kind != jsontree.Object {
+			continue
+		}
+		srcAttr := "topic"
+		switch ev.Form {
+		case detect.EventGrid, detect.Handshake:
+		case detect.CloudEvents:
+			srcAttr = "source"
+			if sv := value(ev.Node, "specversion"); sv != nil && sv.Kind == jsontree.String {
+				switch {
+				case svNode == nil:
+					svEvent, svNode = ev.Index, sv
+				case sv.Text != svNode.Text:
+					c.add(at(diag.Error, BatchSpecVersion, ev, pointer(ev, "specversion"), sv,
+						"specversion %s differs from event %d's %s: all events of a CloudEvents batch share one specversion; make them all \"1.0\"",
+						quote(sv.Text), svEvent, quote(svNode.Text)))
+				}
+			}
+		default:
+			continue
+		}
+		id := value(ev.Node, "id")
+		if id == nil || id.Kind != jsontree.String {
+			continue
+		}
+		source, _ := stringValue(ev.Node, srcAttr)
+		key := strconv.Itoa(len(id.Text)) + ":" + id.Text + source
+		j, seen := first[key]
+		if !seen {
+			first[key] = ev.Index
+			continue
+		}
+		same := ""
+		if source != "" {
+			same = " and the same " + srcAttr
+		}
+		c.add(at(diag.Warning, BatchDuplicateID, ev, pointer(ev, "id"), id,
+			"id %s is also the id of event %d%s: Event Grid and CloudEvents consumers treat events with the same id and source as duplicates and may drop this one; give each event its own id",
+			quote(id.Text), j, same))
+	}
+}

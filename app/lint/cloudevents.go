@@ -1,0 +1,475 @@
+package lint
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"math"
+	"mime"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"eventlens/app/catalog"
+	"eventlens/app/detect"
+	"eventlens/app/diag"
+	"eventlens/app/jsontree"
+)
+
+// ceAttributes are the CloudEvents 1.0 context attributes and the JSON
+// format's data members.
+var ceAttributes = []string{"id", "source", "specversion", "type", "datacontenttype", "dataschema", "subject", "time", "data", "data_base64"}
+
+// ceFolded maps the folded form (see fold) of each CloudEvents attribute to
+// its exact name.
+var ceFolded = foldMap(ceAttributes)
+
+// egInCloudEvents maps the folded Event Grid-only properties to their
+// CloudEvents name ("" when CloudEvents has none).
+var egInCloudEvents = map[string]string{
+	"topic":           "source",
+	"eventtype":       "type",
+	"eventtime":       "time",
+	"dataversion":     "",
+	"metadataversion": "",
+}
+
+// foldMap maps fold(name) to name for each name.
+func foldMap(names []string) map[string]string {
+	m := make(map[string]string, len(names))
+	for _, n := range names {
+		m[fold(n)] = n
+	}
+	return m
+}
+
+// cloudEvents runs the checks of one CloudEvents event.
+func (c *checker) cloudEvents(ev *detect.Event) {
+	n := ev.Node
+	for i := range n.Members {
+		m := &n.Members[i]
+		switch m.Key {
+		case "id", "source", "type", "subject", "time", "data":
+		case "specversion":
+			c.specVersion(ev, m)
+		case "datacontenttype":
+			c.contentType(ev, m)
+		case "dataschema":
+			c.dataSchema(ev, m)
+		case "data_base64":
+			c.dataBase64(ev, m)
+		default:
+			c.ceOther(ev, i)
+		}
+	}
+	c.eventType(ev, "type", typeCodes{CEMisspeltType, CEUncheckedType, CECustomType})
+	if t, ok := stringValue(n, "type"); ok && (t == catalog.Connected || t == catalog.Disconnected) {
+		c.signalR(ev, t, "source", "time")
+	}
+}
+
+// specVersion checks that specversion is "1.0" (other kinds are the
+// schema's to report).
+func (c *checker) specVersion(ev *detect.Event, m *jsontree.Member) {
+	v := m.Value
+	if v == nil || v.Kind != jsontree.String || v.Text == "1.0" {
+		return
+	}
+	ptr := pointer(ev, m.Key)
+	var d diag.Diagnostic
+	if v.Text == "0.3" {
+		d = at(diag.Error, CESpecVersion, ev, ptr, v,
+			`specversion is "0.3", the older CloudEvents version; eventlens checks CloudEvents 1.0: migrate the event (set specversion to "1.0", rename schemaurl to dataschema, and put binary data in data_base64 instead of using datacontentencoding)`)
+	} else {
+		d = at(diag.Error, CESpecVersion, ev, ptr, v,
+			`specversion is %s; eventlens checks CloudEvents 1.0 events: set it to "1.0"`, quote(v.Text))
+	}
+	d.Fix = replaceValue(c.src, v, `Set specversion to "1.0"`, `"1.0"`)
+	c.add(d)
+}
+
+// ceOther reports member i of a CloudEvents event that is not a context
+// attribute: a misspelt attribute, an Event Grid property, or an extension.
+func (c *checker) ceOther(ev *detect.Event, i int) {
+	n := ev.Node
+	m := &n.Members[i]
+	ptr := pointer(ev, m.Key)
+	if m.Key == "specVersion" {
+		d := atKey(diag.Error, CESpecVersionCase, ev, ptr, m,
+			`"specVersion" is not a CloudEvents attribute: attribute names are case-sensitive, so consumers ignore it and find no specversion; rename it to "specversion"`)
+		d.Fix = c.renameOrDrop(n, i, "specversion", &d)
+		c.add(d)
+		return
+	}
+	folded := fold(m.Key)
+	if attr, ok := ceFolded[folded]; ok {
+		d := atKey(diag.Error, CEAttributeCase, ev, ptr, m,
+			"%s is not a CloudEvents attribute: attribute names are case-sensitive, so consumers ignore it; rename it to %s", quote(m.Key), quote(attr))
+		d.Fix = c.renameOrDrop(n, i, attr, &d)
+		c.add(d)
+		return
+	}
+	if target, ok := egInCloudEvents[folded]; ok {
+		sev := diag.Warning
+		if !lowerAlnum(m.Key) {
+			sev = diag.Error
+		}
+		const mixed = "%s is an Event Grid property: this CloudEvents event mixes the two forms; "
+		var d diag.Diagnostic
+		switch {
+		case target != "":
+			d = atKey(sev, CEEventGridProperty, ev, ptr, m, mixed+"rename it to %s, its CloudEvents name", quote(m.Key), quote(target))
+			d.Fix = c.renameOrDrop(n, i, target, &d)
+		case folded == "dataversion":
+			d = atKey(sev, CEEventGridProperty, ev, ptr, m, mixed+"CloudEvents has no data version: give the absolute URI of the data's schema in dataschema, or remove it", quote(m.Key))
+		default:
+			d = atKey(sev, CEEventGridProperty, ev, ptr, m, mixed+"CloudEvents has no equivalent: remove it", quote(m.Key))
+			d.Fix = removeMember(c.src, n, i, "Remove "+quote(m.Key))
+		}
+		c.add(d)
+		return
+	}
+	c.extension(ev, i)
+}
+
+// extension checks the name and value of extension attribute i.
+func (c *checker) extension(ev *detect.Event, i int) {
+	n := ev.Node
+	m := &n.Members[i]
+	name, ptr := m.Key, pointer(ev, m.Key)
+	switch {
+	case name == "":
+		c.add(atKey(diag.Error, CEExtensionName, ev, ptr, m,
+			`"" is not a valid extension attribute name (names are 1 to 20 lower-case letters a-z and digits 0-9): name it or remove it`))
+	case !lowerAlnum(name):
+		clean := cleanName(name)
+		if s := c.misspelling(n, clean); s != "" {
+			clean = s
+		}
+		if clean == "" {
+			c.add(atKey(diag.Error, CEExtensionName, ev, ptr, m,
+				"extension attribute name %s may only contain lower-case letters a-z and digits 0-9: rename it", quote(name)))
+			break
+		}
+		if has(n, clean) {
+			c.add(atKey(diag.Error, CEExtensionName, ev, ptr, m,
+				"extension attribute name %s may only contain lower-case letters a-z and digits 0-9: rename it (%s is already taken)", quote(name), quote(clean)))
+			break
+		}
+		d := atKey(diag.Error, CEExtensionName, ev, ptr, m,
+			"extension attribute name %s may only contain lower-case letters a-z and digits 0-9: rename it to %s", quote(name), quote(clean))
+		d.Fix = renameKey(c.src, m, clean)
+		c.add(d)
+	default:
+		if len(name) > MaxExtensionNameLength {
+			c.add(atKey(diag.Warning, CEExtensionLength, ev, ptr, m,
+				"extension attribute name %s is %d characters long; CloudEvents says names SHOULD be at most %d, and some transports reject longer ones: shorten it",
+				quote(name), len(name), MaxExtensionNameLength))
+		}
+		if name[0] < 'a' || name[0] > 'z' {
+			c.add(atKey(diag.Warning, CEExtensionStart, ev, ptr, m,
+				"extension attribute name %s starts with a digit; CloudEvents says names SHOULD start with a letter: rename it", quote(name)))
+		}
+		if s := c.misspelling(n, name); s != "" {
+			d := atKey(diag.Warning, CEExtensionMisspelt, ev, ptr, m,
+				"%s looks like a misspelling of the attribute %s, which this event lacks: rename it to %s (as written it is an extension attribute)",
+				quote(name), quote(s), quote(s))
+			d.Fix = renameKey(c.src, m, s)
+			c.add(d)
+		}
+	}
+	c.extensionValue(ev, m)
+}
+
+// extensionValue checks that an extension value is of the CloudEvents type
+// system: string, integer, boolean, or null (unset).
+func (c *checker) extensionValue(ev *detect.Event, m *jsontree.Member) {
+	v := m.Value
+	if v == nil {
+		return
+	}
+	ptr := pointer(ev, m.Key)
+	switch v.Kind {
+	case jsontree.Object, jsontree.Array:
+		c.add(at(diag.Error, CEExtensionValue, ev, ptr, v,
+			"extension attribute %s is %s, but extension values are strings, integers, booleans or null: encode it as a string, or move it into data",
+			quote(m.Key), describe(v)))
+	case jsontree.Number:
+		c.integer(ev, m)
+	}
+}
+
+// The CloudEvents Integer range.
+const (
+	minInteger = math.MinInt32
+	maxInteger = math.MaxInt32
+)
+
+// integer checks that an extension number is a CloudEvents Integer.
+func (c *checker) integer(ev *detect.Event, m *jsontree.Member) {
+	v, ptr := m.Value, pointer(ev, m.Key)
+	outOfRange := func() {
+		c.add(at(diag.Error, CEExtensionRange, ev, ptr, v,
+			"extension attribute %s is %s, outside the CloudEvents Integer range (%d to %d): write it as a string",
+			quote(m.Key), v.Text, minInteger, maxInteger))
+	}
+	if plainInteger(v.Text) {
+		if i, err := strconv.ParseInt(v.Text, 10, 64); err != nil || i < minInteger || i > maxInteger {
+			outOfRange()
+		}
+		return
+	}
+	f, err := strconv.ParseFloat(v.Text, 64)
+	switch {
+	case err != nil || math.IsInf(f, 0) || math.IsNaN(f):
+		outOfRange()
+	case f != math.Trunc(f):
+		c.add(at(diag.Warning, CEExtensionNotInteger, ev, ptr, v,
+			"extension attribute %s is %s, not an integer; CloudEvents numbers are 32-bit integers: round it, or write it as a string",
+			quote(m.Key), v.Text))
+	case f < minInteger || f > maxInteger:
+		outOfRange()
+	default:
+		whole := strconv.FormatInt(int64(f), 10)
+		d := at(diag.Warning, CEExtensionNotInteger, ev, ptr, v,
+			"extension attribute %s is written %s; CloudEvents numbers are integers and strict decoders reject a fraction or exponent: write %s",
+			quote(m.Key), v.Text, whole)
+		d.Fix = replaceValue(c.src, v, "Write "+whole, whole)
+		c.add(d)
+	}
+}
+
+// plainInteger reports whether a JSON number is written without fraction
+// or exponent.
+func plainInteger(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// mediaType is a cached datacontenttype parse: the lower-cased
+// "type/subtype", or why the value is not a media type.
+type mediaType struct {
+	name, problem string
+}
+
+// parseMediaType parses an RFC 2046 media type, cached per value.
+func (c *checker) parseMediaType(s string) mediaType {
+	if mt, ok := c.media[s]; ok {
+		return mt
+	}
+	var mt mediaType
+	name, _, err := mime.ParseMediaType(s)
+	typ, sub, slash := strings.Cut(name, "/")
+	switch {
+	case err != nil:
+		mt.problem = err.Error()
+	case !slash || typ == "" || sub == "":
+		mt.problem = `it has no "/subtype"`
+	default:
+		mt.name = name
+	}
+	if c.media == nil {
+		c.media = map[string]mediaType{}
+	}
+	c.media[s] = mt
+	return mt
+}
+
+// isJSONMedia reports whether a lower-cased media type declares JSON.
+func isJSONMedia(name string) bool {
+	return name == "application/json" || name == "text/json" || strings.HasSuffix(name, "+json")
+}
+
+// contentType checks datacontenttype, and that data agrees with it.
+func (c *checker) contentType(ev *detect.Event, m *jsontree.Member) {
+	v := m.Value
+	if v == nil || v.Kind != jsontree.String {
+		return
+	}
+	mt := c.parseMediaType(v.Text)
+	if mt.problem != "" {
+		c.add(at(diag.Error, CEMediaType, ev, pointer(ev, m.Key), v,
+			`datacontenttype %s is not an RFC 2046 media type (%s): write "type/subtype", e.g. "application/json", or remove it`,
+			quote(v.Text), mt.problem))
+		return
+	}
+	data := value(ev.Node, "data")
+	if data == nil || data.Kind == jsontree.Null {
+		return
+	}
+	ptr := pointer(ev, "data")
+	switch json := isJSONMedia(mt.name); {
+	case json && data.Kind == jsontree.String:
+		c.add(at(diag.Info, CEJSONDataString, ev, ptr, data,
+			"datacontenttype is %s but data is a JSON string: if the string holds serialized JSON, it is encoded twice; put the JSON value itself in data",
+			quote(v.Text)))
+	case !json && data.Kind != jsontree.String:
+		c.add(at(diag.Warning, CENonJSONData, ev, ptr, data,
+			"datacontenttype %s is not JSON but data is %s: the CloudEvents JSON format writes non-JSON content as a string (or binary content in data_base64); set datacontenttype to \"application/json\" or encode data as a string",
+			quote(v.Text), kindName(data)))
+	}
+}
+
+// kindName names the JSON kind of n with an article.
+func kindName(n *jsontree.Node) string {
+	switch n.Kind {
+	case jsontree.Object:
+		return "an object"
+	case jsontree.Array:
+		return "an array"
+	case jsontree.Number:
+		return "a number"
+	case jsontree.Bool:
+		return "a boolean"
+	case jsontree.String:
+		return "a string"
+	}
+	return "null"
+}
+
+// dataSchema checks that dataschema is an absolute URI.
+func (c *checker) dataSchema(ev *detect.Event, m *jsontree.Member) {
+	v := m.Value
+	if v == nil || v.Kind != jsontree.String {
+		return
+	}
+	ptr := pointer(ev, m.Key)
+	if strings.HasPrefix(v.Text, "#") {
+		c.add(at(diag.Warning, CEDataSchemaURI, ev, ptr, v,
+			`dataschema %s is not an absolute URI: Azure Event Grid writes "#<dataVersion>" when it converts events to CloudEvents, but CloudEvents requires an absolute URI, and strict validators (the official CloudEvents JSON schema's "uri" format, CloudEvents SDKs) reject the event; where you publish the event, set dataschema to the absolute URI of the data's schema or remove it, and where you receive it from Azure, parse this attribute leniently`,
+			quote(v.Text)))
+		return
+	}
+	if u, err := url.Parse(v.Text); err != nil || !u.IsAbs() {
+		c.add(at(diag.Warning, CEDataSchemaURI, ev, ptr, v,
+			"dataschema %s is not an absolute URI (with a scheme, e.g. https://example.com/schemas/order.json); CloudEvents requires one and strict validators reject the event: write the full URI or remove dataschema",
+			quote(v.Text)))
+	}
+}
+
+// urlSafe turns the URL-safe base64 alphabet into the standard one.
+var urlSafe = strings.NewReplacer("-", "+", "_", "/")
+
+// dataBase64 checks data_base64: not together with data, and standard
+// base64 with padding.
+func (c *checker) dataBase64(ev *detect.Event, m *jsontree.Member) {
+	v := m.Value
+	if v == nil || v.Kind == jsontree.Null {
+		return
+	}
+	ptr := pointer(ev, m.Key)
+	if data := value(ev.Node, "data"); data != nil && data.Kind != jsontree.Null {
+		c.add(atKey(diag.Error, CEDataAndBase64, ev, ptr, m,
+			"data and data_base64 are both set, but they are mutually exclusive: keep data for JSON or text content, or data_base64 for binary content, and remove the other"))
+	}
+	if v.Kind != jsontree.String {
+		return
+	}
+	s := v.Text
+	_, err := base64.StdEncoding.DecodeString(s)
+	if err == nil {
+		return
+	}
+	const rule = "CloudEvents requires standard base64 (RFC 4648 §4: A-Z a-z 0-9 + /, with = padding)"
+	if _, rawErr := base64.RawStdEncoding.DecodeString(s); rawErr == nil && len(s)%4 != 0 {
+		pad := strings.Repeat("=", 4-len(s)%4)
+		d := at(diag.Error, CEBase64, ev, ptr, v, "data_base64 lacks its padding; %s: add %s at its end", rule, quote(pad))
+		if validSpan(c.src, v.Pos.Offset, v.End) && v.End > v.Pos.Offset && c.src[v.End-1] == '"' {
+			d.Fix = &diag.Fix{Title: "Add the padding " + quote(pad), Edits: []diag.Edit{{Offset: v.End - 1, End: v.End - 1, Text: pad}}}
+		}
+		c.add(d)
+		return
+	}
+	if std := urlSafe.Replace(s); std != s {
+		if len(std)%4 != 0 {
+			std += strings.Repeat("=", 4-len(std)%4)
+		}
+		if _, stdErr := base64.StdEncoding.DecodeString(std); stdErr == nil {
+			d := at(diag.Error, CEBase64, ev, ptr, v, "data_base64 uses the URL-safe base64 alphabet (- and _); %s: re-encode it", rule)
+			d.Fix = replaceValue(c.src, v, "Convert to standard base64", quote(std))
+			c.add(d)
+			return
+		}
+	}
+	var corrupt base64.CorruptInputError
+	off := -1
+	if errors.As(err, &corrupt) {
+		off = int(corrupt)
+	}
+	if off < 0 || off >= len(s) {
+		c.add(at(diag.Error, CEBase64, ev, ptr, v,
+			"data_base64 is not valid base64: it ends too early (its length, %d, must be a multiple of 4); %s: encode the bytes again", len(s), rule))
+		return
+	}
+	r, size := utf8.DecodeRuneInString(s[off:])
+	bad := quote(string(r))
+	if r == utf8.RuneError && size == 1 {
+		bad = "a byte that is not UTF-8"
+	}
+	d := at(diag.Error, CEBase64, ev, ptr, v,
+		"data_base64 is not valid base64: %s at position %d is not allowed there; %s: encode the bytes again", bad, off, rule)
+	// Point at the bad character when the string has no escapes, so that
+	// its bytes are the source's.
+	if start := v.Pos.Offset + 1; c.doc != nil && validSpan(c.src, v.Pos.Offset, v.End) && v.End-v.Pos.Offset == len(s)+2 &&
+		!bytes.ContainsRune(c.src[start:v.End-1], '\\') {
+		p := c.doc.PosAt(start + off)
+		d.Line, d.Column, d.Offset, d.End = p.Line, p.Column, p.Offset, p.Offset+size
+	}
+	c.add(d)
+}
+
+// misspelling returns the context attribute that name likely misspells and
+// that object n lacks, or "".
+func (c *checker) misspelling(n *jsontree.Node, name string) string {
+	cands, ok := c.misspelt[name]
+	if !ok {
+		cands = nearby(name, ceAttributes)
+		if c.misspelt == nil {
+			c.misspelt = map[string][]string{}
+		}
+		c.misspelt[name] = cands
+	}
+	for _, a := range cands {
+		if !has(n, a) {
+			return a
+		}
+	}
+	return ""
+}
+
+// lowerAlnum reports whether s is made of a-z and 0-9 only (and not empty).
+func lowerAlnum(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; (b < 'a' || b > 'z') && (b < '0' || b > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanName lower-cases the ASCII letters of s and drops everything that is
+// not a-z or 0-9.
+func cleanName(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b = append(b, c)
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b)
+}
