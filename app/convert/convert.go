@@ -1,0 +1,253 @@
+// Package convert turns Event Grid events into CloudEvents 1.0 events and
+// back, event by event, following the mapping of the design notes (§3):
+//
+//	Event Grid       CloudEvents
+//	topic            source
+//	subject          subject
+//	eventType        type
+//	eventTime        time
+//	id               id
+//	data             data
+//	dataVersion      (dropped; back: from dataschema "#x" or the known version of the type)
+//	metadataVersion  (dropped; back: "1" added)
+//	(added "1.0")    specversion
+//
+// Each event keeps its key order: a renamed key stays in its place and added
+// keys go at the end (so Azure's own Event Grid examples convert to exactly
+// Azure's own CloudEvents examples, and back). Values are not re-encoded:
+// the converted tree shares the input's value nodes, so number text and
+// string content stay byte-exact. Everything a conversion does that is more
+// than a plain copy is listed as a Change; nothing is silently dropped and
+// nothing is invented (no clock, no made-up source).
+package convert
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"eventlens/app/jsontree"
+)
+
+// ChangeKind says what a conversion did to one attribute.
+type ChangeKind string
+
+// The kinds of change a conversion reports.
+const (
+	// Renamed: the value was kept under the other form's name (From → To).
+	Renamed ChangeKind = "renamed"
+	// Dropped: removed on purpose by the mapping, because the other form has
+	// no such attribute and nothing the receiver needs is lost, or because
+	// the value was null (unset) or a duplicate key that JSON decoders ignore.
+	Dropped ChangeKind = "dropped"
+	// Added: the other form requires the attribute and its value is fixed or
+	// derived from the event (To is its name, Value its value).
+	Added ChangeKind = "added"
+	// Lost: the source event had the attribute and the other form cannot
+	// carry it (From is its name).
+	Lost ChangeKind = "lost"
+	// Missing: the other form requires an attribute that the source event
+	// does not provide (From names the source attribute that would have
+	// given it, when there is one; To names the required attribute). Nothing
+	// is invented: the converted event lacks it and fails validation until
+	// it is filled in.
+	Missing ChangeKind = "missing"
+	// Carried: an attribute the mapping does not name was kept under the
+	// same name, as a CloudEvents extension attribute.
+	Carried ChangeKind = "carried"
+)
+
+// Change is one thing a conversion did to one event.
+type Change struct {
+	Kind  ChangeKind
+	Event int    // index of the event in the payload; -1 for the payload as a whole
+	From  string // source attribute name ("" for added)
+	To    string // target attribute name ("" for dropped and lost)
+	Value string // the JSON text of the value concerned (minified), when there is one
+	Note  string // why, in words
+}
+
+// String describes the change on one line, e.g.
+// `event 0: renamed topic → source: Event Grid's topic is CloudEvents' source`.
+func (c Change) String() string {
+	var b strings.Builder
+	if c.Event < 0 {
+		b.WriteString("payload: ")
+	} else {
+		fmt.Fprintf(&b, "event %d: ", c.Event)
+	}
+	b.WriteString(string(c.Kind))
+	switch {
+	case c.From != "" && c.To != "" && c.From != c.To:
+		fmt.Fprintf(&b, " %s → %s", c.From, c.To)
+	case c.From != "":
+		fmt.Fprintf(&b, " %s", c.From)
+	case c.To != "":
+		fmt.Fprintf(&b, " %s", c.To)
+	}
+	if c.Value != "" {
+		fmt.Fprintf(&b, " = %s", c.Value)
+	}
+	if c.Note != "" {
+		fmt.Fprintf(&b, ": %s", c.Note)
+	}
+	return b.String()
+}
+
+// Result is a converted payload.
+type Result struct {
+	// Root is the converted payload: an array for a batch, an object for a
+	// single event (Event Grid output is always an array). Its value nodes
+	// are shared with the input tree, so their positions refer to the input
+	// text; do not modify them.
+	Root    *jsontree.Node
+	Text    []byte   // jsontree.Pretty(Root)
+	Changes []Change // in event order, then in the order of each event's keys
+}
+
+// Error says why a payload cannot be converted at all.
+type Error struct {
+	Event   int    // index of the offending event; -1 when the payload itself is the problem
+	Pointer string // JSON pointer of the offending value ("" for the whole payload)
+	Message string // what is wrong and what to do
+}
+
+// Error returns the message.
+func (e *Error) Error() string { return e.Message }
+
+// ToCloudEvents converts an Event Grid payload (an array of events, or a
+// single event object) to CloudEvents 1.0: an array becomes a batch (array)
+// and a single object a single event. The error, if any, is an *Error: the
+// root or one of the events is not an object.
+func ToCloudEvents(root *jsontree.Node) (*Result, error) {
+	return run(root, "Event Grid", false, toCloudEvent)
+}
+
+// ToEventGrid converts a CloudEvents payload (a single event object, or a
+// batch array) to the Event Grid schema, which is always an array. The
+// error, if any, is an *Error: the root or one of the events is not an
+// object.
+func ToEventGrid(root *jsontree.Node) (*Result, error) {
+	return run(root, "CloudEvents", true, toEventGrid)
+}
+
+// converter collects the changes of one conversion.
+type converter struct {
+	changes []Change
+}
+
+func (c *converter) add(ch Change) int {
+	c.changes = append(c.changes, ch)
+	return len(c.changes) - 1
+}
+
+// run checks the shape of the payload and converts each event with one.
+func run(root *jsontree.Node, from string, alwaysArray bool, one func(c *converter, i int, ev *jsontree.Node) *jsontree.Node) (*Result, error) {
+	if root == nil {
+		return nil, &Error{Event: -1, Message: "there is no payload to convert: paste an " + from + " payload"}
+	}
+	c := &converter{}
+	var out *jsontree.Node
+	switch root.Kind {
+	case jsontree.Object:
+		ev := one(c, 0, root)
+		if alwaysArray {
+			out = &jsontree.Node{Kind: jsontree.Array, Items: []*jsontree.Node{ev}}
+			c.add(Change{Kind: Added, Event: -1, Note: "Event Grid always sends events in a JSON array: the single event became an array of one"})
+		} else {
+			out = ev
+		}
+	case jsontree.Array:
+		for i, it := range root.Items {
+			if it == nil || it.Kind != jsontree.Object {
+				return nil, &Error{Event: i, Pointer: "/" + strconv.Itoa(i), Message: fmt.Sprintf(
+					"event %d is %s, not an object: every %s event is a JSON object; fix or remove it, then convert again",
+					i, describeKind(it), from)}
+			}
+		}
+		out = &jsontree.Node{Kind: jsontree.Array, Items: make([]*jsontree.Node, len(root.Items))}
+		for i, it := range root.Items {
+			out.Items[i] = one(c, i, it)
+		}
+	default:
+		return nil, &Error{Event: -1, Message: fmt.Sprintf(
+			"the payload is %s, not an event or an array of events: paste an %s payload (a JSON object, or an array of objects)",
+			describeKind(root), from)}
+	}
+	return &Result{Root: out, Text: jsontree.Pretty(out), Changes: c.changes}, nil
+}
+
+// describeKind names a node's JSON type with an article ("a string").
+func describeKind(n *jsontree.Node) string {
+	if n == nil {
+		return "nothing"
+	}
+	switch n.Kind {
+	case jsontree.Null:
+		return "null"
+	case jsontree.Array, jsontree.Object:
+		return "an " + n.Kind.String()
+	}
+	return "a " + n.Kind.String()
+}
+
+// superseded reports, for each member, whether a later member has the same
+// key (JSON decoders keep the last one). It returns nil when no key repeats.
+func superseded(ms []jsontree.Member) []bool {
+	var out []bool
+	mark := func(i int) {
+		if out == nil {
+			out = make([]bool, len(ms))
+		}
+		out[i] = true
+	}
+	if len(ms) <= 16 {
+		for i := range ms {
+			for j := i + 1; j < len(ms); j++ {
+				if ms[j].Key == ms[i].Key {
+					mark(i)
+					break
+				}
+			}
+		}
+		return out
+	}
+	last := make(map[string]int, len(ms))
+	for i, m := range ms {
+		last[m.Key] = i
+	}
+	for i, m := range ms {
+		if last[m.Key] != i {
+			mark(i)
+		}
+	}
+	return out
+}
+
+// duplicate is the change for a member that a later one with the same key overrides.
+func duplicate(i int, m jsontree.Member) Change {
+	return Change{Kind: Dropped, Event: i, From: m.Key, Value: minify(m.Value),
+		Note: fmt.Sprintf("%q appears again later in the event and JSON decoders keep the last value, so this one is left out: remove the duplicate", m.Key)}
+}
+
+// minify returns the compact JSON text of n.
+func minify(n *jsontree.Node) string {
+	if n == nil {
+		return ""
+	}
+	return string(jsontree.Minify(n))
+}
+
+// str returns a new string node.
+func str(s string) *jsontree.Node { return &jsontree.Node{Kind: jsontree.String, Text: s} }
+
+// quoted returns the JSON text of the string s.
+func quoted(s string) string { return string(jsontree.AppendString(nil, s)) }
+
+// stringOf returns the text of a string node, and whether n is one.
+func stringOf(n *jsontree.Node) (string, bool) {
+	if n == nil || n.Kind != jsontree.String {
+		return "", false
+	}
+	return n.Text, true
+}

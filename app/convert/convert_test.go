@@ -1,0 +1,524 @@
+package convert
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"eventlens/app/jsontree"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// parse decodes JSON text or fails the test.
+func parse(t testing.TB, src []byte) *jsontree.Node {
+	t.Helper()
+	doc, err := jsontree.Parse(src, jsontree.Options{})
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	return doc.Root
+}
+
+// readFile returns a testdata file's content.
+func readFile(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// golden renders a result as the text kept in a .golden file.
+func golden(r *Result) []byte {
+	var b bytes.Buffer
+	b.Write(r.Text)
+	b.WriteString("-- changes --\n")
+	for _, c := range r.Changes {
+		b.WriteString(c.String())
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// TestGolden converts every testdata/eg_*.json to CloudEvents and every
+// testdata/ce_*.json to Event Grid, and compares text and changes with the
+// .golden file beside it (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test payloads: %v", err)
+	}
+	for _, path := range files {
+		name := filepath.Base(path)
+		t.Run(name, func(t *testing.T) {
+			root := parse(t, readFile(t, name))
+			convert := ToCloudEvents
+			if strings.HasPrefix(name, "ce_") {
+				convert = ToEventGrid
+			}
+			r, err := convert(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := golden(r)
+			gp := strings.TrimSuffix(path, ".json") + ".golden"
+			if *update {
+				if err := os.WriteFile(gp, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(gp)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", gp, got, want)
+			}
+			// The converted text is valid JSON holding the same tree.
+			back := parse(t, r.Text)
+			if !jsontree.Equal(back, r.Root) {
+				t.Errorf("Text does not decode to Root")
+			}
+		})
+	}
+}
+
+// The seeds show the same SignalR events in both forms, as Azure emits them:
+// converting one form must give exactly the other, text included.
+func TestSeedsMatchAzureExamples(t *testing.T) {
+	for _, name := range []string{"connected", "disconnected"} {
+		t.Run(name, func(t *testing.T) {
+			eg := parse(t, readFile(t, "eg_seed_"+name+".json"))
+			ce := parse(t, readFile(t, "ce_seed_"+name+".json"))
+			toCE, err := ToCloudEvents(eg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := jsontree.Pretty(ce); !bytes.Equal(toCE.Text, want) {
+				t.Errorf("ToCloudEvents:\n%s\nwant Azure's CloudEvents example:\n%s", toCE.Text, want)
+			}
+			toEG, err := ToEventGrid(ce)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := jsontree.Pretty(eg); !bytes.Equal(toEG.Text, want) {
+				t.Errorf("ToEventGrid:\n%s\nwant Azure's Event Grid example:\n%s", toEG.Text, want)
+			}
+			for _, c := range toEG.Changes {
+				if c.Kind == Lost || c.Kind == Missing {
+					t.Errorf("Azure's own example lost something: %s", c)
+				}
+			}
+		})
+	}
+}
+
+// Event Grid → CloudEvents → Event Grid gives back the same events, in the
+// same key order, whenever the dataVersion is the one Azure emits for the
+// type and nothing the mapping cannot carry is present.
+func TestRoundTrip(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+	}{
+		{"seed connected (seeds 000, 001, 003)", string(readFile(t, "eg_seed_connected.json"))},
+		{"seed disconnected (seeds 001, 003)", string(readFile(t, "eg_seed_disconnected.json"))},
+		{"empty batch", `[]`},
+		{"batch of two with exact numbers", `[
+			{"topic":"/t","subject":"/hub/a","eventType":"Microsoft.SignalRService.ClientConnectionConnected","eventTime":"2024-01-01T00:00:00Z","id":"1","data":{"n":1.50,"e":-2E-3,"s":"\u00e9\n\t\"x\""},"dataVersion":"1.0","metadataVersion":"1"},
+			{"topic":"/t","subject":"/hub/b","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","eventTime":"2024-01-01T00:00:01Z","id":"2","data":{"validationCode":"512d38b6","validationUrl":"https://rp.example/x"},"dataVersion":"2","metadataVersion":"1"}
+		]`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			eg := parse(t, []byte(tt.src))
+			ce, err := ToCloudEvents(eg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := ToEventGrid(parse(t, ce.Text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !jsontree.Equal(back.Root, eg) {
+				t.Errorf("round trip changed the events:\n%s\nwant\n%s", back.Text, jsontree.Pretty(eg))
+			}
+			if want := jsontree.Pretty(eg); !bytes.Equal(back.Text, want) {
+				t.Errorf("round trip changed key order or value text:\n%s\nwant\n%s", back.Text, want)
+			}
+		})
+	}
+}
+
+// summary is a change reduced to what the tables below check.
+type summary struct {
+	Kind     ChangeKind
+	Event    int
+	From, To string
+}
+
+func summarize(cs []Change) []summary {
+	out := make([]summary, len(cs))
+	for i, c := range cs {
+		out[i] = summary{c.Kind, c.Event, c.From, c.To}
+	}
+	return out
+}
+
+// keys lists the keys of every event of a converted payload, one string per event.
+func keys(root *jsontree.Node) []string {
+	events := []*jsontree.Node{root}
+	if root.Kind == jsontree.Array {
+		events = root.Items
+	}
+	var out []string
+	for _, ev := range events {
+		var ks []string
+		for _, m := range ev.Members {
+			ks = append(ks, m.Key)
+		}
+		out = append(out, strings.Join(ks, ","))
+	}
+	return out
+}
+
+func TestToCloudEvents(t *testing.T) {
+	tests := []struct {
+		name    string
+		src     string
+		keys    []string
+		changes []summary
+	}{
+		{
+			name: "seed event",
+			src:  string(readFile(t, "eg_seed_connected.json")),
+			keys: []string{"source,subject,type,time,id,data,specversion"},
+			changes: []summary{
+				{Renamed, 0, "topic", "source"}, {Renamed, 0, "eventType", "type"}, {Renamed, 0, "eventTime", "time"},
+				{Dropped, 0, "dataVersion", ""}, {Dropped, 0, "metadataVersion", ""}, {Added, 0, "", "specversion"},
+			},
+		},
+		{
+			name: "single object stays a single event; no topic means no source, listed as missing",
+			src:  `{"subject":"s","eventType":"T","eventTime":"2024-01-01T00:00:00Z","id":"1","data":{},"dataVersion":"1"}`,
+			keys: []string{"subject,type,time,id,data,specversion"},
+			changes: []summary{
+				{Renamed, 0, "eventType", "type"}, {Renamed, 0, "eventTime", "time"}, {Dropped, 0, "dataVersion", ""},
+				{Missing, 0, "topic", "source"}, {Added, 0, "", "specversion"},
+			},
+		},
+		{
+			name: "missing eventType and id",
+			src:  `[{"topic":"/t","data":{}}]`,
+			keys: []string{"source,data,specversion"},
+			changes: []summary{
+				{Renamed, 0, "topic", "source"}, {Missing, 0, "eventType", "type"}, {Missing, 0, "id", "id"},
+				{Added, 0, "", "specversion"},
+			},
+		},
+		{
+			name: "unknown properties: valid extension names carried, the others lost",
+			src: `[{"topic":"/t","eventType":"T","id":"1","subject":"s","data":{},
+				"traceparent":"00-ab","Region":"x","source":"/s","n":3,"big":4294967296,"f":0.5,"o":{},"a":[],"b":false,"z":null,"specversion":"1.0","data_base64":"AA=="}]`,
+			keys: []string{"source,type,id,subject,data,traceparent,n,b,specversion"},
+			changes: []summary{
+				{Renamed, 0, "topic", "source"}, {Renamed, 0, "eventType", "type"},
+				{Carried, 0, "traceparent", "traceparent"}, {Lost, 0, "Region", ""}, {Lost, 0, "source", ""},
+				{Carried, 0, "n", "n"}, {Lost, 0, "big", ""}, {Lost, 0, "f", ""}, {Lost, 0, "o", ""}, {Lost, 0, "a", ""},
+				{Carried, 0, "b", "b"}, {Dropped, 0, "z", ""}, {Lost, 0, "specversion", ""}, {Lost, 0, "data_base64", ""},
+				{Added, 0, "", "specversion"},
+			},
+		},
+		{
+			name: "duplicate keys: the last one wins, in its place",
+			src:  `[{"id":"1","topic":"/a","eventType":"T","topic":"/b"}]`,
+			keys: []string{"id,type,source,specversion"},
+			changes: []summary{
+				{Dropped, 0, "topic", ""}, {Renamed, 0, "eventType", "type"}, {Renamed, 0, "topic", "source"},
+				{Added, 0, "", "specversion"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := ToCloudEvents(parse(t, []byte(tt.src)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := keys(r.Root); strings.Join(got, "|") != strings.Join(tt.keys, "|") {
+				t.Errorf("keys = %q, want %q", got, tt.keys)
+			}
+			if got := summarize(r.Changes); !equalSummaries(got, tt.changes) {
+				t.Errorf("changes =\n%v\nwant\n%v", got, tt.changes)
+			}
+		})
+	}
+}
+
+func TestToEventGrid(t *testing.T) {
+	tests := []struct {
+		name    string
+		src     string
+		keys    []string
+		changes []summary
+	}{
+		{
+			name: "seed event",
+			src:  string(readFile(t, "ce_seed_connected.json")),
+			keys: []string{"topic,subject,eventType,eventTime,id,data,dataVersion,metadataVersion"},
+			changes: []summary{
+				{Renamed, 0, "source", "topic"}, {Renamed, 0, "type", "eventType"}, {Renamed, 0, "time", "eventTime"},
+				{Dropped, 0, "specversion", ""}, {Added, 0, "", "dataVersion"}, {Added, 0, "", "metadataVersion"},
+			},
+		},
+		{
+			name: "single event becomes an array of one; dataschema #x gives dataVersion in place",
+			src:  `{"specversion":"1.0","id":"1","source":"/s","type":"Other.Type","dataschema":"#3.1","subject":"x","time":"2024-01-01T00:00:00Z","data":{}}`,
+			keys: []string{"id,topic,eventType,dataVersion,subject,eventTime,data,metadataVersion"},
+			changes: []summary{
+				{Dropped, 0, "specversion", ""}, {Renamed, 0, "source", "topic"}, {Renamed, 0, "type", "eventType"},
+				{Renamed, 0, "dataschema", "dataVersion"}, {Renamed, 0, "time", "eventTime"},
+				{Added, 0, "", "metadataVersion"}, {Added, -1, "", ""},
+			},
+		},
+		{
+			name: "unknown type without dataschema: dataVersion missing; time and subject missing, never invented",
+			src:  `[{"specversion":"1.0","id":"1","source":"/s","type":"Other.Type","data":{"hubName":"chat"}}]`,
+			keys: []string{"id,topic,eventType,data,metadataVersion"},
+			changes: []summary{
+				{Dropped, 0, "specversion", ""}, {Renamed, 0, "source", "topic"}, {Renamed, 0, "type", "eventType"},
+				{Missing, 0, "", "dataVersion"}, {Added, 0, "", "metadataVersion"},
+				{Missing, 0, "time", "eventTime"}, {Missing, 0, "subject", "subject"},
+			},
+		},
+		{
+			name: "extensions, datacontenttype, data_base64 and a URI dataschema are lost; null means unset",
+			src: `[{"specversion":"1.0","id":"1","source":"/s","type":"` + "Microsoft.SignalRService.ClientConnectionConnected" + `","subject":null,"time":"2024-01-01T00:00:00Z",
+				"datacontenttype":"text/plain","dataschema":"https://x.example/s.json","data_base64":"AA==","traceparent":"00-ab","Weird-Name":1,"ext":null}]`,
+			keys: []string{"id,topic,eventType,eventTime,dataVersion,metadataVersion"},
+			changes: []summary{
+				{Dropped, 0, "specversion", ""}, {Renamed, 0, "source", "topic"}, {Renamed, 0, "type", "eventType"},
+				{Renamed, 0, "time", "eventTime"}, {Lost, 0, "datacontenttype", ""}, {Lost, 0, "dataschema", ""},
+				{Lost, 0, "data_base64", ""}, {Lost, 0, "traceparent", ""}, {Lost, 0, "Weird-Name", ""}, {Dropped, 0, "ext", ""},
+				{Added, 0, "", "dataVersion"}, {Added, 0, "", "metadataVersion"},
+				{Missing, 0, "subject", "subject"}, {Missing, 0, "data", "data"},
+			},
+		},
+		{
+			name: "application/json content type goes without saying",
+			src:  `[{"specversion":"1.0","id":"1","source":"/s","type":"T","subject":"x","time":"t","datacontenttype":"Application/JSON; charset=utf-8","dataschema":"#1","data":{}}]`,
+			keys: []string{"id,topic,eventType,subject,eventTime,dataVersion,data,metadataVersion"},
+			changes: []summary{
+				{Dropped, 0, "specversion", ""}, {Renamed, 0, "source", "topic"}, {Renamed, 0, "type", "eventType"},
+				{Renamed, 0, "time", "eventTime"}, {Dropped, 0, "datacontenttype", ""}, {Renamed, 0, "dataschema", "dataVersion"},
+				{Added, 0, "", "metadataVersion"},
+			},
+		},
+		{
+			name: "null required attributes count as unset",
+			src:  `[{"id":null,"type":null,"source":null,"data":null}]`,
+			keys: []string{"metadataVersion"},
+			changes: []summary{
+				{Dropped, 0, "source", ""}, {Missing, 0, "", "dataVersion"}, {Added, 0, "", "metadataVersion"},
+				{Missing, 0, "id", "id"}, {Missing, 0, "type", "eventType"}, {Missing, 0, "time", "eventTime"},
+				{Missing, 0, "subject", "subject"}, {Missing, 0, "data", "data"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := ToEventGrid(parse(t, []byte(tt.src)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Root.Kind != jsontree.Array {
+				t.Fatalf("Event Grid output is %s, want an array", r.Root.Kind)
+			}
+			if got := keys(r.Root); strings.Join(got, "|") != strings.Join(tt.keys, "|") {
+				t.Errorf("keys = %q, want %q", got, tt.keys)
+			}
+			if got := summarize(r.Changes); !equalSummaries(got, tt.changes) {
+				t.Errorf("changes =\n%v\nwant\n%v", got, tt.changes)
+			}
+		})
+	}
+}
+
+func equalSummaries(a, b []summary) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Notes carry the facts a user needs: what happens to dataVersion on the
+// way back, and the SignalR subject to add.
+func TestNotes(t *testing.T) {
+	tests := []struct {
+		name, src string
+		toCE      bool
+		from      string
+		kind      ChangeKind
+		want      string
+	}{
+		{"known version restored", `[{"eventType":"Microsoft.SignalRService.ClientConnectionConnected","dataVersion":"1.0"}]`, true,
+			"dataVersion", Dropped, `converting back restores dataVersion "1.0"`},
+		{"other version not restored", `[{"dataVersion":"1.1","eventType":"Microsoft.SignalRService.ClientConnectionConnected"}]`, true,
+			"dataVersion", Dropped, `converting back gives dataVersion "1.0"`},
+		{"unknown type", `[{"eventType":"X","dataVersion":"1.0"}]`, true,
+			"dataVersion", Dropped, "cannot restore it"},
+		{"dataschema warning", `[{"dataVersion":"1.0"}]`, true,
+			"dataVersion", Dropped, `dataschema "#<dataVersion>"`},
+		{"no topic", `[{"id":"1"}]`, true, "topic", Missing, "none is invented"},
+		{"rename hint", `[{"TraceParent":"x"}]`, true, "TraceParent", Lost, `rename it "traceparent"`},
+		{"subject hint", `[{"data":{"hubName":"chat"}}]`, false, "subject", Missing, `"/hub/chat"`},
+		{"no time", `[{"id":"1"}]`, false, "time", Missing, "none is invented"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			convert := ToEventGrid
+			if tt.toCE {
+				convert = ToCloudEvents
+			}
+			r, err := convert(parse(t, []byte(tt.src)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range r.Changes {
+				if c.From == tt.from && c.Kind == tt.kind {
+					if !strings.Contains(c.Note, tt.want) {
+						t.Errorf("note %q does not say %q", c.Note, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no %s change of %q in %v", tt.kind, tt.from, r.Changes)
+		})
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		src   string
+		event int
+		ptr   string
+		want  string
+	}{
+		{`"text"`, -1, "", "the payload is a string"},
+		{`42`, -1, "", "the payload is a number"},
+		{`null`, -1, "", "the payload is null"},
+		{`[{"id":"1"}, 7, {"id":"2"}]`, 1, "/1", "event 1 is a number, not an object"},
+		{`[[]]`, 0, "/0", "event 0 is an array"},
+	}
+	for _, tt := range tests {
+		for name, convert := range map[string]func(*jsontree.Node) (*Result, error){"ToCloudEvents": ToCloudEvents, "ToEventGrid": ToEventGrid} {
+			r, err := convert(parse(t, []byte(tt.src)))
+			var e *Error
+			if !errors.As(err, &e) || r != nil {
+				t.Errorf("%s(%s) = %v, %v; want an *Error", name, tt.src, r, err)
+				continue
+			}
+			if e.Event != tt.event || e.Pointer != tt.ptr || !strings.Contains(e.Message, tt.want) {
+				t.Errorf("%s(%s) error = %+v, want event %d, pointer %q, message with %q", name, tt.src, e, tt.event, tt.ptr, tt.want)
+			}
+		}
+	}
+	if _, err := ToCloudEvents(nil); err == nil {
+		t.Error("ToCloudEvents(nil) succeeded")
+	}
+	if _, err := ToEventGrid(nil); err == nil {
+		t.Error("ToEventGrid(nil) succeeded")
+	}
+}
+
+// Values are reused, not re-encoded: number text and string content stay
+// exactly as written.
+func TestValuesKept(t *testing.T) {
+	src := `[{"topic":"/t","id":"1","eventType":"T","eventTime":"2024-01-01T00:00:00.000Z","subject":"s","data":{"n":1.0e+10,"s":"a\u0000b"},"dataVersion":"1"}]`
+	in := parse(t, []byte(src))
+	r, err := ToCloudEvents(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := r.Root.Items[0]
+	if ev.Get("data") != in.Items[0].Get("data") {
+		t.Error("data was copied, want the input's node")
+	}
+	if got := ev.Get("data").Get("n").Text; got != "1.0e+10" {
+		t.Errorf("number text = %q", got)
+	}
+	if !bytes.Contains(r.Text, []byte(`"n": 1.0e+10`)) || !bytes.Contains(r.Text, []byte(`"time": "2024-01-01T00:00:00.000Z"`)) {
+		t.Errorf("text lost exact values:\n%s", r.Text)
+	}
+	if got := ev.Get("data").Get("s").Text; got != "a\x00b" {
+		t.Errorf("string = %q", got)
+	}
+}
+
+func TestChangeString(t *testing.T) {
+	tests := []struct {
+		c    Change
+		want string
+	}{
+		{Change{Kind: Renamed, Event: 2, From: "topic", To: "source", Value: `"/t"`}, `event 2: renamed topic → source = "/t"`},
+		{Change{Kind: Added, Event: -1, Note: "n"}, `payload: added: n`},
+		{Change{Kind: Missing, Event: 0, From: "id", To: "id", Note: "add one"}, `event 0: missing id: add one`},
+		{Change{Kind: Added, Event: 1, To: "specversion", Value: `"1.0"`}, `event 1: added specversion = "1.0"`},
+	}
+	for _, tt := range tests {
+		if got := tt.c.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+// FuzzConvert: any JSON, both directions: no panic, and a successful
+// conversion's Text decodes to its Root.
+func FuzzConvert(f *testing.F) {
+	for _, name := range []string{"eg_seed_connected.json", "eg_unknown_properties.json", "ce_seed_disconnected.json",
+		"ce_single_binary.json", "ce_azure_dataschema.json", "eg_single_no_topic.json"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`[{"topic":"/t","topic":"/u","a":{"b":[1,2]},"dataschema":"#","specversion":null}, 1]`))
+	f.Add([]byte(`{"datacontenttype":5,"dataschema":"#","source":[],"":""}`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, err := jsontree.Parse(src, jsontree.Options{})
+		if err != nil {
+			return
+		}
+		for _, convert := range []func(*jsontree.Node) (*Result, error){ToCloudEvents, ToEventGrid} {
+			r, err := convert(doc.Root)
+			if err != nil {
+				continue
+			}
+			back, err := jsontree.Parse(r.Text, jsontree.Options{})
+			if err != nil {
+				t.Fatalf("converted text does not parse: %v\n%s", err, r.Text)
+			}
+			if !jsontree.Equal(back.Root, r.Root) {
+				t.Fatalf("converted text does not hold Root:\n%s", r.Text)
+			}
+			for _, c := range r.Changes {
+				if c.Kind == "" || c.Note == "" && c.Kind != Renamed {
+					t.Fatalf("change without kind or note: %+v", c)
+				}
+			}
+		}
+	})
+}
