@@ -87,6 +87,8 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 	p.loc = locator{src: src, line: 1, col: 1, off: p.start, origin: p.start}
 	p.text = string(src)
 	p.i = p.start
+	p.line, p.lineStart, p.colOff, p.col = 1, p.start, p.start, 1
+	p.lines = append(make([]int, 0, 64), p.start)
 	p.skipWS()
 	if p.i >= len(src) {
 		return nil, p.errAt(CodeEmpty, p.i, p.i, "",
@@ -98,7 +100,7 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 	}
 	p.skipWS()
 	if p.i < len(src) {
-		endPos := p.loc.at(root.End - 1)
+		endPos := p.pos(root.End - 1)
 		return nil, p.errAt(CodeTrailingData, p.i, p.i+1, "", fmt.Sprintf(
 			"unexpected data after the JSON value (which ends at %d:%d): a payload is one JSON value: remove the extra text, or wrap the values in an array",
 			endPos.Line, endPos.Column))
@@ -106,9 +108,9 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 	if len(p.notes) > 1 {
 		sort.SliceStable(p.notes, func(i, j int) bool { return p.notes[i].Pos.Offset < p.notes[j].Pos.Offset })
 	}
-	d := &Doc{Root: root, Src: src, Notes: p.notes, ascii: p.ascii}
-	d.lines = lineStarts(src, p.start)
-	return d, nil
+	// Every line break of a valid document is white space between tokens,
+	// so skipWS has seen them all.
+	return &Doc{Root: root, Src: src, Notes: p.notes, ascii: p.ascii, lines: p.lines}, nil
 }
 
 // parser holds the state of one Parse call.
@@ -119,8 +121,16 @@ type parser struct {
 	start int    // offset of the first byte after a BOM
 	ascii bool   // src[start:] is all ASCII
 	opts  Options
-	loc   locator
+	loc   locator // positions of arbitrary offsets (errors)
 	notes []Note
+
+	// The line being read: every offset from lineStart up to the read
+	// offset is on it, so positions there need no search.
+	line      int
+	lineStart int
+	lines     []int // start offsets of the lines seen so far
+	colOff    int   // with col: a column computed on this line (non-ASCII text)
+	col       int
 
 	slab   []Node   // nodes are allocated from here in chunks
 	mslab  []Member // members of closed objects, in chunks
@@ -203,7 +213,7 @@ func (p *parser) errAt(code string, off, end int, pointer, msg string) *SyntaxEr
 	if end < off {
 		end = off
 	}
-	return &SyntaxError{Code: code, Msg: msg, Pos: p.loc.at(off), End: end, Pointer: pointer}
+	return &SyntaxError{Code: code, Msg: msg, Pos: p.pos(off), End: end, Pointer: pointer}
 }
 
 // syntax builds a JSON001 error at src[off:end], pointing at the value being read.
@@ -215,13 +225,40 @@ func (p *parser) skipWS() {
 	src, i := p.src, p.i
 	for i < len(src) {
 		switch src[i] {
-		case ' ', '\t', '\n', '\r':
+		case ' ', '\t', '\r':
 			i++
+			continue
+		case '\n':
+			i++
+			p.line++
+			p.lineStart = i
+			p.lines = append(p.lines, i)
 			continue
 		}
 		break
 	}
 	p.i = i
+}
+
+// pos returns the position of byte offset off. Offsets on the line being
+// read are computed directly; others (only for errors) by the locator.
+func (p *parser) pos(off int) Pos {
+	if p.lines == nil || off < p.lineStart || off > len(p.src) {
+		return p.loc.at(off)
+	}
+	if p.ascii {
+		return Pos{Offset: off, Line: p.line, Column: 1 + off - p.lineStart}
+	}
+	if p.colOff < p.lineStart || off < p.colOff {
+		p.colOff, p.col = p.lineStart, 1
+	}
+	for _, c := range p.src[p.colOff:off] {
+		if c&0xC0 != 0x80 {
+			p.col++
+		}
+	}
+	p.colOff = off
+	return Pos{Offset: off, Line: p.line, Column: p.col}
 }
 
 // node allocates a node of kind k starting at off.
@@ -236,7 +273,7 @@ func (p *parser) node(k Kind, off int) *Node {
 	p.slab = p.slab[:len(p.slab)+1]
 	nd := &p.slab[len(p.slab)-1]
 	nd.Kind = k
-	nd.Pos = p.loc.at(off)
+	nd.Pos = p.pos(off)
 	return nd
 }
 
@@ -440,7 +477,7 @@ func (p *parser) readKey(comma int) *SyntaxError {
 		}
 		return p.syntax(off, off+1, fmt.Sprintf("expected a string key after %s, found %s", after, p.describe(off)))
 	}
-	keyPos := p.loc.at(off)
+	keyPos := p.pos(off)
 	key, err := p.scanString()
 	if err != nil {
 		return err
@@ -781,7 +818,7 @@ func (p *parser) scanEscaped(start, i int) (string, *SyntaxError) {
 					}
 				}
 				p.notes = append(p.notes, Note{Code: CodeLoneSurrogate, Severity: NoteWarning,
-					Pos: p.loc.at(i), End: i + 6, Pointer: p.pointer(true),
+					Pos: p.pos(i), End: i + 6, Pointer: p.pointer(true),
 					Message: fmt.Sprintf("\\u%04X is half of a UTF-16 surrogate pair without its other half: it decodes as U+FFFD (�): write the character itself, or the full pair", r)})
 				r = utf8.RuneError
 			}

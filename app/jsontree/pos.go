@@ -63,14 +63,16 @@ func lineStarts(src []byte, from int) []int {
 }
 
 // PosAt returns the position of a byte offset of d.Src (clamped to the
-// text), with Parse's line and column rules.
+// text), with Parse's line and column rules; the bytes of a BOM are at 1:1.
 func (d *Doc) PosAt(offset int) Pos {
 	lines := d.lines
 	if lines == nil {
 		lines = lineStarts(d.Src, origin(d.Src))
 	}
-	offset = max(offset, lines[0])
-	offset = min(offset, len(d.Src))
+	offset = max(min(offset, len(d.Src)), 0)
+	if offset <= lines[0] {
+		return Pos{Offset: offset, Line: 1, Column: 1} // a BOM's bytes are at 1:1
+	}
 	k := sort.Search(len(lines), func(i int) bool { return lines[i] > offset }) - 1
 	start := lines[k]
 	col := 1 + offset - start

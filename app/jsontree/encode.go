@@ -1,0 +1,157 @@
+package jsontree
+
+import "unicode/utf8"
+
+// Pretty encodes n with two-space indentation, keeping key order and
+// number text as written; strings are escaped like encoding/json but
+// without HTML escaping; empty objects and arrays are written {} and [].
+// The output ends with a newline. A nil node is written as null.
+func Pretty(n *Node) []byte {
+	b := make([]byte, 0, sizeHint(n)*3/2+1)
+	b = appendValue(b, n, 0, true)
+	return append(b, '\n')
+}
+
+// Minify encodes n without any white space (and no trailing newline).
+func Minify(n *Node) []byte {
+	return appendValue(make([]byte, 0, sizeHint(n)), n, 0, false)
+}
+
+// sizeHint guesses the encoded size of n from its source span.
+func sizeHint(n *Node) int {
+	if n == nil || n.End <= n.Pos.Offset {
+		return 64
+	}
+	return n.End - n.Pos.Offset
+}
+
+func appendIndent(b []byte, depth int) []byte {
+	b = append(b, '\n')
+	for range depth {
+		b = append(b, ' ', ' ')
+	}
+	return b
+}
+
+// appendValue appends the encoding of n; depth is the indentation level
+// when pretty.
+func appendValue(b []byte, n *Node, depth int, pretty bool) []byte {
+	if n == nil {
+		return append(b, "null"...)
+	}
+	switch n.Kind {
+	case Bool:
+		if n.Text == "true" {
+			return append(b, "true"...)
+		}
+		return append(b, "false"...)
+	case Number:
+		if n.Text == "" {
+			return append(b, '0')
+		}
+		return append(b, n.Text...)
+	case String:
+		return AppendString(b, n.Text)
+	case Object:
+		if len(n.Members) == 0 {
+			return append(b, '{', '}')
+		}
+		b = append(b, '{')
+		for i := range n.Members {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if pretty {
+				b = appendIndent(b, depth+1)
+			}
+			b = AppendString(b, n.Members[i].Key)
+			b = append(b, ':')
+			if pretty {
+				b = append(b, ' ')
+			}
+			b = appendValue(b, n.Members[i].Value, depth+1, pretty)
+		}
+		if pretty {
+			b = appendIndent(b, depth)
+		}
+		return append(b, '}')
+	case Array:
+		if len(n.Items) == 0 {
+			return append(b, '[', ']')
+		}
+		b = append(b, '[')
+		for i, it := range n.Items {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if pretty {
+				b = appendIndent(b, depth+1)
+			}
+			b = appendValue(b, it, depth+1, pretty)
+		}
+		if pretty {
+			b = appendIndent(b, depth)
+		}
+		return append(b, ']')
+	}
+	return append(b, "null"...)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// AppendString appends s as a JSON string to dst, escaped as
+// encoding/json does without HTML escaping: '"' and '\\' with a backslash,
+// \b \f \n \r \t by name, other control characters as \u00XX, U+2028 and
+// U+2029 as \u2028 and \u2029, and invalid UTF-8 bytes as \ufffd; '<', '>'
+// and '&' stay as they are.
+func AppendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

@@ -1,0 +1,149 @@
+package jsontree
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/format")
+
+// TestFormatGolden checks Pretty and Minify against golden files, and that
+// both are stable: formatting the output again gives the same text.
+func TestFormatGolden(t *testing.T) {
+	inputs, err := filepath.Glob("testdata/format/*.json")
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no inputs in testdata/format (%v)", err)
+	}
+	for _, in := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Parse(src, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pretty, mini := Pretty(d.Root), Minify(d.Root)
+			base := strings.TrimSuffix(in, ".json")
+			for _, g := range []struct {
+				file string
+				got  []byte
+			}{{base + ".pretty.golden", pretty}, {base + ".min.golden", mini}} {
+				if *update {
+					if err := os.WriteFile(g.file, g.got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(g.file)
+				if err != nil {
+					t.Fatalf("%v (run go test -update to create it)", err)
+				}
+				if !bytes.Equal(g.got, want) {
+					t.Errorf("%s differs:\ngot:\n%s\nwant:\n%s", g.file, g.got, want)
+				}
+			}
+			// Stable: Pretty(Parse(Pretty(x))) == Pretty(x), same for Minify.
+			d2, err := Parse(pretty, Options{})
+			if err != nil {
+				t.Fatalf("Pretty output does not parse: %v", err)
+			}
+			if again := Pretty(d2.Root); !bytes.Equal(again, pretty) {
+				t.Errorf("Pretty is not stable:\n%s\nvs\n%s", again, pretty)
+			}
+			if !Equal(d.Root, d2.Root) {
+				t.Error("Pretty output decodes to a different value")
+			}
+			d3, err := Parse(mini, Options{})
+			if err != nil {
+				t.Fatalf("Minify output does not parse: %v", err)
+			}
+			if again := Minify(d3.Root); !bytes.Equal(again, mini) {
+				t.Errorf("Minify is not stable")
+			}
+			if !bytes.Equal(Minify(d2.Root), mini) {
+				t.Errorf("Minify(Parse(Pretty(x))) != Minify(x)")
+			}
+			// The layout matches encoding/json's Indent and Compact except
+			// for HTML escaping, which the goldens show.
+			if !strings.Contains(string(src), "<") {
+				var ind, comp bytes.Buffer
+				if err := json.Indent(&ind, mini, "", "  "); err != nil {
+					t.Fatal(err)
+				}
+				if ind.String()+"\n" != string(pretty) {
+					t.Errorf("Pretty differs from json.Indent:\n%s\nvs\n%s", pretty, ind.String())
+				}
+				if err := json.Compact(&comp, pretty); err != nil {
+					t.Fatal(err)
+				}
+				if comp.String() != string(mini) {
+					t.Errorf("Minify differs from json.Compact")
+				}
+			}
+		})
+	}
+}
+
+func TestPrettySmall(t *testing.T) {
+	tests := []struct {
+		src, pretty, mini string
+	}{
+		{`{}`, "{}\n", `{}`},
+		{` [ ] `, "[]\n", `[]`},
+		{`{"a":{},"b":[]}`, "{\n  \"a\": {},\n  \"b\": []\n}\n", `{"a":{},"b":[]}`},
+		{`[1.0e+10, -0, 1E2]`, "[\n  1.0e+10,\n  -0,\n  1E2\n]\n", `[1.0e+10,-0,1E2]`},
+		{`"<a href=\"x\">&</a>"`, "\"<a href=\\\"x\\\">&</a>\"\n", `"<a href=\"x\">&</a>"`},
+		{`"\u00e9\/\u0000\u2028"`, "\"é/\\u0000\\u2028\"\n", `"é/\u0000\u2028"`},
+		{`{"b":1,"a":2,"b":3}`, "{\n  \"b\": 1,\n  \"a\": 2,\n  \"b\": 3\n}\n", `{"b":1,"a":2,"b":3}`},
+		{`[[1,[2]],{"k":[{"x":null}]}]`, "[\n  [\n    1,\n    [\n      2\n    ]\n  ],\n  {\n    \"k\": [\n      {\n        \"x\": null\n      }\n    ]\n  }\n]\n", `[[1,[2]],{"k":[{"x":null}]}]`},
+	}
+	for _, tc := range tests {
+		d, err := Parse([]byte(tc.src), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.src, err)
+		}
+		if got := string(Pretty(d.Root)); got != tc.pretty {
+			t.Errorf("Pretty(%s) = %q, want %q", tc.src, got, tc.pretty)
+		}
+		if got := string(Minify(d.Root)); got != tc.mini {
+			t.Errorf("Minify(%s) = %q, want %q", tc.src, got, tc.mini)
+		}
+	}
+	if got := string(Pretty(nil)); got != "null\n" {
+		t.Errorf("Pretty(nil) = %q", got)
+	}
+	built := NewObject(NewMember("specversion", NewString("1.0")), NewMember("n", NewInt(-3)),
+		NewMember("ok", NewBool(true)), NewMember("x", NewNull()), NewMember("a", NewArray(NewNumber("2.50"), NewBool(false))))
+	if got, want := string(Minify(built)), `{"specversion":"1.0","n":-3,"ok":true,"x":null,"a":[2.50,false]}`; got != want {
+		t.Errorf("Minify(built) = %s, want %s", got, want)
+	}
+}
+
+// TestAppendString compares AppendString with encoding/json (HTML escaping
+// off) on strings with every kind of character.
+func TestAppendString(t *testing.T) {
+	strs := []string{"", "plain", `"quoted"`, `back\slash`, "<>&", "\b\f\n\r\t", "\x00\x01\x1f\x7f",
+		"café 日本 😀", "\u2028\u2029", "bad \xff utf8 \xc3", "\xed\xa0\x80", "/hub/chat", "é\"\\\u2028x"}
+	for c := 0; c < 0x80; c++ {
+		strs = append(strs, string(rune(c)))
+	}
+	for _, s := range strs {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		want := strings.TrimSuffix(buf.String(), "\n")
+		if got := string(AppendString([]byte("x"), s)); got != "x"+want {
+			t.Errorf("AppendString(%q) = %s, want %s", s, got[1:], want)
+		}
+	}
+}
