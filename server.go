@@ -27,6 +27,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"eventlens/app/cli"
 	"eventlens/app/ui"
 )
 
@@ -47,7 +48,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "serve":
 		return serve(args, stderr)
-	case "help":
+	case "check":
+		return cli.Check(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
+	case "convert":
+		return cli.Convert(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
+	case "diff":
+		return cli.Diff(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
+	case "help", "-h", "--help":
 		usage(stdout)
 		return 0
 	default:
@@ -62,6 +69,9 @@ func usage(w io.Writer) {
 
 commands:
   serve     serve the web app (default)
+  check     validate payloads: eventlens check [--json] FILE...|-
+  convert   convert between forms: eventlens convert --to cloudevents|eventgrid FILE|-
+  diff      compare two payloads: eventlens diff [--semantic] [--patch] A B
   help      show this help
 
 Run "eventlens <command> -h" for a command's flags.

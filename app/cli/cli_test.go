@@ -1,0 +1,232 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/diff")
+
+const payloads = "../../testdata/payloads/"
+
+// run calls a subcommand with stdin and returns its exit code and output.
+func run(cmd func(Env, []string) int, stdin string, args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = cmd(Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}, args)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckJSONShape(t *testing.T) {
+	code, out, stderr := run(Check, "", "--json", payloads+"eg-bare-date-eventtime.json")
+	if code != ExitProblem {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, ExitProblem, stderr)
+	}
+	// Exactly the documented keys, in this order.
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	keys := func(m map[string]json.RawMessage) []string {
+		var k []string
+		for key := range m {
+			k = append(k, key)
+		}
+		return k
+	}
+	if got := len(raw); got != 5 {
+		t.Errorf("report keys = %v", keys(raw))
+	}
+	var rep FileReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Form != "eventgrid" || !rep.Batch || rep.Events != 1 || rep.Valid {
+		t.Errorf("report = %+v", rep)
+	}
+	found := false
+	for _, d := range rep.Diagnostics {
+		if d.Code == "SCH003" {
+			found = true
+			if d.Severity != "error" || d.Pointer != "/0/eventTime" || d.Event != 0 || d.Line != 5 || d.Column != 18 {
+				t.Errorf("SCH003 = %+v", d)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no SCH003 in %s", out)
+	}
+	var diags []map[string]json.RawMessage
+	if err := json.Unmarshal(raw["diagnostics"], &diags); err != nil || len(diags) == 0 {
+		t.Fatal(err)
+	}
+	want := []string{"code", "column", "event", "line", "message", "pointer", "severity"}
+	got := keys(diags[0])
+	if len(got) != len(want) {
+		t.Errorf("diagnostic keys = %v, want %v", got, want)
+	}
+	if !strings.HasPrefix(out, `{"form":`) && !strings.HasPrefix(out, "{\n  \"form\":") {
+		t.Errorf("form is not the first key:\n%s", out)
+	}
+}
+
+func TestCheckSeveralFilesIsAnArray(t *testing.T) {
+	code, out, _ := run(Check, "", payloads+"seed-eventgrid-connected.json", "--json", payloads+"seed-cloudevents-connected.json")
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	var reps []FileReport
+	if err := json.Unmarshal([]byte(out), &reps); err != nil {
+		t.Fatal(err)
+	}
+	if len(reps) != 2 || reps[0].Form != "eventgrid" || reps[1].Form != "cloudevents" || !reps[0].Valid || !reps[1].Valid {
+		t.Errorf("reports = %+v", reps)
+	}
+}
+
+func TestCheckTextIsCompilerStyle(t *testing.T) {
+	code, out, _ := run(Check, "", payloads+"json-syntax-missing-comma.json")
+	if code != ExitProblem {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(out, "\n")
+	if !strings.HasPrefix(lines[0], payloads+"json-syntax-missing-comma.json:3:3: error JSON001: ") {
+		t.Errorf("first line = %q", lines[0])
+	}
+	// The excerpt shows the line and a caret under column 3.
+	if lines[1] != `      "subject": "/hub/chat"` || lines[2] != "      ^" {
+		t.Errorf("excerpt:\n%s", out)
+	}
+	if !strings.Contains(out, "Not JSON: invalid, 1 error") {
+		t.Errorf("no summary:\n%s", out)
+	}
+}
+
+func TestCheckFixAndStdin(t *testing.T) {
+	src, err := os.ReadFile(payloads + "seed-misspelled-type-eventgrid.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(Check, string(src), "-")
+	if code != ExitProblem {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "<stdin>:4:") || !strings.Contains(out, "EG001") ||
+		!strings.Contains(out, "Microsoft.SignalRService.ClientConnectionDisconnected") || !strings.Contains(out, "fix: ") {
+		t.Errorf("output:\n%s", out)
+	}
+}
+
+func TestExitCodesAndUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		cmd  func(Env, []string) int
+		args []string
+		code int
+		errs string
+	}{
+		{"check valid", Check, []string{payloads + "seed-eventgrid-connected.json"}, ExitOK, ""},
+		{"check help", Check, []string{"-h"}, ExitOK, "usage: eventlens check"},
+		{"check no files", Check, nil, ExitUsage, "name at least one file"},
+		{"check missing file", Check, []string{"nope.json"}, ExitUsage, "cannot read nope.json"},
+		{"check directory", Check, []string{payloads}, ExitUsage, "is a directory"},
+		{"check bad flag", Check, []string{"--yaml", "x"}, ExitUsage, "flag provided but not defined"},
+		{"convert help", Convert, []string{"--help"}, ExitOK, "usage: eventlens convert"},
+		{"convert no target", Convert, []string{payloads + "seed-eventgrid-connected.json"}, ExitUsage, "--to must be"},
+		{"convert two files", Convert, []string{"--to", "eventgrid", "a", "b"}, ExitUsage, "exactly one file"},
+		{"convert not events", Convert, []string{"--to", "eventgrid", payloads + "json-not-object.json"}, ExitProblem, "cannot convert"},
+		{"convert syntax error", Convert, []string{"--to", "cloudevents", payloads + "json-trailing-comma.json"}, ExitProblem, "JSON001"},
+		{"diff help", Diff, []string{"-h"}, ExitOK, "usage: eventlens diff"},
+		{"diff one file", Diff, []string{"a"}, ExitUsage, "name two files"},
+		{"diff both stdin", Diff, []string{"-", "-"}, ExitUsage, "only one of the two"},
+		{"diff broken side", Diff, []string{payloads + "json-empty.json", payloads + "seed-eventgrid-connected.json"}, ExitUsage, "JSON002"},
+		{"diff same", Diff, []string{payloads + "seed-eventgrid-connected.json", payloads + "seed-eventgrid-connected.json"}, ExitOK, ""},
+		{"diff different", Diff, []string{payloads + "seed-eventgrid-connected.json", payloads + "seed-eventgrid-disconnected.json"}, ExitProblem, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := run(tt.cmd, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\n%s", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.errs) {
+				t.Errorf("stderr does not say %q:\n%s", tt.errs, stderr)
+			}
+		})
+	}
+}
+
+func TestConvertRoundTrip(t *testing.T) {
+	code, ce, stderr := run(Convert, "", "--to", "cloudevents", payloads+"seed-eventgrid-disconnected.json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"renamed eventType → type", "dropped dataVersion", "added specversion"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("changes do not say %q:\n%s", want, stderr)
+		}
+	}
+	code, eg, stderr := run(Convert, ce, "--to", "eventgrid", "-")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	orig, _ := os.ReadFile(payloads + "seed-eventgrid-disconnected.json")
+	var a, b any
+	if err := json.Unmarshal(orig, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(eg), &b); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("round trip:\n%s\nbecame\n%s", orig, eg)
+	}
+}
+
+// TestDiffGoldens compares each pair under testdata/diff with its golden
+// outputs: the change list, the semantic change list and the JSON Patch.
+func TestDiffGoldens(t *testing.T) {
+	dirs, err := filepath.Glob("../../testdata/diff/*")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no diff cases: %v", err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+			for _, mode := range []struct {
+				file string
+				args []string
+			}{
+				{"changes.txt", []string{a, b}},
+				{"semantic.txt", []string{"--semantic", a, b}},
+				{"patch.json", []string{"--patch", a, b}},
+			} {
+				code, out, stderr := run(Diff, "", mode.args...)
+				got := out + stderr + "exit " + string(rune('0'+code)) + "\n"
+				golden(t, filepath.Join(dir, mode.file), []byte(got))
+			}
+		})
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./app/cli -update creates it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test ./app/cli -update rewrites it)\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}

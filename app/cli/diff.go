@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"eventlens/app/inspect"
+	"eventlens/app/jsondiff"
+	"eventlens/app/jsontree"
+)
+
+// Diff runs `eventlens diff [--semantic] [--patch] A B`: it prints the
+// changes that turn payload A into payload B, one a line, or as an RFC 6902
+// JSON Patch. It returns ExitOK when they do not differ, ExitProblem when
+// they do, ExitUsage on bad usage, an unreadable file, or a payload that
+// cannot be compared.
+func Diff(env Env, args []string) int {
+	fs := newFlags(env, "diff", "[--semantic] [--patch] A B",
+		"Compares two JSON payloads structurally (objects by key, event batches by id).\n"+
+			"--semantic compares them as CloudEvents, so an Event Grid payload equals its CloudEvents twin.\n"+
+			"Exit status: 0 no differences, 1 differences, 2 usage or I/O error, or a side that cannot be compared.")
+	semantic := fs.Bool("semantic", false, "convert both payloads to CloudEvents before comparing")
+	patch := fs.Bool("patch", false, "print the differences as an RFC 6902 JSON Patch")
+	files, err := parse(fs, args)
+	if err != nil {
+		return helpOrUsage(err)
+	}
+	if len(files) != 2 {
+		fmt.Fprintln(env.Stderr, "eventlens diff: name two files (one of them may be - for standard input)")
+		fs.Usage()
+		return ExitUsage
+	}
+	if files[0] == "-" && files[1] == "-" {
+		fmt.Fprintln(env.Stderr, "eventlens diff: standard input can be only one of the two sides")
+		return ExitUsage
+	}
+	var src [2][]byte
+	for i, name := range files {
+		if src[i], err = readInput(env, name); err != nil {
+			fmt.Fprintf(env.Stderr, "eventlens diff: %v\n", err)
+			return ExitUsage
+		}
+	}
+	r := inspect.Diff(src[0], src[1], *semantic)
+	broken := false
+	for i, s := range []inspect.Side{r.Left, r.Right} {
+		for _, d := range s.Diagnostics {
+			WriteDiagnostic(env.Stderr, displayName(files[i]), src[i], d)
+			broken = true
+		}
+	}
+	if broken {
+		fmt.Fprintln(env.Stderr, "eventlens diff: cannot compare: fix the errors above")
+		return ExitUsage
+	}
+	if *patch {
+		fmt.Fprintf(env.Stdout, "%s\n", r.Patch)
+	} else {
+		for _, c := range r.Changes {
+			fmt.Fprintln(env.Stdout, FormatChange(c))
+		}
+	}
+	if r.Equal {
+		return ExitOK
+	}
+	return ExitProblem
+}
+
+// FormatChange describes one change on a line, e.g.
+// `replace /0/eventType: "A" → "B"`.
+func FormatChange(c jsondiff.Change) string {
+	val := func(n *jsontree.Node) string {
+		s := string(jsontree.Minify(n))
+		if len(s) > 120 {
+			cut := 117
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+			s = s[:cut] + "..."
+		}
+		return s
+	}
+	switch c.Op {
+	case jsondiff.Add:
+		return fmt.Sprintf("add     %s: %s", c.Path, val(c.New))
+	case jsondiff.Remove:
+		return fmt.Sprintf("remove  %s: %s", c.OldPath, val(c.Old))
+	default:
+		return fmt.Sprintf("replace %s: %s → %s", c.Path, val(c.Old), val(c.New))
+	}
+}

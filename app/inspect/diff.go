@@ -1,0 +1,124 @@
+package inspect
+
+import (
+	"slices"
+
+	"eventlens/app/convert"
+	"eventlens/app/detect"
+	"eventlens/app/diag"
+	"eventlens/app/jsondiff"
+	"eventlens/app/jsontree"
+)
+
+// Side is one of the two payloads of a comparison, as compared.
+type Side struct {
+	// Text is the side pretty-printed as compared: the payload itself, or
+	// its CloudEvents form in semantic mode.
+	Text []byte
+	// Lines lists the 1-based lines of Text that a change touches.
+	Lines []int
+	// Diagnostics explains why the side could not be compared (it does not
+	// decode, or in semantic mode cannot be converted); empty otherwise.
+	Diagnostics []diag.Diagnostic
+}
+
+// DiffReport is the comparison of two payloads.
+type DiffReport struct {
+	Semantic bool              // both sides were compared as CloudEvents
+	Equal    bool              // both sides compared and no change was found
+	Changes  []jsondiff.Change // from the left payload to the right one
+	Patch    []byte            // the changes as an RFC 6902 JSON Patch
+	Left     Side
+	Right    Side
+}
+
+// Diff compares payload a (left) with b (right). In semantic mode both are
+// first converted to CloudEvents, so an Event Grid payload and its
+// CloudEvents twin compare equal.
+func Diff(a, b []byte, semantic bool) *DiffReport {
+	r := &DiffReport{Semantic: semantic}
+	ra, okA := side(a, semantic, &r.Left)
+	rb, okB := side(b, semantic, &r.Right)
+	if !okA || !okB {
+		return r
+	}
+	r.Changes = jsondiff.Compare(ra, rb, jsondiff.Options{})
+	r.Patch = jsondiff.Patch(ra, r.Changes)
+	r.Equal = len(r.Changes) == 0
+	r.Left.Lines, r.Right.Lines = changedLines(r.Left.Text, r.Right.Text, r.Changes)
+	return r
+}
+
+// side decodes one payload (converting it to CloudEvents in semantic mode)
+// and fills s; it reports whether the side can be compared.
+func side(src []byte, semantic bool, s *Side) (*jsontree.Node, bool) {
+	doc, err := jsontree.Parse(src, jsontree.Options{MaxBytes: MaxBytes})
+	if err != nil {
+		s.Diagnostics = []diag.Diagnostic{syntaxDiagnostic(err)}
+		return nil, false
+	}
+	root := doc.Root
+	if semantic {
+		res := detect.Detect(root)
+		switch res.Form {
+		case detect.EventGrid:
+			conv, err := convert.ToCloudEvents(root)
+			if err != nil {
+				s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: "DIFF001", Event: -1,
+					Message: "cannot compare as CloudEvents: " + err.Error()}}
+				return nil, false
+			}
+			root = conv.Root
+		case detect.CloudEvents:
+			// Already CloudEvents.
+		default:
+			s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: "DIFF002", Event: -1,
+				Message: "cannot compare as CloudEvents: this payload is " + res.Form.Title() + ", not Event Grid or CloudEvents events; turn the semantic mode off to compare it as plain JSON"}}
+			return nil, false
+		}
+		root = asBatch(root)
+	}
+	s.Text = jsontree.Pretty(root)
+	return root, true
+}
+
+// asBatch wraps a single event in an array so that a single CloudEvent and
+// a batch of one compare equal.
+func asBatch(root *jsontree.Node) *jsontree.Node {
+	if root.Kind == jsontree.Array {
+		return root
+	}
+	return &jsontree.Node{Kind: jsontree.Array, Items: []*jsontree.Node{root}}
+}
+
+// changedLines maps each change's pointers to lines of the pretty-printed
+// sides, by decoding the pretty text again (its positions are those shown).
+func changedLines(left, right []byte, changes []jsondiff.Change) (l, r []int) {
+	ld, errL := jsontree.Parse(left, jsontree.Options{MaxBytes: MaxBytes})
+	rd, errR := jsontree.Parse(right, jsontree.Options{MaxBytes: MaxBytes})
+	seenL, seenR := map[int]bool{}, map[int]bool{}
+	mark := func(doc *jsontree.Doc, pointer string, seen map[int]bool, out *[]int) {
+		n := doc.Root.Lookup(pointer)
+		if n == nil {
+			return
+		}
+		first, last := n.Pos.Line, doc.PosAt(max(n.End-1, n.Pos.Offset)).Line
+		for line := first; line <= last; line++ {
+			if !seen[line] {
+				seen[line] = true
+				*out = append(*out, line)
+			}
+		}
+	}
+	for _, c := range changes {
+		if errL == nil && c.Op != jsondiff.Add {
+			mark(ld, c.OldPath, seenL, &l)
+		}
+		if errR == nil && c.Op != jsondiff.Remove {
+			mark(rd, c.Path, seenR, &r)
+		}
+	}
+	slices.Sort(l)
+	slices.Sort(r)
+	return l, r
+}

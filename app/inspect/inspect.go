@@ -1,0 +1,255 @@
+// Package inspect runs the whole eventlens pipeline on a payload — decode,
+// detect, validate, semantic checks, both conversions, pretty-print — and
+// returns one Report that the UI and the CLI render.
+package inspect
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"eventlens/app/convert"
+	"eventlens/app/detect"
+	"eventlens/app/diag"
+	"eventlens/app/jsontree"
+	"eventlens/app/lint"
+	"eventlens/app/schema"
+)
+
+// MaxBytes is the largest payload eventlens inspects (32 MiB).
+const MaxBytes = jsontree.DefaultMaxBytes
+
+// Report is everything eventlens finds in one payload.
+type Report struct {
+	Form        detect.Form       // the payload's form
+	Batch       bool              // the payload is a JSON array
+	Events      []Event           // one summary per event (or array element)
+	Valid       bool              // decoded, recognised, and no error diagnostics
+	Diagnostics []diag.Diagnostic // every finding, in source order
+	Errors      int               // number of error diagnostics
+	Warnings    int               // number of warning diagnostics
+	Infos       int               // number of info diagnostics
+
+	// Pretty is the payload formatted with two-space indentation, keeping
+	// key order and number text; empty when it does not decode.
+	Pretty []byte
+	// EventGrid and CloudEvents show the events in each form; nil when the
+	// payload is not events. The one matching the input's form is Native.
+	EventGrid   *Conversion
+	CloudEvents *Conversion
+	// HandshakeResponse is the body a webhook must answer a
+	// subscription-validation event with; empty for other payloads.
+	HandshakeResponse string
+
+	Doc *jsontree.Doc // the decoded payload; nil when decoding failed
+}
+
+// Event summarises one event of a payload, for pickers and lists.
+type Event struct {
+	Index   int
+	Pointer string
+	Form    detect.Form
+	ID      string // the event's id, "" when absent or not a string
+	Type    string // eventType or type, "" when absent or not a string
+	Line    int    // line of the event's opening brace
+}
+
+// Conversion is a payload shown in one form.
+type Conversion struct {
+	Native  bool             // the input already is in this form: Text is the input, pretty-printed
+	Text    []byte           // the payload in this form, pretty-printed; empty when Err is set
+	Root    *jsontree.Node   // the converted tree (nil when Err is set)
+	Changes []convert.Change // what the conversion renamed, dropped, added or could not carry
+	Err     string           // why the payload cannot be shown in this form
+}
+
+// Inspect decodes src and reports its form, validity, diagnostics, and the
+// payload in both forms. It never panics and never returns nil.
+func Inspect(src []byte) *Report {
+	r := &Report{}
+	doc, err := jsontree.Parse(src, jsontree.Options{MaxBytes: MaxBytes})
+	if err != nil {
+		r.Diagnostics = []diag.Diagnostic{syntaxDiagnostic(err)}
+		r.count()
+		return r
+	}
+	r.Doc = doc
+	for _, n := range doc.Notes {
+		r.Diagnostics = append(r.Diagnostics, noteDiagnostic(n, doc.Root))
+	}
+	res := detect.Detect(doc.Root)
+	r.Form, r.Batch = res.Form, res.Batch
+	r.Diagnostics = append(r.Diagnostics, res.Diagnostics...)
+	r.Diagnostics = append(r.Diagnostics, schema.Validate(res)...)
+	r.Diagnostics = append(r.Diagnostics, lint.Check(doc, res)...)
+	diag.Sort(r.Diagnostics)
+	r.count()
+	r.Valid = r.Errors == 0 && r.Form != detect.Unknown
+
+	r.Events = summarise(doc, res)
+	r.Pretty = jsontree.Pretty(doc.Root)
+	if res.Form == detect.Handshake && res.ValidationCode != "" {
+		r.HandshakeResponse = HandshakeResponse(res.ValidationCode)
+	}
+	r.EventGrid, r.CloudEvents = conversions(doc.Root, res.Form, r.Pretty)
+	return r
+}
+
+// HandshakeResponse returns the JSON body that answers a subscription
+// validation event carrying code.
+func HandshakeResponse(code string) string {
+	return `{"validationResponse":` + string(jsontree.AppendString(nil, code)) + `}`
+}
+
+// count tallies the diagnostics by severity.
+func (r *Report) count() {
+	r.Errors, r.Warnings, r.Infos = diag.Count(r.Diagnostics)
+}
+
+// Summary returns a one-line verdict, e.g. "Event Grid batch of 3 events:
+// invalid, 2 errors, 1 warning".
+func (r *Report) Summary() string {
+	var b strings.Builder
+	switch {
+	case r.Doc == nil:
+		b.WriteString("Not JSON")
+	case r.Form == detect.Unknown && r.Batch && len(r.Events) == 0:
+		b.WriteString("Empty array")
+	case r.Form == detect.Unknown:
+		b.WriteString("Not an event")
+	case r.Batch:
+		fmt.Fprintf(&b, "%s batch of %d %s", r.Form.Title(), len(r.Events), plural(len(r.Events), "event", "events"))
+	default:
+		fmt.Fprintf(&b, "%s event", r.Form.Title())
+	}
+	if r.Valid {
+		b.WriteString(": valid")
+	} else {
+		b.WriteString(": invalid")
+	}
+	if r.Errors > 0 {
+		fmt.Fprintf(&b, ", %d %s", r.Errors, plural(r.Errors, "error", "errors"))
+	}
+	if r.Warnings > 0 {
+		fmt.Fprintf(&b, ", %d %s", r.Warnings, plural(r.Warnings, "warning", "warnings"))
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// syntaxDiagnostic turns a decoding failure into a located diagnostic.
+func syntaxDiagnostic(err error) diag.Diagnostic {
+	var se *jsontree.SyntaxError
+	if errors.As(err, &se) {
+		return diag.Diagnostic{
+			Severity: diag.Error, Code: se.Code, Message: se.Msg, Event: eventOf(se.Pointer),
+			Pointer: se.Pointer, Line: se.Pos.Line, Column: se.Pos.Column,
+			Offset: se.Pos.Offset, End: max(se.End, se.Pos.Offset),
+		}
+	}
+	return diag.Diagnostic{Severity: diag.Error, Code: "JSON001", Message: err.Error(), Event: -1}
+}
+
+// noteDiagnostic turns a decoder note into a diagnostic.
+func noteDiagnostic(n jsontree.Note, root *jsontree.Node) diag.Diagnostic {
+	sev := diag.Warning
+	if n.Severity == jsontree.NoteInfo {
+		sev = diag.Info
+	}
+	ev := -1
+	if root != nil && root.Kind == jsontree.Array {
+		ev = eventOf(n.Pointer)
+	} else if root != nil && root.Kind == jsontree.Object && n.Pointer != "" {
+		ev = 0
+	}
+	return diag.Diagnostic{
+		Severity: sev, Code: n.Code, Message: n.Message, Event: ev, Pointer: n.Pointer,
+		Line: n.Pos.Line, Column: n.Pos.Column, Offset: n.Pos.Offset, End: max(n.End, n.Pos.Offset),
+	}
+}
+
+// eventOf returns the array index that a pointer starts with, or -1.
+func eventOf(pointer string) int {
+	if !strings.HasPrefix(pointer, "/") {
+		return -1
+	}
+	first, _, _ := strings.Cut(pointer[1:], "/")
+	i, err := strconv.Atoi(first)
+	if err != nil || i < 0 {
+		return -1
+	}
+	return i
+}
+
+// summarise lists the events with their id, type and line.
+func summarise(doc *jsontree.Doc, res detect.Result) []Event {
+	out := make([]Event, len(res.Events))
+	for i, e := range res.Events {
+		ev := Event{Index: e.Index, Pointer: e.Pointer, Form: e.Form}
+		if e.Node != nil {
+			ev.Line = e.Node.Pos.Line
+			if id := e.Node.Get("id"); id != nil && id.Kind == jsontree.String {
+				ev.ID = id.Text
+			}
+			for _, k := range []string{"eventType", "type"} {
+				if t := e.Node.Get(k); t != nil && t.Kind == jsontree.String {
+					ev.Type = t.Text
+					break
+				}
+			}
+		}
+		out[i] = ev
+	}
+	return out
+}
+
+// conversions shows the payload in both forms.
+func conversions(root *jsontree.Node, form detect.Form, pretty []byte) (eg, ce *Conversion) {
+	native := &Conversion{Native: true, Text: pretty, Root: root}
+	switch form {
+	case detect.EventGrid:
+		return native, convertWith(convert.ToCloudEvents, root)
+	case detect.CloudEvents:
+		return convertWith(convert.ToEventGrid, root), native
+	case detect.Handshake:
+		return native, &Conversion{Err: "A subscription-validation event has no CloudEvents form: with the CloudEvents schema, Event Grid validates the endpoint with an HTTP OPTIONS request (WebHook-Request-Origin header) instead."}
+	}
+	return nil, nil
+}
+
+func convertWith(f func(*jsontree.Node) (*convert.Result, error), root *jsontree.Node) *Conversion {
+	res, err := f(root)
+	if err != nil {
+		return &Conversion{Err: err.Error()}
+	}
+	return &Conversion{Text: res.Text, Root: res.Root, Changes: res.Changes}
+}
+
+// ApplyFix returns src with the fix's edits applied. Edits that overlap or
+// fall outside src are skipped, so a stale fix cannot corrupt the text.
+func ApplyFix(src []byte, fix *diag.Fix) []byte {
+	if fix == nil {
+		return src
+	}
+	// Apply from the end so earlier offsets stay valid.
+	edits := slices.Clone(fix.Edits)
+	slices.SortStableFunc(edits, func(a, b diag.Edit) int { return b.Offset - a.Offset })
+	out := append([]byte(nil), src...)
+	limit := len(out)
+	for _, e := range edits {
+		if e.Offset < 0 || e.End < e.Offset || e.End > limit {
+			continue
+		}
+		out = append(out[:e.Offset], append([]byte(e.Text), out[e.End:]...)...)
+		limit = e.Offset
+	}
+	return out
+}

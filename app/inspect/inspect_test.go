@@ -1,0 +1,189 @@
+package inspect
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"eventlens/app/detect"
+	"eventlens/app/diag"
+	"eventlens/app/jsontree"
+)
+
+func read(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../../testdata/payloads/" + name + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestInspectSeed(t *testing.T) {
+	r := Inspect(read(t, "seed-eventgrid-disconnected"))
+	if r.Form != detect.EventGrid || !r.Batch || !r.Valid || len(r.Events) != 1 {
+		t.Fatalf("got %s", r.Summary())
+	}
+	ev := r.Events[0]
+	if ev.ID != "831e1650-001e-001b-66ab-eeb76e069631" || ev.Type != "Microsoft.SignalRService.ClientConnectionDisconnected" || ev.Line != 2 || ev.Pointer != "/0" {
+		t.Errorf("event summary = %+v", ev)
+	}
+	if !r.EventGrid.Native || r.CloudEvents.Native || r.CloudEvents.Err != "" {
+		t.Errorf("conversions: eg native=%v ce native=%v err=%q", r.EventGrid.Native, r.CloudEvents.Native, r.CloudEvents.Err)
+	}
+	if !strings.Contains(string(r.CloudEvents.Text), `"specversion": "1.0"`) || strings.Contains(string(r.CloudEvents.Text), "eventType") {
+		t.Errorf("CloudEvents form:\n%s", r.CloudEvents.Text)
+	}
+	if got, want := r.Summary(), "Event Grid batch of 1 event: valid"; got != want {
+		t.Errorf("Summary() = %q, want %q", got, want)
+	}
+}
+
+func TestInspectSyntaxErrorIsLocated(t *testing.T) {
+	src := []byte("[{\n  \"id\": \"1\"\n  \"subject\": \"x\"\n}]")
+	r := Inspect(src)
+	if r.Valid || r.Doc != nil || len(r.Diagnostics) != 1 {
+		t.Fatalf("got %s\n%s", r.Summary(), dump(r))
+	}
+	d := r.Diagnostics[0]
+	if d.Severity != diag.Error || d.Line != 3 || d.Column != 3 || d.Code != "JSON001" {
+		t.Errorf("diagnostic = %+v", d)
+	}
+	if r.EventGrid != nil || r.CloudEvents != nil || r.Pretty != nil {
+		t.Error("a payload that does not decode has no other forms")
+	}
+	if got := r.Summary(); got != "Not JSON: invalid, 1 error" {
+		t.Errorf("Summary() = %q", got)
+	}
+}
+
+func TestInspectHandshake(t *testing.T) {
+	r := Inspect(read(t, "form-handshake"))
+	want := `{"validationResponse":"512d38b6-c7b8-40c8-89fe-f46f9e9622b6"}`
+	if r.HandshakeResponse != want {
+		t.Errorf("HandshakeResponse = %q, want %q", r.HandshakeResponse, want)
+	}
+	var v map[string]string
+	if err := json.Unmarshal([]byte(r.HandshakeResponse), &v); err != nil {
+		t.Error(err)
+	}
+	if r.CloudEvents == nil || r.CloudEvents.Err == "" {
+		t.Error("a handshake has no CloudEvents form, and says why")
+	}
+}
+
+func TestHandshakeResponseEscapes(t *testing.T) {
+	got := HandshakeResponse(`a"b\c`)
+	var v map[string]string
+	if err := json.Unmarshal([]byte(got), &v); err != nil || v["validationResponse"] != `a"b\c` {
+		t.Errorf("HandshakeResponse = %s (%v)", got, err)
+	}
+}
+
+func TestApplyFixes(t *testing.T) {
+	for _, n := range []string{"seed-misspelled-type-eventgrid", "ce-specversion-camelcase", "eg-metadataversion-2"} {
+		src := read(t, n)
+		r := Inspect(src)
+		fixed := 0
+		for _, d := range r.Diagnostics {
+			if d.Fix == nil || d.Severity != diag.Error {
+				continue
+			}
+			after := Inspect(ApplyFix(src, d.Fix))
+			for _, d2 := range after.Diagnostics {
+				if d2.Code == d.Code {
+					t.Errorf("%s: after %q, %s is still reported: %s", n, d.Fix.Title, d.Code, d2.Message)
+				}
+			}
+			fixed++
+		}
+		if fixed == 0 {
+			t.Errorf("%s: no error with a fix", n)
+		}
+	}
+}
+
+func TestApplyFixSkipsStaleEdits(t *testing.T) {
+	src := []byte(`{"a":1}`)
+	fix := &diag.Fix{Edits: []diag.Edit{{Offset: 5, End: 6, Text: "2"}, {Offset: 3, End: 99, Text: "x"}, {Offset: -1, End: 0, Text: "y"}}}
+	if got := string(ApplyFix(src, fix)); got != `{"a":2}` {
+		t.Errorf("ApplyFix = %s", got)
+	}
+	if got := string(ApplyFix(src, nil)); got != string(src) {
+		t.Errorf("ApplyFix(nil) = %s", got)
+	}
+}
+
+func TestDiffSemanticTwinsAreEqual(t *testing.T) {
+	eg := read(t, "seed-eventgrid-connected")
+	ce := read(t, "seed-cloudevents-connected")
+	if r := Diff(eg, ce, true); !r.Equal || len(r.Changes) != 0 {
+		t.Errorf("semantic diff of twins: %d changes: %+v", len(r.Changes), r.Changes)
+	}
+	r := Diff(eg, ce, false)
+	if r.Equal || len(r.Changes) == 0 {
+		t.Fatal("plain diff of the two forms finds no change")
+	}
+	if len(r.Left.Lines) == 0 || len(r.Right.Lines) == 0 {
+		t.Errorf("changed lines: left %v right %v", r.Left.Lines, r.Right.Lines)
+	}
+	var patch []map[string]any
+	if err := json.Unmarshal(r.Patch, &patch); err != nil || len(patch) == 0 {
+		t.Errorf("patch %s: %v", r.Patch, err)
+	}
+}
+
+func TestDiffReportsChangedLines(t *testing.T) {
+	a := []byte(`{"a": 1, "b": [1, 2, 3]}`)
+	b := []byte(`{"b": [1, 2, 3], "a": 2}`)
+	r := Diff(a, b, false)
+	if len(r.Changes) != 1 || r.Changes[0].Path != "/a" {
+		t.Fatalf("changes = %+v", r.Changes)
+	}
+	// Pretty text: line 1 "{", line 2 "a": 1 (left) ; right: "b" first.
+	if len(r.Left.Lines) != 1 || r.Left.Lines[0] != 2 {
+		t.Errorf("left lines = %v\n%s", r.Left.Lines, r.Left.Text)
+	}
+	if len(r.Right.Lines) != 1 || r.Right.Lines[0] != 7 {
+		t.Errorf("right lines = %v\n%s", r.Right.Lines, r.Right.Text)
+	}
+}
+
+func TestDiffSideErrors(t *testing.T) {
+	r := Diff([]byte(`[`), []byte(`"x"`), true)
+	if len(r.Left.Diagnostics) != 1 || r.Left.Diagnostics[0].Line != 1 {
+		t.Errorf("left: %+v", r.Left.Diagnostics)
+	}
+	if len(r.Right.Diagnostics) != 1 || !strings.Contains(r.Right.Diagnostics[0].Message, "semantic") {
+		t.Errorf("right: %+v", r.Right.Diagnostics)
+	}
+	if r.Equal {
+		t.Error("sides that cannot be compared are not equal")
+	}
+}
+
+// FuzzInspect: no input makes the pipeline panic, and every diagnostic's
+// place is inside the input.
+func FuzzInspect(f *testing.F) {
+	for _, n := range []string{"seed-eventgrid-connected", "seed-cloudevents-disconnected", "form-mixed-batch", "ce-specversion-camelcase", "form-handshake", "json-bom"} {
+		f.Add(read(f, n))
+	}
+	f.Add([]byte(`[{"eventType":1,"specversion":[],"data":{"hubName":null}}]`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		r := Inspect(src)
+		for _, d := range r.Diagnostics {
+			if d.Offset < 0 || d.End > len(src) || d.End < d.Offset {
+				t.Fatalf("%s at %d..%d outside %d bytes", d.Code, d.Offset, d.End, len(src))
+			}
+			if d.Fix != nil {
+				ApplyFix(src, d.Fix)
+			}
+		}
+		if r.Doc != nil {
+			if _, err := jsontree.Parse(r.Pretty, jsontree.Options{}); err != nil {
+				t.Fatalf("pretty output does not parse: %v", err)
+			}
+		}
+	})
+}
