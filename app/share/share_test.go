@@ -1,0 +1,143 @@
+package share
+
+import (
+	"bytes"
+	"compress/flate"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"strings"
+	"testing"
+)
+
+const seed = `[{
+  "topic": "/subscriptions/{subscription-id}/resourceGroups/signalr-rg/providers/Microsoft.SignalRService/SignalR/signalr-resource",
+  "subject": "/hub/chat",
+  "eventType": "Microsoft.SignalRService.ClientConnectionConnected",
+  "eventTime": "2019-06-10T18:41:00.9584103Z",
+  "id": "831e1650-001e-001b-66ab-eeb76e069631",
+  "data": {
+    "timestamp": "2019-06-10T18:41:00.9584103Z",
+    "hubName": "chat",
+    "connectionId": "crH0uxVSvP61p5wkFY1x1A",
+    "userId": "user-eymwyo23 é😀"
+  },
+  "dataVersion": "1.0",
+  "metadataVersion": "1"
+}]`
+
+func TestRoundTrip(t *testing.T) {
+	for _, payload := range []string{seed, "", "{", "<script>alert(1)</script>", strings.Repeat(seed, 200)} {
+		frag, err := Encode([]byte(payload))
+		if err != nil {
+			t.Fatalf("Encode(%d bytes): %v", len(payload), err)
+		}
+		if !strings.HasPrefix(frag, Prefix) || strings.ContainsAny(frag[len(Prefix):], "+/=#?& ") {
+			t.Errorf("fragment %q is not p= followed by unpadded base64url", frag[:min(len(frag), 40)])
+		}
+		for _, f := range []string{frag, "#" + frag} {
+			got, ok, err := Decode(f)
+			if err != nil || !ok || string(got) != payload {
+				t.Errorf("Decode(Encode(%d bytes)) = %d bytes, %v, %v", len(payload), len(got), ok, err)
+			}
+		}
+	}
+	// The seed compresses well below its own length.
+	frag, _ := Encode([]byte(seed))
+	if len(frag) >= len(seed) {
+		t.Errorf("fragment of the seed is %d chars for %d bytes: not compressed", len(frag), len(seed))
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	noise := make([]byte, MaxFragment) // random bytes do not compress
+	rand.Read(noise)
+	_, err := Encode(noise)
+	var tl *TooLargeError
+	if !errors.As(err, &tl) || !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("Encode(%d random bytes) error = %v, want a TooLargeError", len(noise), err)
+	}
+	if tl.Chars <= MaxFragment || !strings.Contains(err.Error(), "65536") || !strings.Contains(err.Error(), "Download") {
+		t.Errorf("error %q should give the limit and what to do", err)
+	}
+}
+
+func TestDecodeRejects(t *testing.T) {
+	deflate := func(b []byte) string {
+		var buf bytes.Buffer
+		w, _ := flate.NewWriter(&buf, flate.BestCompression)
+		w.Write(b)
+		w.Close()
+		return base64.RawURLEncoding.EncodeToString(buf.Bytes())
+	}
+	good, _ := Encode([]byte(seed))
+	raw, _ := base64.RawURLEncoding.DecodeString(good[len(Prefix):])
+	cut := Prefix + base64.RawURLEncoding.EncodeToString(raw[:len(raw)/2])
+	tests := []struct {
+		name     string
+		fragment string
+		ok       bool
+		errHas   string
+	}{
+		{"empty", "", false, ""},
+		{"other fragment", "#diagnostics", false, ""},
+		{"not base64", "p=!!!", true, "not base64url"},
+		{"cut", cut, true, "cut or corrupt"},
+		{"not deflate", "p=" + base64.RawURLEncoding.EncodeToString([]byte("hello world")), true, "cut or corrupt"},
+		{"bomb", "p=" + deflate(make([]byte, MaxPayload+1)), true, "MiB"},
+		{"too long", "p=" + strings.Repeat("A", MaxFragment+1), true, "longer than"},
+	}
+	for _, tt := range tests {
+		got, ok, err := Decode(tt.fragment)
+		if ok != tt.ok {
+			t.Errorf("%s: ok = %v, want %v", tt.name, ok, tt.ok)
+		}
+		if tt.errHas == "" {
+			if err != nil || got != nil {
+				t.Errorf("%s: Decode = %q, %v; want nothing", tt.name, got, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.errHas) {
+			t.Errorf("%s: error %v, want one containing %q", tt.name, err, tt.errHas)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	good, _ := Encode([]byte(seed))
+	f.Add(good)
+	f.Add("#p=")
+	f.Add("p=AAAA")
+	f.Add("#something")
+	f.Fuzz(func(t *testing.T, fragment string) {
+		got, ok, err := Decode(fragment)
+		if err != nil && got != nil {
+			t.Fatal("Decode returned a payload and an error")
+		}
+		if !ok && err != nil {
+			t.Fatal("Decode returned an error for a fragment it ignores")
+		}
+		if len(got) > MaxPayload {
+			t.Fatalf("Decode returned %d bytes, over MaxPayload", len(got))
+		}
+	})
+}
+
+func FuzzRoundTrip(f *testing.F) {
+	f.Add([]byte(seed))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		frag, err := Encode(payload)
+		if err != nil {
+			if !errors.Is(err, ErrTooLarge) {
+				t.Fatalf("Encode: %v", err)
+			}
+			return
+		}
+		got, ok, err := Decode(frag)
+		if err != nil || !ok || !bytes.Equal(got, payload) {
+			t.Fatalf("round trip failed: ok=%v err=%v", ok, err)
+		}
+	})
+}

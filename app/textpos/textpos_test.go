@@ -1,0 +1,165 @@
+package textpos
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// jsIndex is what a browser reports as the UTF-16 index of byte offset off.
+func jsIndex(s string, off int) int {
+	return len(utf16.Encode([]rune(s[:off])))
+}
+
+func TestUTF16AndByte(t *testing.T) {
+	// "é" is 2 bytes / 1 unit, "€" 3 bytes / 1 unit, "😀" 4 bytes / 2 units.
+	src := "{\n  \"hub\": \"é€😀\",\n  \"x\": 1\n}\n"
+	x := New(src)
+	tests := []struct {
+		name      string
+		off, want int
+	}{
+		{"start", 0, 0},
+		{"second line", 2, 2},
+		{"before é", strings.Index(src, "é"), jsIndex(src, strings.Index(src, "é"))},
+		{"after é", strings.Index(src, "€"), jsIndex(src, strings.Index(src, "€"))},
+		{"after emoji", strings.Index(src, "😀") + 4, jsIndex(src, strings.Index(src, "😀")+4)},
+		{"inside emoji", strings.Index(src, "😀") + 2, jsIndex(src, strings.Index(src, "😀"))},
+		{"third line", strings.Index(src, `"x"`), jsIndex(src, strings.Index(src, `"x"`))},
+		{"end", len(src), jsIndex(src, len(src))},
+		{"past end", len(src) + 10, jsIndex(src, len(src))},
+		{"negative", -3, 0},
+	}
+	for _, tt := range tests {
+		if got := x.UTF16(tt.off); got != tt.want {
+			t.Errorf("%s: UTF16(%d) = %d, want %d", tt.name, tt.off, got, tt.want)
+		}
+	}
+	// Byte is UTF16's inverse on character boundaries.
+	for off := 0; off <= len(src); off++ {
+		if off < len(src) && !utf8.RuneStart(src[off]) {
+			continue
+		}
+		if got := x.Byte(x.UTF16(off)); got != off {
+			t.Errorf("Byte(UTF16(%d)) = %d", off, got)
+		}
+	}
+	// Between the halves of the surrogate pair: the pair's start.
+	emoji := strings.Index(src, "😀")
+	if got := x.Byte(jsIndex(src, emoji) + 1); got != emoji {
+		t.Errorf("Byte(inside surrogate pair) = %d, want %d", got, emoji)
+	}
+	if got, want := x.Len(), jsIndex(src, len(src)); got != want {
+		t.Errorf("Len = %d, want %d", got, want)
+	}
+}
+
+func TestLineCol(t *testing.T) {
+	src := "[{\n  \"eventType\": \"é😀x\",\n\n  \"id\": 1}]"
+	x := New(src)
+	tests := []struct {
+		at        string
+		line, col int
+	}{
+		{"[{", 1, 1},
+		{`"eventType"`, 2, 3},
+		{"x\"", 2, 19},
+		{`"id"`, 4, 3},
+	}
+	for _, tt := range tests {
+		off := strings.Index(src, tt.at)
+		if l, c := x.LineCol(off); l != tt.line || c != tt.col {
+			t.Errorf("LineCol(%q) = %d:%d, want %d:%d", tt.at, l, c, tt.line, tt.col)
+		}
+	}
+	if l, c := x.LineCol(len(src)); l != 4 || c != 12 {
+		t.Errorf("LineCol(end) = %d:%d, want 4:12", l, c)
+	}
+	if got := x.Lines(); got != 4 {
+		t.Errorf("Lines = %d, want 4", got)
+	}
+}
+
+func TestSplice(t *testing.T) {
+	tests := []struct {
+		old, new   string
+		start, end int
+		text       string
+	}{
+		{`{"specVersion":"1.0"}`, `{"specversion":"1.0"}`, 6, 7, "v"},
+		{`"a"`, `"a"`, 3, 3, ""},
+		{``, `[]`, 0, 0, "[]"},
+		{`[1,2]`, ``, 0, 5, ""},
+		{`"😀é"`, `"😀è"`, 3, 4, "è"},   // é and è share their first byte
+		{`"é😀"`, `"é😁"`, 2, 4, "😁"}, // the emojis share three bytes
+		{`aaa`, `aaaa`, 3, 3, "a"},
+	}
+	for _, tt := range tests {
+		s, e, text := Splice(tt.old, tt.new)
+		if s != tt.start || e != tt.end || text != tt.text {
+			t.Errorf("Splice(%q, %q) = %d, %d, %q; want %d, %d, %q", tt.old, tt.new, s, e, text, tt.start, tt.end, tt.text)
+		}
+		if got := applyUTF16(tt.old, s, e, text); got != tt.new {
+			t.Errorf("applying Splice(%q, %q) gives %q", tt.old, tt.new, got)
+		}
+	}
+}
+
+// applyUTF16 replaces the UTF-16 range [s, e) of old with text, as
+// textarea.setRangeText does.
+func applyUTF16(old string, s, e int, text string) string {
+	u := utf16.Encode([]rune(old))
+	return string(utf16.Decode(u[:s])) + text + string(utf16.Decode(u[e:]))
+}
+
+func FuzzIndex(f *testing.F) {
+	f.Add("[{\"id\":\"é😀\"}]\n", 5, 3)
+	f.Add("\xff\xfe{\"a\":1}", 1, 1)
+	f.Add("\xe2\x82{}", 1, 2)
+	f.Add("", 0, 0)
+	f.Fuzz(func(t *testing.T, src string, off, u int) {
+		x := New(src)
+		got := x.UTF16(off)
+		if got < 0 || got > x.Len() {
+			t.Fatalf("UTF16(%d) = %d outside [0, %d]", off, got, x.Len())
+		}
+		b := x.Byte(u)
+		if b < 0 || b > len(src) {
+			t.Fatalf("Byte(%d) = %d outside the text", u, b)
+		}
+		if utf8.ValidString(src) {
+			if x.Len() != len(utf16.Encode([]rune(src))) {
+				t.Fatalf("Len = %d, want %d", x.Len(), len(utf16.Encode([]rune(src))))
+			}
+			if b < len(src) && !utf8.RuneStart(src[b]) {
+				t.Fatalf("Byte(%d) = %d splits a character", u, b)
+			}
+			if x.Byte(x.UTF16(b)) != b {
+				t.Fatalf("Byte(UTF16(%d)) != %d", b, b)
+			}
+		}
+		l, c := x.LineCol(off)
+		if l < 1 || c < 1 || l > x.Lines() {
+			t.Fatalf("LineCol(%d) = %d:%d", off, l, c)
+		}
+	})
+}
+
+func FuzzSplice(f *testing.F) {
+	f.Add(`{"specVersion":"1.0"}`, `{"specversion":"1.0"}`)
+	f.Add(`"é😀"`, `"é😁"`)
+	f.Add("", "x")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		if !utf8.ValidString(old) || !utf8.ValidString(new) {
+			return
+		}
+		s, e, text := Splice(old, new)
+		if s < 0 || e < s || e > UTF16Len(old) {
+			t.Fatalf("Splice range [%d, %d) outside the old text", s, e)
+		}
+		if got := applyUTF16(old, s, e, text); got != new {
+			t.Fatalf("applying the splice gives %q, want %q", got, new)
+		}
+	})
+}
