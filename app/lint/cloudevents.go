@@ -380,8 +380,8 @@ func (c *checker) dataBase64(ev *detect.Event, m *jsontree.Member) {
 		return
 	}
 	const rule = "CloudEvents requires standard base64 (RFC 4648 §4: A-Z a-z 0-9 + /, with = padding)"
-	if _, rawErr := base64.RawStdEncoding.DecodeString(s); rawErr == nil && len(s)%4 != 0 {
-		pad := strings.Repeat("=", 4-len(s)%4)
+	if _, rawErr := base64.RawStdEncoding.DecodeString(s); rawErr == nil && base64Length(s)%4 != 0 {
+		pad := strings.Repeat("=", 4-base64Length(s)%4)
 		d := at(diag.Error, CEBase64, ev, ptr, v, "data_base64 lacks its padding; %s: add %s at its end", rule, quote(pad))
 		if validSpan(c.src, v.Pos.Offset, v.End) && v.End > v.Pos.Offset && c.src[v.End-1] == '"' {
 			d.Fix = &diag.Fix{Title: "Add the padding " + quote(pad), Edits: []diag.Edit{{Offset: v.End - 1, End: v.End - 1, Text: pad}}}
@@ -400,31 +400,57 @@ func (c *checker) dataBase64(ev *detect.Event, m *jsontree.Member) {
 			return
 		}
 	}
-	var corrupt base64.CorruptInputError
-	off := -1
-	if errors.As(err, &corrupt) {
-		off = int(corrupt)
-	}
-	if off < 0 || off >= len(s) {
-		c.add(at(diag.Error, CEBase64, ev, ptr, v,
-			"data_base64 is not valid base64: it ends too early (its length, %d, must be a multiple of 4); %s: encode the bytes again", len(s), rule))
+	if off, size, ok := badBase64Byte(s); ok {
+		r, _ := utf8.DecodeRuneInString(s[off:])
+		bad := quote(string(r))
+		if r == utf8.RuneError {
+			bad = "a byte that is not UTF-8"
+		}
+		d := at(diag.Error, CEBase64, ev, ptr, v,
+			"data_base64 is not valid base64: %s at position %d is not a base64 character; %s: encode the bytes again", bad, off, rule)
+		// Point at the character when the string has no escapes, so that
+		// its bytes are the source's.
+		if start := v.Pos.Offset + 1; c.doc != nil && validSpan(c.src, v.Pos.Offset, v.End) && v.End-v.Pos.Offset == len(s)+2 &&
+			!bytes.ContainsRune(c.src[start:v.End-1], '\\') {
+			p := c.doc.PosAt(start + off)
+			d.Line, d.Column, d.Offset, d.End = p.Line, p.Column, p.Offset, p.Offset+size
+		}
+		c.add(d)
 		return
 	}
-	r, size := utf8.DecodeRuneInString(s[off:])
-	bad := quote(string(r))
-	if r == utf8.RuneError && size == 1 {
-		bad = "a byte that is not UTF-8"
+	if n := base64Length(s); n%4 != 0 {
+		c.add(at(diag.Error, CEBase64, ev, ptr, v,
+			"data_base64 is not valid base64: it ends too early (its length, %d, is not a multiple of 4, and padding cannot complete it); %s: encode the bytes again", n, rule))
+		return
 	}
-	d := at(diag.Error, CEBase64, ev, ptr, v,
-		"data_base64 is not valid base64: %s at position %d is not allowed there; %s: encode the bytes again", bad, off, rule)
-	// Point at the bad character when the string has no escapes, so that
-	// its bytes are the source's.
-	if start := v.Pos.Offset + 1; c.doc != nil && validSpan(c.src, v.Pos.Offset, v.End) && v.End-v.Pos.Offset == len(s)+2 &&
-		!bytes.ContainsRune(c.src[start:v.End-1], '\\') {
-		p := c.doc.PosAt(start + off)
-		d.Line, d.Column, d.Offset, d.End = p.Line, p.Column, p.Offset, p.Offset+size
+	var corrupt base64.CorruptInputError
+	pos := ""
+	if errors.As(err, &corrupt) {
+		pos = " near position " + strconv.FormatInt(int64(corrupt), 10)
 	}
-	c.add(d)
+	c.add(at(diag.Error, CEBase64, ev, ptr, v,
+		"data_base64 is not valid base64: its \"=\" padding is misplaced%s (padding goes only at the end); %s: encode the bytes again", pos, rule))
+}
+
+// badBase64Byte returns the offset and length of the first character of s
+// that is not in the standard base64 alphabet, padding or a line break.
+func badBase64Byte(s string) (off, size int, ok bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9',
+			c == '+', c == '/', c == '=', c == '\r', c == '\n':
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			return i, size, true
+		}
+	}
+	return 0, 0, false
+}
+
+// base64Length returns the length of s without line breaks, which base64
+// decoders skip.
+func base64Length(s string) int {
+	return len(s) - strings.Count(s, "\r") - strings.Count(s, "\n")
 }
 
 // misspelling returns the context attribute that name likely misspells and

@@ -123,10 +123,12 @@ func removeMember(src []byte, obj *jsontree.Node, i int, title string) *diag.Fix
 	}
 	var off, end int
 	switch {
+	case i > 0 && ms[i-1].Value != nil:
+		// From the end of the previous value: the separator before the
+		// member goes, the layout after it stays.
+		off, end = ms[i-1].Value.End, ms[i].Value.End
 	case i+1 < len(ms):
 		off, end = ms[i].KeyPos.Offset, ms[i+1].KeyPos.Offset
-	case i > 0 && ms[i-1].Value != nil:
-		off, end = ms[i-1].Value.End, ms[i].Value.End
 	default:
 		off, end = ms[i].KeyPos.Offset, ms[i].Value.End
 	}
@@ -175,8 +177,9 @@ func minifiedSize(text []byte) int {
 	return n
 }
 
-// sizeOf returns the minified size of node n, measuring the source only when
-// its raw span is over limit (a span under the limit cannot minify above it).
+// sizeOf returns a size of node n that is over limit exactly when its
+// minified size is, and is the minified size then: the source is measured
+// only when its raw span is over limit (a shorter span cannot minify above it).
 func sizeOf(src []byte, n *jsontree.Node, limit int) int {
 	if n == nil || !validSpan(src, n.Pos.Offset, n.End) {
 		return 0
