@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"strconv"
-
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
@@ -39,7 +37,7 @@ func (c *checker) batch(root *jsontree.Node, res detect.Result) {
 // duplicates reports events that repeat an earlier event's id and source,
 // and CloudEvents events whose specversion differs from the first one's.
 func (c *checker) duplicates(events []detect.Event) {
-	first := make(map[string]int, len(events))
+	first := make(map[[2]string]int, len(events)) // id, source
 	svEvent, svNode := -1, (*jsontree.Node)(nil)
 	for i := range events {
 		ev := &events[i]
@@ -69,7 +67,7 @@ func (c *checker) duplicates(events []detect.Event) {
 			continue
 		}
 		source, _ := stringValue(ev.Node, srcAttr)
-		key := strconv.Itoa(len(id.Text)) + ":" + id.Text + source
+		key := [2]string{id.Text, source}
 		j, seen := first[key]
 		if !seen {
 			first[key] = ev.Index

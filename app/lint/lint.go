@@ -106,13 +106,15 @@ func (c *checker) eventType(ev *detect.Event, attr string, codes typeCodes) {
 		return // missing, empty or not a string: the schema reports it
 	}
 	v, name := m.Value, m.Value.Text
+	t, known := catalog.Known(name)
+	if known && t.DataChecked {
+		return
+	}
 	ptr := pointer(ev, attr)
-	if t, ok := catalog.Known(name); ok {
-		if !t.DataChecked {
-			c.add(at(diag.Info, codes.unchecked, ev, ptr, v,
-				"%s %s is a valid envelope; eventlens checks the data of SignalR Service events only, so this event's data is not checked",
-				attr, quote(name)))
-		}
+	if known {
+		c.add(at(diag.Info, codes.unchecked, ev, ptr, v,
+			"%s %s is a valid envelope; eventlens checks the data of SignalR Service events only, so this event's data is not checked",
+			attr, quote(name)))
 		return
 	}
 	if s, ok := c.suggest(name); ok {

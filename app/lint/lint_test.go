@@ -139,6 +139,7 @@ func TestCleanPayloads(t *testing.T) {
 			`"id":"b1","traceparent":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01","dataref":"https://example.com/b1","partitionkey":"p1","sequence":"7","sampledrate":10,"retry":-3,"audit":true,"expires":null`, 1),
 			[]string{CECustomType}},
 		{"seed with placeholder", egSeed, []string{SRPlaceholder}},
+		{"null errorMessage on a connection", strings.Replace(egOK, `"userId": "user-eymwyo23"`, `"userId": "user-eymwyo23", "errorMessage": null`, 1), nil},
 		{"validation handshake", handshake, nil},
 		{"empty batch", `[]`, nil},
 		{"not events", `{"hello":"world"}`, nil},

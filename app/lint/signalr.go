@@ -25,7 +25,7 @@ func (c *checker) signalR(ev *detect.Event, typ, pathAttr, timeAttr string) {
 		c.resourcePath(ev, pathAttr, p)
 	}
 	if typ == catalog.Connected {
-		if m, i := member(data, "errorMessage"); m != nil {
+		if m, i := member(data, "errorMessage"); m != nil && m.Value != nil && m.Value.Kind != jsontree.Null {
 			d := atKey(diag.Warning, SRConnectedError, ev, pointer(ev, "data", "errorMessage"), m,
 				"data.errorMessage is set on a ClientConnectionConnected event, but only ClientConnectionDisconnected events carry one: if the connection was closed, the type should be %s; otherwise remove errorMessage",
 				quote(catalog.Disconnected))
@@ -71,9 +71,8 @@ const resourcePathShape = "/subscriptions/<subscription id>/resourceGroups/<grou
 // resourcePath checks that v (the value of attr) is the resource path of a
 // SignalR Service, and notes documentation placeholders in it.
 func (c *checker) resourcePath(ev *detect.Event, attr string, v *jsontree.Node) {
-	ptr := pointer(ev, attr)
 	bad := func(why string) {
-		c.add(at(diag.Warning, SRResourcePath, ev, ptr, v,
+		c.add(at(diag.Warning, SRResourcePath, ev, pointer(ev, attr), v,
 			"%s %s is not the resource path of a SignalR Service (%s): %s; SignalR Service events carry the path of the service that sent them, so check where this event comes from",
 			attr, quote(v.Text), resourcePathShape, why))
 	}
@@ -115,7 +114,7 @@ func (c *checker) resourcePath(ev *detect.Event, attr string, v *jsontree.Node) 
 		}
 	}
 	if len(placeholders) > 0 {
-		c.add(at(diag.Info, SRPlaceholder, ev, ptr, v,
+		c.add(at(diag.Info, SRPlaceholder, ev, pointer(ev, attr), v,
 			"%s holds the placeholder %s from the Azure documentation's example: a real event carries the subscription id (a GUID), resource group and resource name",
 			attr, strings.Join(placeholders, ", ")))
 	}
