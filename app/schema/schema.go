@@ -1,0 +1,367 @@
+// Package schema validates detected events against draft-07 JSON Schemas
+// embedded from schemas/: the Event Grid envelope, the CloudEvents 1.0
+// envelope, and the data of the SignalR Service events and of Event Grid's
+// subscription-validation event. The schemas are compiled once; strict
+// date-time, uri and uri-reference format checkers replace gojsonschema's
+// lax ones; events are validated straight from the decoded tree (Loader);
+// and every schema error becomes a diagnostic with its place and a message
+// a person can act on.
+//
+// Diagnostic codes (all errors):
+//
+//	SCH000  the validator could not run (a schema did not compile): a bug in eventlens
+//	SCH001  a required property is missing (placed at the object that lacks it)
+//	SCH002  a value has the wrong JSON type
+//	SCH003  a string does not have its format (date-time, uri, uri-reference)
+//	SCH004  a value is not the one allowed (const) or not one of those allowed (enum)
+//	SCH005  any other schema rule, e.g. an empty string where one is required
+//	SCH006  a property the schema does not allow (placed at its key); the
+//	        built-in schemas leave unknown properties to app/lint
+package schema
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/xeipuuv/gojsonschema"
+
+	"eventlens/app/catalog"
+	"eventlens/app/detect"
+	"eventlens/app/diag"
+	"eventlens/app/jsontree"
+)
+
+// Diagnostic codes reported by Validate.
+const (
+	// CodeInternal (SCH000): the validator could not run, e.g. an embedded
+	// schema failed to compile; a bug in eventlens, never in the payload.
+	CodeInternal = "SCH000"
+	// CodeRequired (SCH001): a required property is missing. The place is
+	// the object that lacks it; the message names the property and the
+	// source of the rule.
+	CodeRequired = "SCH001"
+	// CodeType (SCH002): a value has the wrong JSON type (e.g. a number
+	// where a string belongs).
+	CodeType = "SCH002"
+	// CodeFormat (SCH003): a string is not a valid RFC 3339 date-time, an
+	// absolute URI or a URI reference, as its property requires; the
+	// message says what is wrong in it.
+	CodeFormat = "SCH003"
+	// CodeValue (SCH004): a value is not the only one allowed (const, e.g.
+	// specversion "1.0") or not one of those allowed (enum).
+	CodeValue = "SCH004"
+	// CodeOther (SCH005): any other schema rule, e.g. an empty string where
+	// a non-empty one is required.
+	CodeOther = "SCH005"
+	// CodeNotAllowed (SCH006): a property the schema does not allow; the
+	// place is its key. The built-in schemas allow unknown properties and
+	// leave them to app/lint, which suggests the intended name.
+	CodeNotAllowed = "SCH006"
+)
+
+//go:embed schemas/*.json
+var files embed.FS
+
+// entry is one compiled schema and what messages need to know about it.
+type entry struct {
+	file   string // file name under schemas/
+	prefix string // label of the validated node inside the event: "" or "data"
+	schema *gojsonschema.Schema
+}
+
+// set holds every compiled schema.
+type set struct {
+	eventGrid   entry
+	cloudEvents entry
+	data        map[string]*entry // data schemas by exact event type
+	err         error             // the first schema that failed to compile
+}
+
+var (
+	once     sync.Once
+	compiled set
+)
+
+func init() {
+	// gojsonschema's own checkers accept a bare date as a date-time and
+	// almost any text as a URI; these follow RFC 3339 and RFC 3986.
+	gojsonschema.FormatCheckers.Add("date-time", dateTimeFormat{})
+	gojsonschema.FormatCheckers.Add("uri", uriFormat{})
+	gojsonschema.FormatCheckers.Add("uri-reference", uriReferenceFormat{})
+}
+
+// schemas returns the compiled schemas, compiling them on first use.
+func schemas() *set {
+	once.Do(func() {
+		compiled = set{
+			eventGrid:   entry{file: "eventgrid.json"},
+			cloudEvents: entry{file: "cloudevents.json"},
+			data: map[string]*entry{
+				catalog.Connected:    {file: "signalr-connected.json", prefix: "data"},
+				catalog.Disconnected: {file: "signalr-disconnected.json", prefix: "data"},
+				catalog.Validation:   {file: "validation.json", prefix: "data"},
+			},
+		}
+		all := []*entry{&compiled.eventGrid, &compiled.cloudEvents}
+		for _, name := range []string{catalog.Connected, catalog.Disconnected, catalog.Validation} {
+			all = append(all, compiled.data[name])
+		}
+		for _, e := range all {
+			if err := e.compile(); err != nil && compiled.err == nil {
+				compiled.err = err
+			}
+		}
+	})
+	return &compiled
+}
+
+// compile reads and compiles the entry's schema, checking it against the
+// draft-07 meta-schema.
+func (e *entry) compile() error {
+	b, err := files.ReadFile("schemas/" + e.file)
+	if err != nil {
+		return fmt.Errorf("schema %s: %v", e.file, err)
+	}
+	sl := gojsonschema.NewSchemaLoader()
+	sl.Draft = gojsonschema.Draft7
+	sl.AutoDetect = false
+	sl.Validate = true
+	s, err := sl.Compile(gojsonschema.NewBytesLoader(b))
+	if err != nil {
+		return fmt.Errorf("schema %s: %v", e.file, err)
+	}
+	e.schema = s
+	return nil
+}
+
+// warmSample holds valid and invalid events of both forms, so that Warm
+// runs every path a first real validation takes.
+const warmSample = `[
+{"id":"1","topic":"/t","subject":"/hub/chat","eventType":"Microsoft.SignalRService.ClientConnectionConnected",
+ "eventTime":"2019-06-10T18:41:00.9584103Z","dataVersion":"1.0","metadataVersion":"1",
+ "data":{"timestamp":"2019-06-10T18:41:00.9584103Z","hubName":"chat","connectionId":"c","userId":"u"}},
+{"id":"","subject":1,"eventType":"Microsoft.SignalRService.ClientConnectionDisconnected","eventTime":"2019-06-10",
+ "data":{"timestamp":"2019-06-10T18:41:00Z","hubName":"chat"}},
+{"specversion":"1.0","id":"2","source":"/s","type":"Microsoft.SignalRService.ClientConnectionDisconnected",
+ "time":"2019-06-10T18:41:00Z","dataschema":"#1","data":{"timestamp":"2019-06-10T18:41:00Z","hubName":"chat","connectionId":"c","errorMessage":"e"}},
+{"specversion":"0.3","source":"a b","type":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationUrl":"x"}}
+]`
+
+// Warm compiles every schema and validates a small sample with them, so
+// that the first real validation runs as fast as later ones (the first run
+// after start-up is several times slower, notably in the browser). It
+// returns an error when an embedded schema does not compile, which is a bug
+// in eventlens; Validate then reports SCH000.
+func Warm() error {
+	s := schemas()
+	if s.err != nil {
+		return s.err
+	}
+	doc, err := jsontree.Parse([]byte(warmSample), jsontree.Options{})
+	if err != nil {
+		return fmt.Errorf("warm-up sample: %v", err)
+	}
+	Validate(detect.Detect(doc.Root))
+	return nil
+}
+
+// Validate checks each event of a detected payload against its form's
+// envelope schema and, when its type is a known type with a data schema
+// (exact name), its data against that schema. Events whose form is Unknown
+// are skipped (detect reports them). Diagnostics come in event order, each
+// event's sorted by place.
+func Validate(res detect.Result) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, ev := range res.Events {
+		out = append(out, ValidateEvent(ev)...)
+	}
+	return out
+}
+
+// ValidateEvent checks one event as Validate does; validating a large batch
+// event by event lets a caller share the work out over time.
+func ValidateEvent(ev detect.Event) []diag.Diagnostic {
+	if ev.Node == nil || ev.Node.Kind != jsontree.Object {
+		return nil
+	}
+	s := schemas()
+	if s.err != nil {
+		return []diag.Diagnostic{diag.New(diag.Error, CodeInternal, ev.Index, ev.Pointer, nil,
+			"the JSON Schemas could not be loaded (%v): this is a bug in eventlens, please report it; the semantic checks still ran", s.err)}
+	}
+	var env *entry
+	typeKey := "eventType"
+	switch ev.Form {
+	case detect.EventGrid:
+		env = &s.eventGrid
+	case detect.CloudEvents:
+		env, typeKey = &s.cloudEvents, "type"
+	default:
+		return nil
+	}
+	out := env.validate(ev, ev.Node, ev.Pointer)
+	if t := ev.Node.Get(typeKey); t != nil && t.Kind == jsontree.String {
+		if ds, ok := s.data[t.Text]; ok {
+			// In Event Grid form the envelope already requires data to be an
+			// object; in CloudEvents form data may be anything, but a known
+			// type's data is an object. A null data is unset: nothing to check.
+			if d := ev.Node.Get("data"); d != nil && d.Kind != jsontree.Null && (d.Kind == jsontree.Object || ev.Form == detect.CloudEvents) {
+				out = append(out, ds.validate(ev, d, ev.Pointer+"/data")...)
+			}
+		}
+	}
+	diag.Sort(out)
+	return out
+}
+
+// validate runs the entry's schema on node n of event ev; base is the JSON
+// pointer of n in the payload.
+func (e *entry) validate(ev detect.Event, n *jsontree.Node, base string) []diag.Diagnostic {
+	r, err := e.schema.Validate(Loader{Node: n})
+	if err != nil {
+		return []diag.Diagnostic{diag.New(diag.Error, CodeInternal, ev.Index, base, n,
+			"the %s schema could not read this value (%v): this is a bug in eventlens, please report it", e.file, err)}
+	}
+	if r.Valid() {
+		return nil
+	}
+	errs := r.Errors()
+	out := make([]diag.Diagnostic, 0, len(errs))
+	empty := map[string]bool{} // pointers of empty strings reported as such
+	for _, re := range errs {
+		d := e.diagnostic(ev, n, base, re)
+		if d.Code == CodeOther && re.Type() == "string_gte" {
+			empty[d.Pointer] = true
+		}
+		out = append(out, d)
+	}
+	if len(empty) > 0 {
+		// "must not be empty" says it all: drop "not a date-time" for "".
+		kept := out[:0]
+		for _, d := range out {
+			if d.Code != CodeFormat || !empty[d.Pointer] {
+				kept = append(kept, d)
+			}
+		}
+		out = kept
+	}
+	return out
+}
+
+// contextTokens returns the path of an error's context below the validated
+// value: gojsonschema writes it as "(root)" followed by property names and
+// array indexes. Joining with NUL, which no schema property name holds,
+// keeps names with dots apart.
+func contextTokens(c *gojsonschema.JsonContext) []string {
+	if c == nil {
+		return nil
+	}
+	toks := strings.Split(c.String("\x00"), "\x00")
+	return toks[1:] // drop "(root)"
+}
+
+// walk follows tokens down from n; it stops at the deepest node it can
+// reach (so a diagnostic always has a place).
+func walk(n *jsontree.Node, toks []string) *jsontree.Node {
+	for _, t := range toks {
+		var next *jsontree.Node
+		switch n.Kind {
+		case jsontree.Object:
+			next = n.Get(t)
+		case jsontree.Array:
+			if k, ok := index(t); ok && k < len(n.Items) {
+				next = n.Items[k]
+			}
+		}
+		if next == nil {
+			return n
+		}
+		n = next
+	}
+	return n
+}
+
+// index parses a decimal array index.
+func index(t string) (int, bool) {
+	if t == "" || len(t) > 9 {
+		return 0, false
+	}
+	k := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return 0, false
+		}
+		k = k*10 + int(t[i]-'0')
+	}
+	return k, true
+}
+
+// label names a property for messages: its path inside the event, dotted
+// ("eventTime", "data.timestamp"), quoted.
+func label(prefix string, toks ...string) string {
+	var parts []string
+	if prefix != "" {
+		parts = append(parts, prefix)
+	}
+	parts = append(parts, toks...)
+	if len(parts) == 0 {
+		return "the event"
+	}
+	return fmt.Sprintf("%q", strings.Join(parts, "."))
+}
+
+// detail returns a string detail of a schema error.
+func detail(re gojsonschema.ResultError, key string) string {
+	if v, ok := re.Details()[key]; ok {
+		if s, ok := v.(string); ok {
+			return s
+		}
+		return fmt.Sprint(v)
+	}
+	return ""
+}
+
+// diagnostic turns one schema error on node n (at pointer base) of event ev
+// into a diagnostic.
+func (e *entry) diagnostic(ev detect.Event, n *jsontree.Node, base string, re gojsonschema.ResultError) diag.Diagnostic {
+	toks := contextTokens(re.Context())
+	at := walk(n, toks)
+	ptr := base + jsontree.Pointer(toks...)
+	name := label(e.prefix, toks...)
+	var last string
+	if len(toks) > 0 {
+		last = toks[len(toks)-1]
+	}
+	switch re.Type() {
+	case "required":
+		prop := detail(re, "property")
+		return diag.New(diag.Error, CodeRequired, ev.Index, ptr, at, "%s", e.missing(ev, at, toks, prop))
+	case "invalid_type":
+		return diag.New(diag.Error, CodeType, ev.Index, ptr, at, "%s must be %s%s; got %s",
+			name, typeList(detail(re, "expected")), example(e.file, last), describe(at))
+	case "format":
+		return diag.New(diag.Error, CodeFormat, ev.Index, ptr, at, "%s", formatMessage(name, detail(re, "format"), e.file, last, at))
+	case "const":
+		return diag.New(diag.Error, CodeValue, ev.Index, ptr, at, "%s must be %s%s; got %s",
+			name, detail(re, "allowed"), constReason(e.file, last), describe(at))
+	case "enum":
+		return diag.New(diag.Error, CodeValue, ev.Index, ptr, at, "%s must be one of %s; got %s",
+			name, detail(re, "allowed"), describe(at))
+	case "string_gte":
+		if detail(re, "min") == "1" {
+			return diag.New(diag.Error, CodeOther, ev.Index, ptr, at, "%s must not be empty%s", name, emptyReason(e.file, last))
+		}
+	case "additional_property_not_allowed":
+		prop := detail(re, "property")
+		d := diag.New(diag.Error, CodeNotAllowed, ev.Index, ptr+jsontree.Pointer(prop), at.Get(prop),
+			"%s is not allowed in %s: remove it or check its spelling", label(e.prefix, append(toks, prop)...), name)
+		if m := at.Member(prop); m != nil {
+			d.Line, d.Column, d.Offset = m.KeyPos.Line, m.KeyPos.Column, m.KeyPos.Offset
+		}
+		return d
+	}
+	return diag.New(diag.Error, CodeOther, ev.Index, ptr, at, "%s: %s (JSON Schema rule %q of %s)",
+		name, re.Description(), re.Type(), e.file)
+}

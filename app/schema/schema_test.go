@@ -1,0 +1,547 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xeipuuv/gojsonschema"
+
+	"eventlens/app/detect"
+	"eventlens/app/diag"
+	"eventlens/app/jsontree"
+)
+
+// seeds are Azure's documented payloads (testdata), each valid.
+var seeds = []string{"eventgrid-connected.json", "eventgrid-disconnected.json",
+	"cloudevents-connected.json", "cloudevents-disconnected.json", "validation-handshake.json"}
+
+func readSeed(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func parse(t testing.TB, src string) *jsontree.Doc {
+	t.Helper()
+	doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
+	if err != nil {
+		t.Fatalf("parse: %v\n%s", err, src)
+	}
+	return doc
+}
+
+// check decodes, detects and validates src.
+func check(t testing.TB, src string) []diag.Diagnostic {
+	t.Helper()
+	return Validate(detect.Detect(parse(t, src).Root))
+}
+
+// posOf returns the line and column where marker first occurs in src
+// (ASCII text: columns are bytes).
+func posOf(t *testing.T, src, marker string) (line, col int) {
+	t.Helper()
+	i := strings.Index(src, marker)
+	if i < 0 {
+		t.Fatalf("marker %q not in\n%s", marker, src)
+	}
+	line = 1 + strings.Count(src[:i], "\n")
+	col = i - strings.LastIndex(src[:i], "\n")
+	return line, col
+}
+
+func list(ds []diag.Diagnostic) string {
+	var b strings.Builder
+	for _, d := range ds {
+		fmt.Fprintf(&b, "  %s %s %d:%d %s\n", d.Code, d.Pointer, d.Line, d.Column, d.Message)
+	}
+	return b.String()
+}
+
+func TestWarm(t *testing.T) {
+	if err := Warm(); err != nil {
+		t.Fatal(err)
+	}
+	s := schemas()
+	for _, e := range []*entry{&s.eventGrid, &s.cloudEvents, s.data[eventTypeConnected], s.data[eventTypeDisconnected], s.data[eventTypeValidation]} {
+		if e == nil || e.schema == nil {
+			t.Fatalf("a schema is not compiled: %+v", e)
+		}
+	}
+}
+
+const (
+	eventTypeConnected    = "Microsoft.SignalRService.ClientConnectionConnected"
+	eventTypeDisconnected = "Microsoft.SignalRService.ClientConnectionDisconnected"
+	eventTypeValidation   = "Microsoft.EventGrid.SubscriptionValidationEvent"
+)
+
+func TestSeedsValid(t *testing.T) {
+	for _, name := range seeds {
+		src := readSeed(t, name)
+		res := detect.Detect(parse(t, src).Root)
+		if len(res.Events) != 1 || res.Events[0].Form == detect.Unknown {
+			t.Fatalf("%s: detected %v with %d events", name, res.Form, len(res.Events))
+		}
+		if ds := Validate(res); len(ds) != 0 {
+			t.Errorf("%s: want valid, got\n%s", name, list(ds))
+		}
+		// The same event as a bare object.
+		s := strings.TrimSpace(src)
+		if ds := check(t, s[1:len(s)-1]); len(ds) != 0 {
+			t.Errorf("%s unwrapped: want valid, got\n%s", name, list(ds))
+		}
+	}
+}
+
+func TestRules(t *testing.T) {
+	eg := readSeed(t, "eventgrid-connected.json")
+	egDisc := readSeed(t, "eventgrid-disconnected.json")
+	ce := readSeed(t, "cloudevents-connected.json")
+	hs := readSeed(t, "validation-handshake.json")
+	const egStart = "{\n  \"topic\""   // the Event Grid seed event's first byte
+	const ceStart = "{\n  \"source\""  // the CloudEvents seed event's first byte
+	const dataStart = "{\n    \"time" // the seeds' data object
+	tests := []struct {
+		name     string
+		src      string
+		old, new string // the change to the seed
+		code     string
+		ptr      string
+		marker   string // where the diagnostic must be
+		contains string
+	}{
+		// Event Grid envelope.
+		{"EG missing id", eg, `  "id": "831e1650-001e-001b-66ab-eeb76e069631",` + "\n", "",
+			CodeRequired, "/0", egStart, `missing required "id": every Event Grid event needs a unique identifier`},
+		{"EG missing subject", eg, `  "subject": "/hub/chat",` + "\n", "",
+			CodeRequired, "/0", egStart, `missing required "subject": Event Grid requires it (it may be "")`},
+		{"EG missing eventType", eg, `  "eventType": "Microsoft.SignalRService.ClientConnectionConnected",` + "\n", "",
+			CodeRequired, "/0", egStart, `missing required "eventType"`},
+		{"EG missing eventTime", eg, `  "eventTime": "2019-06-10T18:41:00.9584103Z",` + "\n", "",
+			CodeRequired, "/0", egStart, `missing required "eventTime"`},
+		{"EG missing data", eg, eg[strings.Index(eg, `  "data"`):strings.Index(eg, `  "dataVersion"`)], "",
+			CodeRequired, "/0", egStart, `missing required "data": Event Grid's REST API requires it (the docs call it optional)`},
+		{"EG missing dataVersion", eg, `  "dataVersion": "1.0",` + "\n", "",
+			CodeRequired, "/0", egStart, `missing required "dataVersion": Event Grid's REST API requires it (the docs call it optional); for SignalR events use "1.0"`},
+		{"EG dataVersion in another case", eg, `"dataVersion"`, `"DataVersion"`,
+			CodeRequired, "/0", egStart, `there is "DataVersion", but property names are case-sensitive: rename it to "dataVersion"`},
+		{"EG empty id", eg, `"831e1650-001e-001b-66ab-eeb76e069631"`, `""`,
+			CodeOther, "/0/id", `""`, `"id" must not be empty`},
+		{"EG id a number", eg, `"831e1650-001e-001b-66ab-eeb76e069631"`, `831`,
+			CodeType, "/0/id", `831`, `"id" must be a string such as "831e1650-001e-001b-66ab-eeb76e069631"; got the number 831`},
+		{"EG bare date", eg, `"eventTime": "2019-06-10T18:41:00.9584103Z"`, `"eventTime": "2019-06-10"`,
+			CodeFormat, "/0/eventTime", `"2019-06-10"`, `"eventTime" must be an RFC 3339 date-time such as 2019-06-10T18:41:00Z; got "2019-06-10"`},
+		{"EG time without offset", eg, `"eventTime": "2019-06-10T18:41:00.9584103Z"`, `"eventTime": "2019-06-10T18:41:00"`,
+			CodeFormat, "/0/eventTime", `"2019-06-10T18:41:00"`, `the time zone is missing`},
+		{"EG eventTime a number", eg, `"eventTime": "2019-06-10T18:41:00.9584103Z"`, `"eventTime": 1560192060`,
+			CodeType, "/0/eventTime", `1560192060`, `"eventTime" must be a string such as "2019-06-10T18:41:00Z"; got the number 1560192060`},
+		{"EG data a string", eg, eg[strings.Index(eg, `{`+"\n    \"timestamp"):strings.Index(eg, `,`+"\n  \"dataVersion\"")], `"x"`,
+			CodeType, "/0/data", `"x"`, `"data" must be an object`},
+		{"EG dataVersion a number", eg, `"dataVersion": "1.0"`, `"dataVersion": 1.0`,
+			CodeType, "/0/dataVersion", `1.0,`, `"dataVersion" must be a string such as "1.0"; got the number 1.0`},
+		{"EG topic null", eg, `"topic": "/subscriptions/{subscription-id}`, `"topic": null, "x": "`,
+			CodeType, "/0/topic", `null`, `"topic" must be a string`},
+		{"EG metadataVersion a number", eg, `"metadataVersion": "1"`, `"metadataVersion": 1`,
+			CodeType, "/0/metadataVersion", `1
+}]`, `"metadataVersion" must be a string such as "1"`},
+
+		// CloudEvents envelope.
+		{"CE missing id", ce, `  "id": "831e1650-001e-001b-66ab-eeb76e069631",` + "\n", "",
+			CodeRequired, "/0", ceStart, `missing required "id": CloudEvents requires it`},
+		{"CE missing source", ce, ce[strings.Index(ce, `  "source"`):strings.Index(ce, `  "subject"`)], "",
+			CodeRequired, "/0", `{` + "\n  \"subject\"", `missing required "source"`},
+		{"CE missing type", ce, `  "type": "Microsoft.SignalRService.ClientConnectionConnected",` + "\n", "",
+			CodeRequired, "/0", ceStart, `missing required "type"`},
+		{"CE missing specversion", ce, `,` + "\n" + `  "specversion": "1.0"`, "",
+			CodeRequired, "/0", ceStart, `missing required "specversion": CloudEvents requires it: add "specversion": "1.0"`},
+		{"CE camel-case specVersion", ce, `"specversion"`, `"specVersion"`,
+			CodeRequired, "/0", ceStart, `there is "specVersion", but property names are case-sensitive: rename it to "specversion"`},
+		{"CE specversion 0.3", ce, `"specversion": "1.0"`, `"specversion": "0.3"`,
+			CodeValue, "/0/specversion", `"0.3"`, `"specversion" must be "1.0" (eventlens checks CloudEvents 1.0 events, which carry exactly this string); got "0.3"`},
+		{"CE specversion a number", ce, `"specversion": "1.0"`, `"specversion": 1.0`,
+			CodeType, "/0/specversion", `1.0`, `"specversion" must be a string such as "1.0"; got the number 1.0`},
+		{"CE empty source", ce, `"source": "/subscriptions/{subscription-id}/resourceGroups/signalr-rg/providers/Microsoft.SignalRService/SignalR/signalr-resource"`, `"source": ""`,
+			CodeOther, "/0/source", `""`, `"source" must not be empty: CloudEvents requires a non-empty value`},
+		{"CE source with a space", ce, `signalr-rg`, `signalr rg`,
+			CodeFormat, "/0/source", `"/subscriptions`, `"source" must be a URI reference such as /subscriptions/`},
+		{"CE bare date", ce, `"time": "2019-06-10T18:41:00.9584103Z"`, `"time": "2019-06-10"`,
+			CodeFormat, "/0/time", `"2019-06-10"`, `"time" must be an RFC 3339 date-time such as 2019-06-10T18:41:00Z; got "2019-06-10"`},
+		{"CE empty subject", ce, `"subject": "/hub/chat"`, `"subject": ""`,
+			CodeOther, "/0/subject", `""`, `remove it or set it to null`},
+		{"CE dataschema #1", ce, `"subject": "/hub/chat",`, `"subject": "/hub/chat", "dataschema": "#1",`,
+			CodeFormat, "/0/dataschema", `"#1"`, `"dataschema" must be an absolute URI such as https://example.com/schemas/event.json; got "#1" (it has no scheme`},
+		{"CE data_base64 a number", ce, `"subject": "/hub/chat",`, `"subject": "/hub/chat", "data_base64": 12,`,
+			CodeType, "/0/data_base64", `12`, `"data_base64" must be a string or null`},
+		{"CE datacontenttype a boolean", ce, `"subject": "/hub/chat",`, `"subject": "/hub/chat", "datacontenttype": true,`,
+			CodeType, "/0/datacontenttype", `true`, `got the boolean true`},
+		{"CE SignalR data a string", ce, ce[strings.Index(ce, `{`+"\n    \"timestamp"):strings.Index(ce, `,`+"\n  \"specversion\"")], `"x"`,
+			CodeType, "/0/data", `"x"`, `"data" must be an object; got "x"`},
+
+		// SignalR data, both forms.
+		{"EG data without timestamp", eg, `    "timestamp": "2019-06-10T18:41:00.9584103Z",` + "\n", "",
+			CodeRequired, "/0/data", "{\n    \"hubName\"", `missing required "data.timestamp": the Azure SDK for Go (azeventgrid v1.0.0) requires it; Azure's 2018 REST specification requires no data property and the 2024 one only "timestamp"`},
+		{"EG data without hubName", eg, `    "hubName": "chat",` + "\n", "",
+			CodeRequired, "/0/data", dataStart, `missing required "data.hubName"`},
+		{"CE data without connectionId", ce, `    "connectionId": "crH0uxVSvP61p5wkFY1x1A",` + "\n", "",
+			CodeRequired, "/0/data", dataStart, `missing required "data.connectionId"`},
+		{"EG data timestamp bare date", egDisc, `"timestamp": "2019-06-10T18:41:00.9584103Z"`, `"timestamp": "2019-06-10"`,
+			CodeFormat, "/0/data/timestamp", `"2019-06-10"`, `"data.timestamp" must be an RFC 3339 date-time such as 2019-06-10T18:41:00Z; got "2019-06-10"`},
+		{"CE data userId a number", ce, `"user-eymwyo23"`, `42`,
+			CodeType, "/0/data/userId", `42`, `"data.userId" must be a string such as "user-eymwyo23"; got the number 42`},
+		{"EG Disconnected errorMessage an object", egDisc, `"Internal server error."`, `{}`,
+			CodeType, "/0/data/errorMessage", `{}`, `"data.errorMessage" must be a string`},
+
+		// Subscription validation.
+		{"handshake without validationCode", hs, `    "validationCode": "512d38b6-c7b8-40c8-89fe-f46f9e9622b6",` + "\n", "",
+			CodeRequired, "/0/data", "{\n    \"validationUrl\"", `missing required "data.validationCode": Event Grid sends it, and the endpoint must echo it back`},
+		{"handshake with a relative validationUrl", hs, `"https://rp-eastus2.eventgrid.azure.net:553`, `"`,
+			CodeFormat, "/0/data/validationUrl", `"/eventsubscriptions`, `"data.validationUrl" must be an absolute URI`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(tc.src, tc.old) {
+				t.Fatalf("%q is not in the seed", tc.old)
+			}
+			src := strings.Replace(tc.src, tc.old, tc.new, 1)
+			ds := check(t, src)
+			if len(ds) != 1 {
+				t.Fatalf("want exactly one diagnostic, got %d:\n%s\n%s", len(ds), list(ds), src)
+			}
+			d := ds[0]
+			line, col := posOf(t, src, tc.marker)
+			if d.Code != tc.code || d.Pointer != tc.ptr || d.Line != line || d.Column != col {
+				t.Errorf("got %s %q at %d:%d, want %s %q at %d:%d", d.Code, d.Pointer, d.Line, d.Column, tc.code, tc.ptr, line, col)
+			}
+			if d.Severity != diag.Error || d.Event != 0 {
+				t.Errorf("severity %v event %d, want error in event 0", d.Severity, d.Event)
+			}
+			if !strings.Contains(d.Message, tc.contains) {
+				t.Errorf("message %q\nlacks %q", d.Message, tc.contains)
+			}
+			if got := parse(t, src).Root.Lookup(d.Pointer); got == nil || got.Pos.Offset != d.Offset {
+				t.Errorf("pointer %q does not name the node at offset %d", d.Pointer, d.Offset)
+			}
+		})
+	}
+}
+
+// Things the schemas leave to others, or allow on purpose.
+func TestAllowed(t *testing.T) {
+	eg := readSeed(t, "eventgrid-connected.json")
+	ce := readSeed(t, "cloudevents-connected.json")
+	tests := []struct {
+		name, src, old, new string
+	}{
+		{"EG unknown property (left to lint)", eg, `"subject"`, `"source": "/x", "subject"`},
+		{"EG empty subject (validation events have one)", eg, `"subject": "/hub/chat"`, `"subject": ""`},
+		{"EG without topic (Event Grid sets it)", eg, eg[strings.Index(eg, `  "topic"`):strings.Index(eg, `  "subject"`)], ""},
+		{"EG without metadataVersion", eg, `,` + "\n" + `  "metadataVersion": "1"`, ""},
+		{"Connected with errorMessage (lint warns)", eg, `"userId": "user-eymwyo23"`, `"userId": "user-eymwyo23", "errorMessage": "x"`},
+		{"SignalR data without userId", eg, `,` + "\n" + `    "userId": "user-eymwyo23"`, ""},
+		{"SignalR data with more properties", eg, `"userId"`, `"extra": 1, "userId"`},
+		{"lower-case t and z", eg, `"eventTime": "2019-06-10T18:41:00.9584103Z"`, `"eventTime": "2019-06-10t18:41:00.9584103z"`},
+		{"leap second", eg, `"eventTime": "2019-06-10T18:41:00.9584103Z"`, `"eventTime": "2016-12-31T23:59:60Z"`},
+		{"CE extension attribute", ce, `"subject"`, `"comexampleextension1": "value", "subject"`},
+		{"CE optional attributes null", ce, `"subject": "/hub/chat",`, `"subject": null, "datacontenttype": null, "dataschema": null, "data_base64": null,`},
+		{"CE time null", ce, `"time": "2019-06-10T18:41:00.9584103Z"`, `"time": null`},
+		{"CE absolute dataschema", ce, `"subject"`, `"dataschema": "https://example.com/schemas/signalr.json", "subject"`},
+		{"CE source with a real subscription id", ce, `{subscription-id}`, `00000000-0000-0000-0000-000000000000`},
+		{"CE source a URN", ce, `"/subscriptions/{subscription-id}/resourceGroups/signalr-rg/providers/Microsoft.SignalRService/SignalR/signalr-resource"`, `"urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66"`},
+		{"CE SignalR data null (unset)", ce, ce[strings.Index(ce, `{`+"\n    \"timestamp"):strings.Index(ce, `,`+"\n  \"specversion\"")], `null`},
+		{"other Azure type: data not checked", eg, `Microsoft.SignalRService.ClientConnectionConnected`, `Microsoft.Storage.BlobCreated`},
+		{"misspelt type: data not checked (lint suggests)", eg, `Microsoft.SignalRService.ClientConnectionConnected",`, `microsoft.signalrservice.clientconnectionconnected",`},
+		{"CE custom type with string data", ce, `"type": "Microsoft.SignalRService.ClientConnectionConnected"`, `"type": "com.example.x", "datacontenttype": "text/plain", "data_x": "y"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(tc.src, tc.old) {
+				t.Fatalf("%q is not in the seed", tc.old)
+			}
+			src := strings.Replace(tc.src, tc.old, tc.new, 1)
+			if ds := check(t, src); len(ds) != 0 {
+				t.Errorf("want valid, got\n%s\n%s", list(ds), src)
+			}
+		})
+	}
+}
+
+// A batch: each event is checked against its own form, diagnostics carry
+// the event index and the pointer inside the array; events detect could
+// not place are skipped.
+func TestBatch(t *testing.T) {
+	src := `[
+ {"id":"a","subject":"s","eventType":"t","eventTime":"2019-06-10T18:41:00Z","data":{},"dataVersion":"1"},
+ {"id":"b","subject":"s","eventType":"t","eventTime":"2019-06-10","data":{},"dataVersion":"1"},
+ {"specversion":"1.0","id":"c","source":"/s","type":"t","time":"yesterday"},
+ 42,
+ {"id":"d","subject":"s","eventType":"t","eventTime":"2019-06-10T18:41:00Z","dataVersion":1}
+]`
+	ds := check(t, src)
+	want := []struct {
+		code, ptr string
+		event     int
+		marker    string
+	}{
+		{CodeFormat, "/1/eventTime", 1, `"2019-06-10"`},
+		{CodeFormat, "/2/time", 2, `"yesterday"`},
+		{CodeRequired, "/4", 4, `{"id":"d"`},
+		{CodeType, "/4/dataVersion", 4, `1}`},
+	}
+	if len(ds) != len(want) {
+		t.Fatalf("got %d diagnostics, want %d:\n%s", len(ds), len(want), list(ds))
+	}
+	for i, w := range want {
+		line, col := posOf(t, src, w.marker)
+		if d := ds[i]; d.Code != w.code || d.Pointer != w.ptr || d.Event != w.event || d.Line != line || d.Column != col {
+			t.Errorf("diagnostic %d: %s %q event %d at %d:%d, want %s %q event %d at %d:%d",
+				i, d.Code, d.Pointer, d.Event, d.Line, d.Column, w.code, w.ptr, w.event, line, col)
+		}
+	}
+}
+
+// Keys with dots, slashes and tildes survive the mapping from
+// gojsonschema's context to JSON pointers; additionalProperties errors
+// are placed at the key.
+func TestPointerMapping(t *testing.T) {
+	sl := gojsonschema.NewSchemaLoader()
+	sl.Draft = gojsonschema.Draft7
+	s, err := sl.Compile(gojsonschema.NewStringLoader(`{
+		"type": "object",
+		"properties": {
+			"a.b": {"type": "string"},
+			"c/d": {"type": "object", "required": ["x~y"], "properties": {"e.f": {"type": "array", "items": {"type": "string"}}}},
+			"g": {"type": "object", "additionalProperties": false, "properties": {"h": {}}}
+		}
+	}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &entry{file: "test.json", schema: s}
+	src := `{
+  "a.b": 1,
+  "c/d": {"e.f": ["ok", 2]},
+  "g": {"h": 1, "i.j/k": 2}
+}`
+	doc := parse(t, src)
+	ev := detect.Event{Index: 3, Pointer: "/3", Node: doc.Root, Form: detect.EventGrid}
+	ds := e.validate(ev, doc.Root, ev.Pointer)
+	diag.Sort(ds)
+	want := []struct {
+		code, ptr, marker, contains string
+	}{
+		{CodeType, "/3/a.b", `1,`, `"a.b" must be a string; got the number 1`},
+		{CodeRequired, "/3/c~1d", `{"e.f"`, `missing required "c/d.x~y"`},
+		{CodeType, "/3/c~1d/e.f/1", `2]`, `"c/d.e.f.1" must be a string`},
+		{CodeNotAllowed, "/3/g/i.j~1k", `"i.j/k"`, `"g.i.j/k" is not allowed in "g"`},
+	}
+	if len(ds) != len(want) {
+		t.Fatalf("got %d diagnostics, want %d:\n%s", len(ds), len(want), list(ds))
+	}
+	for i, w := range want {
+		d := ds[i]
+		line, col := posOf(t, src, w.marker)
+		if d.Code != w.code || d.Pointer != w.ptr || d.Line != line || d.Column != col || d.Event != 3 {
+			t.Errorf("diagnostic %d: %s %q at %d:%d (event %d), want %s %q at %d:%d", i, d.Code, d.Pointer, d.Line, d.Column, d.Event, w.code, w.ptr, line, col)
+		}
+		if !strings.Contains(d.Message, w.contains) {
+			t.Errorf("message %q\nlacks %q", d.Message, w.contains)
+		}
+	}
+}
+
+// The loader hands gojsonschema the tree's values: numbers as written
+// (json.Number), and whatever the tree holds, not a new parse of the text.
+func TestLoaderReadsTree(t *testing.T) {
+	doc := parse(t, `{"n": 1.50, "s": "x", "a": [true, null]}`)
+	l := Loader{Node: doc.Root}
+	if l.JsonSource() != doc.Root {
+		t.Error("JsonSource is not the tree")
+	}
+	doc.Root.Get("s").Text = "changed in the tree" // the source text still says "x"
+	v, err := l.LoadJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.Fatalf("LoadJSON = %T, want map[string]any", v)
+	}
+	if m["n"] != json.Number("1.50") {
+		t.Errorf("n = %#v, want json.Number(\"1.50\")", m["n"])
+	}
+	if m["s"] != "changed in the tree" {
+		t.Errorf("s = %#v: LoadJSON did not read the tree", m["s"])
+	}
+	if a, ok := m["a"].([]any); !ok || len(a) != 2 || a[0] != true || a[1] != nil {
+		t.Errorf("a = %#v", m["a"])
+	}
+	// The same reference as gojsonschema's own loaders of inline documents.
+	ref, err := l.JsonReference()
+	inline, _ := gojsonschema.NewRawLoader(nil).JsonReference()
+	if err != nil || ref.String() != inline.String() || ref.HasFullUrl != inline.HasFullUrl || ref.HasFragmentOnly != inline.HasFragmentOnly {
+		t.Errorf("JsonReference = %q, %v; want %q", ref.String(), err, inline.String())
+	}
+	if l.LoaderFactory() == nil {
+		t.Error("no LoaderFactory")
+	}
+	if _, err := (Loader{}).LoadJSON(); err == nil {
+		t.Error("LoadJSON of no tree succeeded")
+	}
+	// The schema sees the tree too: a value changed in the tree is what
+	// gets validated.
+	ce := parse(t, `{"specversion":"1.0","id":"1","source":"/s","type":"t","time":"2019-06-10T18:41:00Z"}`)
+	ce.Root.Get("time").Text = "2019-06-10"
+	ds := ValidateEvent(detect.Event{Node: ce.Root, Form: detect.CloudEvents})
+	if len(ds) != 1 || ds[0].Code != CodeFormat {
+		t.Errorf("want one %s after changing the tree, got\n%s", CodeFormat, list(ds))
+	}
+}
+
+// Number literals that would make math/big slow get a stand-in of the same
+// sign and integer-or-not nature.
+func TestCostlyNumbers(t *testing.T) {
+	tests := []struct {
+		in     string
+		costly bool
+		stand  string
+	}{
+		{"1e999999", true, "1"},
+		{"-1e999999", true, "-1"},
+		{"1e-999999", true, "0.5"},
+		{"-2.5e-5000", true, "-0.5"},
+		{"0e99999999999", true, "0"},
+		{"1.25e1003", true, "1"},
+		{"1.25e1002", false, ""}, // 125e1000
+		{"12345e-1002", true, "0.5"},
+		{"10e-1002", true, "0.5"},
+		{"10e-1001", false, ""}, // 1e-1000
+		{"1" + strings.Repeat("0", 1200), true, "1"},
+		{"0." + strings.Repeat("0", 1200) + "1", true, "0.5"},
+		{"1e1000", false, ""},
+		{"1.5", false, ""},
+		{"-0", false, ""},
+	}
+	for _, tc := range tests {
+		if got := costlyNumber(tc.in); got != tc.costly {
+			t.Errorf("costlyNumber(%.20q) = %v, want %v", tc.in, got, tc.costly)
+		}
+		if tc.costly {
+			if got := standIn(tc.in); string(got) != tc.stand {
+				t.Errorf("standIn(%.20q) = %q, want %q", tc.in, got, tc.stand)
+			}
+		}
+	}
+	// Through the loader and the CloudEvents schema, whose data may be a
+	// number.
+	src := `[{"specversion":"1.0","id":"1","source":"/s","type":"t","data":1e999999,"x":[1e-999999]}]`
+	doc := parse(t, src)
+	v, err := Loader{Node: doc.Root.Items[0]}.LoadJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := v.(map[string]any)
+	if m["data"] != json.Number("1") || m["x"].([]any)[0] != json.Number("0.5") || m["id"] != "1" {
+		t.Errorf("LoadJSON = %#v", m)
+	}
+	if ds := Validate(detect.Detect(doc.Root)); len(ds) != 0 {
+		t.Errorf("want valid, got\n%s", list(ds))
+	}
+}
+
+func FuzzValidate(f *testing.F) {
+	for _, name := range seeds {
+		f.Add(readSeed(f, name))
+	}
+	f.Add(warmSample)
+	f.Add(`{"specversion":1e999999,"id":"","source":"{x}","type":"Microsoft.SignalRService.ClientConnectionConnected","data":"x"}`)
+	f.Add(`[{"eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationUrl":"%"}}]`)
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
+		if err != nil {
+			return
+		}
+		for _, d := range Validate(detect.Detect(doc.Root)) {
+			if !strings.HasPrefix(d.Code, "SCH") || d.Code == CodeInternal || d.Severity != diag.Error || d.Message == "" {
+				t.Fatalf("bad diagnostic %+v", d)
+			}
+			n := doc.Root.Lookup(d.Pointer)
+			if n == nil && d.Code != CodeNotAllowed {
+				t.Fatalf("%s: pointer %q names nothing", d.Code, d.Pointer)
+			}
+			if d.Line < 1 || d.Column < 1 {
+				t.Fatalf("%s at %q has no place", d.Code, d.Pointer)
+			}
+		}
+	})
+}
+
+// signalREvents generates n SignalR events in one form, alternating
+// Connected and Disconnected.
+func signalREvents(n int, cloud bool) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		typ, extra := eventTypeConnected, ""
+		if i%2 == 1 {
+			typ, extra = eventTypeDisconnected, `,"errorMessage":"Internal server error."`
+		}
+		data := fmt.Sprintf(`{"timestamp":"2019-06-10T18:41:%02d.9584103Z","hubName":"chat","connectionId":"conn-%06d","userId":"user-%d"%s}`, i%60, i, i, extra)
+		path := "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/signalr-rg/providers/Microsoft.SignalRService/SignalR/signalr-resource"
+		if cloud {
+			fmt.Fprintf(&b, `{"source":%q,"subject":"/hub/chat","type":%q,"time":"2019-06-10T18:41:%02d.9584103Z","id":"id-%06d","data":%s,"specversion":"1.0"}`,
+				path, typ, i%60, i, data)
+		} else {
+			fmt.Fprintf(&b, `{"topic":%q,"subject":"/hub/chat","eventType":%q,"eventTime":"2019-06-10T18:41:%02d.9584103Z","id":"id-%06d","data":%s,"dataVersion":"1.0","metadataVersion":"1"}`,
+				path, typ, i%60, i, data)
+		}
+	}
+	b.WriteString("]")
+	return b.String()
+}
+
+func TestGeneratedEventsValid(t *testing.T) {
+	for _, cloud := range []bool{false, true} {
+		src := signalREvents(20, cloud)
+		res := detect.Detect(parse(t, src).Root)
+		if len(res.Events) != 20 {
+			t.Fatalf("%d events", len(res.Events))
+		}
+		if ds := Validate(res); len(ds) != 0 {
+			t.Errorf("cloud=%v: want valid, got\n%s", cloud, list(ds))
+		}
+	}
+}
+
+// BenchmarkValidate validates 1,000 SignalR events already decoded and
+// detected, in each form.
+func BenchmarkValidate(b *testing.B) {
+	if err := Warm(); err != nil {
+		b.Fatal(err)
+	}
+	for _, form := range []struct {
+		name  string
+		cloud bool
+	}{{"eventgrid", false}, {"cloudevents", true}} {
+		b.Run(form.name, func(b *testing.B) {
+			src := signalREvents(1000, form.cloud)
+			res := detect.Detect(parse(b, src).Root)
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if ds := Validate(res); len(ds) != 0 {
+					b.Fatal(list(ds))
+				}
+			}
+		})
+	}
+}
