@@ -13,7 +13,7 @@ WASMENV     := GOOS=js GOARCH=wasm
 ENGINE       = $(shell $(GO) list ./app/... | grep -v '/app/ui$$')
 FUZZTIME    ?= 5s
 
-.PHONY: run build wasm server test lint unit fuzz wasmtest browser deps clean
+.PHONY: run build wasm server test lint unit fuzz wasmtest browser deps clean dist
 
 ## run: build everything and serve the app on $(ADDR)
 run: build
@@ -28,6 +28,13 @@ wasm:
 
 server:
 	$(GO) build -trimpath -o eventlens .
+
+## dist: the app as a static site in dist/ (BASE=/name/ when it is served under a sub-path,
+## e.g. BASE=/eventlens/ for https://user.github.io/eventlens/); see docs/DEPLOY.md
+BASE ?= /
+dist: build
+	rm -rf dist
+	./eventlens export -out dist -base '$(BASE)'
 
 ## test: the one test command; stops at the first failure
 test: deps

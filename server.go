@@ -4,24 +4,21 @@
 // and checks, converts and diffs event payloads from the command line.
 //
 //	eventlens [serve] [-addr 127.0.0.1:8080]   serve the app (default)
+//	eventlens export -out dist [-base /name/]   write the app as a static site
 //	eventlens check|convert|diff ...            command-line inspection
 package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"sort"
 	"syscall"
 	"time"
 
@@ -32,7 +29,9 @@ import (
 )
 
 // version identifies the build for the service worker; set it with
-// -ldflags "-X main.version=...". When empty, it is a hash of web/.
+// -ldflags "-X main.version=...". When empty, it is a content hash of
+// everything that ships (web/ with app.wasm, and the generated pages and
+// scripts), so clients update exactly when what they run changes.
 var version string
 
 func main() {
@@ -48,6 +47,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "serve":
 		return serve(args, stderr)
+	case "export":
+		return export(args, stdout, stderr)
 	case "check":
 		return cli.Check(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 	case "convert":
@@ -69,6 +70,7 @@ func usage(w io.Writer) {
 
 commands:
   serve     serve the web app (default)
+  export    write the web app as a static site: eventlens export -out dist [-base /name/]
   check     validate payloads: eventlens check [--json] FILE...|-
   convert   convert between forms: eventlens convert --to cloudevents|eventgrid FILE|-
   diff      compare two payloads: eventlens diff [--semantic] [--patch] A B
@@ -78,10 +80,23 @@ Run "eventlens <command> -h" for a command's flags.
 `)
 }
 
-// serve runs the HTTP server until SIGINT or SIGTERM.
+// serve runs the HTTP server until SIGINT or SIGTERM, then lets requests in
+// flight finish.
 func serve(args []string, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveUntil(ctx, args, stderr)
+}
+
+// serveUntil runs the HTTP server until ctx is done, then shuts it down
+// gracefully, and returns the exit code.
+func serveUntil(ctx context.Context, args []string, stderr io.Writer) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintf(fl.Output(), "usage: eventlens serve [-addr host:port]\n\nServes the web app from ./web (build it with `make wasm`).\n\n")
+		fl.PrintDefaults()
+	}
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -89,30 +104,40 @@ func serve(args []string, stderr io.Writer) int {
 		}
 		return 2
 	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "eventlens serve: unexpected argument %q: serve takes only flags (see eventlens serve -h)\n", fl.Arg(0))
+		return 2
+	}
 	h, err := newHandler("web", version)
 	if err != nil {
 		fmt.Fprintf(stderr, "eventlens: %v\n", err)
 		return 2
 	}
+	logger := log.New(stderr, "", log.LstdFlags)
 	srv := &http.Server{
-		Addr:              *addr,
-		Handler:           h,
+		Handler:           accessLog(h, logger),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          logger,
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventlens: %v: choose another address with -addr host:port\n", err)
+		return 1
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
-	log.Printf("eventlens serving on http://%s/", *addr)
+	go func() { errc <- srv.Serve(ln) }()
+	logger.Printf("eventlens %s serving on http://%s/", h.version, ln.Addr())
 	select {
 	case err := <-errc:
 		fmt.Fprintf(stderr, "eventlens: %v\n", err)
 		return 1
 	case <-ctx.Done():
 	}
+	logger.Printf("eventlens: shutting down")
 	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shut); err != nil {
@@ -122,26 +147,16 @@ func serve(args []string, stderr io.Writer) int {
 	return 0
 }
 
-// newHandler returns the HTTP handler serving the app; webDir must be
-// "web" under the working directory, where go-app looks for it. An empty
-// version v means a content hash of webDir.
-func newHandler(webDir, v string) (http.Handler, error) {
-	if _, err := os.Stat(filepath.Join(webDir, "app.wasm")); err != nil {
-		return nil, fmt.Errorf("%s/app.wasm not found: build it with `make wasm` (or run `make run`)", webDir)
-	}
-	if v == "" {
-		var err error
-		if v, err = hashDir(webDir); err != nil {
-			return nil, err
-		}
-	}
-	ui.Routes()
-	h := appHandler(v)
-	h.Resources = app.LocalDir("") // serves ./web/ from the working directory
-	return h, nil
+// newHandler returns the HTTP handler serving the app from webDir (which
+// must hold app.wasm) at the root of the host. An empty version v means a
+// content hash of what ships. It fails when the site cannot be built (see
+// buildSite), so a broken build never starts serving.
+func newHandler(webDir, v string) (*site, error) {
+	return buildSite(siteOptions{webDir: webDir, version: v, base: "/", level: serveLevel})
 }
 
-// appHandler describes the app: names, icons, styles and version.
+// appHandler describes the app to go-app: names, colours, icons, styles,
+// what the service worker precaches, and the version.
 func appHandler(v string) *app.Handler {
 	return &app.Handler{
 		Name:            "eventlens",
@@ -158,39 +173,10 @@ func appHandler(v string) *app.Handler {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:             []string{"/web/app.css"},
-		CacheableResources: []string{"/web/icon.svg"},
+		Styles: []string{"/web/app.css"},
+		// go-app does not precache the SVG icon, nor pages other than "/":
+		// every route is listed so deep links work offline.
+		CacheableResources: append([]string{"/web/icon.svg"}, ui.Paths...),
 		Version:            v,
 	}
-}
-
-// hashDir returns a short content hash of every regular file under dir, so
-// the service worker updates exactly when what ships changes.
-func hashDir(dir string) (string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		return "", err
-	}
-	sort.Strings(files)
-	sum := sha256.New()
-	for _, p := range files {
-		f, err := os.Open(p)
-		if err != nil {
-			return "", err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		fmt.Fprintf(sum, "%s\x00", filepath.ToSlash(rel))
-		_, err = io.Copy(sum, f)
-		f.Close()
-		if err != nil {
-			return "", err
-		}
-	}
-	return hex.EncodeToString(sum.Sum(nil))[:16], nil
 }

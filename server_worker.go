@@ -1,0 +1,121 @@
+//go:build !wasm
+
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// workerPatch replaces one exact piece of go-app's default service worker.
+type workerPatch struct {
+	name   string // what the patch does, for error messages
+	anchor string // text that must occur exactly once in the template
+	with   string // its replacement
+}
+
+// workerPatches fix three things in go-app's default worker:
+//   - the install fetches bypass the browser's HTTP cache (cache: "reload"),
+//     so a host that sends Cache-Control: max-age cannot make a new version
+//     install old bytes;
+//   - install and activate run inside event.waitUntil, so "activated" means
+//     "everything is cached", and a failed precache fails the install (the
+//     previous version stays in use) instead of activating an empty cache;
+//   - the app's root is precached with its trailing slash (go-app writes
+//     "/name" under a sub-path, but the browser navigates to "/name/").
+var workerPatches = []workerPatch{
+	{
+		name: "install inside waitUntil",
+		anchor: `self.addEventListener("install", async (event) => {
+  try {
+    console.log("installing app worker {{.Version}}");
+    await installWorker();
+    await self.skipWaiting();
+  } catch (error) {
+    console.error("error during installation:", error);
+  }
+});`,
+		with: `self.addEventListener("install", (event) => {
+  console.log("installing app worker {{.Version}}");
+  event.waitUntil(
+    installWorker()
+      .then(() => self.skipWaiting())
+      .catch((error) => {
+        console.error("installing app worker {{.Version}} failed; the installed version stays in use:", error);
+        throw error;
+      })
+  );
+});`,
+	},
+	{
+		name: "precache bypassing the HTTP cache",
+		anchor: `async function installWorker() {
+  const cache = await caches.open(cacheName);
+  await cache.addAll(resourcesToCache);
+}`,
+		with: `async function installWorker() {
+  const cache = await caches.open(cacheName);
+  // cache: "reload" fetches from the network, never from the HTTP cache.
+  await cache.addAll(precacheURLs().map((u) => new Request(u, { cache: "reload" })));
+}
+
+// precacheURLs returns resourcesToCache as absolute URLs, the app's root with
+// its trailing slash (the URL browsers navigate to), without duplicates
+// (addAll rejects them).
+function precacheURLs() {
+  const scope = self.registration.scope;
+  const urls = new Set();
+  for (const u of resourcesToCache) {
+    let abs = new URL(u, self.location).href;
+    if (abs + "/" === scope) {
+      abs = scope;
+    }
+    urls.add(abs);
+  }
+  return [...urls];
+}`,
+	},
+	{
+		name: "activate inside waitUntil",
+		anchor: `self.addEventListener("activate", async (event) => {
+  try {
+    await deletePreviousCaches(); // Await cache cleanup
+    await self.clients.claim(); // Ensure the service worker takes control of the clients
+    console.log("app worker {{.Version}} is activated");
+  } catch (error) {
+    console.error("error during activation:", error);
+  }
+});`,
+		with: `self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      await deletePreviousCaches();
+      await self.clients.claim();
+      console.log("app worker {{.Version}} is activated");
+    })()
+  );
+});`,
+	},
+}
+
+// patchWorker applies every patch to tmpl. It fails when an anchor is not
+// found exactly once, which means go-app's template changed: the server and
+// the export refuse to run rather than ship a worker that silently caches
+// stale bytes.
+func patchWorker(tmpl string) (string, error) {
+	for _, p := range workerPatches {
+		if n := strings.Count(tmpl, p.anchor); n != 1 {
+			return "", fmt.Errorf("service worker patch %q found its anchor %d times in go-app's template (want exactly 1): go-app's app-worker.js changed; update workerPatches in server_worker.go to match the new template", p.name, n)
+		}
+		tmpl = strings.Replace(tmpl, p.anchor, p.with, 1)
+	}
+	return tmpl, nil
+}
+
+// workerTemplate is go-app's default service worker with workerPatches
+// applied.
+func workerTemplate() (string, error) {
+	return patchWorker(app.DefaultAppWorkerJS)
+}
