@@ -12,6 +12,79 @@ func Pretty(n *Node) []byte {
 	return append(b, '\n')
 }
 
+// PrettyLen returns the length of Pretty(n) without building it, so that
+// a caller can refuse to format a document whose indentation would be too
+// large (it grows with the square of the nesting depth).
+func PrettyLen(n *Node) int {
+	return prettyLen(n, 0) + 1
+}
+
+func prettyLen(n *Node, depth int) int {
+	if n == nil {
+		return 4
+	}
+	switch n.Kind {
+	case Bool:
+		if n.Text == "true" {
+			return 4
+		}
+		return 5
+	case Number:
+		return max(len(n.Text), 1)
+	case String:
+		return stringLen(n.Text)
+	case Object:
+		if len(n.Members) == 0 {
+			return 2
+		}
+		// Braces, commas, then per member a line break, indent, key, ": ".
+		size := 2 + len(n.Members) - 1 + 1 + 2*depth
+		for i := range n.Members {
+			size += 1 + 2*(depth+1) + stringLen(n.Members[i].Key) + 2 + prettyLen(n.Members[i].Value, depth+1)
+		}
+		return size
+	case Array:
+		if len(n.Items) == 0 {
+			return 2
+		}
+		size := 2 + len(n.Items) - 1 + 1 + 2*depth
+		for _, it := range n.Items {
+			size += 1 + 2*(depth+1) + prettyLen(it, depth+1)
+		}
+		return size
+	}
+	return 4
+}
+
+// stringLen returns len(AppendString(nil, s)).
+func stringLen(s string) int {
+	size := 2
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 0x20 && c != '"' && c != '\\':
+				size++
+			case c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t':
+				size += 2
+			default:
+				size += 6
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1, r == '\u2028', r == '\u2029':
+			size += 6
+		default:
+			size += n
+		}
+		i += n
+	}
+	return size
+}
+
 // Minify encodes n without any white space (and no trailing newline).
 func Minify(n *Node) []byte {
 	return appendValue(make([]byte, 0, sizeHint(n)), n, 0, false)

@@ -142,6 +142,9 @@ func TestAppendString(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := strings.TrimSuffix(buf.String(), "\n")
+		if stringLen(s) != len(want) {
+			t.Errorf("stringLen(%q) = %d, want %d", s, stringLen(s), len(want))
+		}
 		if got := string(AppendString([]byte("x"), s)); got != "x"+want {
 			t.Errorf("AppendString(%q) = %s, want %s", s, got[1:], want)
 		}

@@ -88,6 +88,9 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		pretty := Pretty(d.Root)
+		if PrettyLen(d.Root) != len(pretty) {
+			t.Fatalf("PrettyLen = %d, len(Pretty) = %d", PrettyLen(d.Root), len(pretty))
+		}
 		d2, err := Parse(pretty, Options{MaxDepth: 20000})
 		if err != nil {
 			t.Fatalf("Pretty output does not parse: %v\n%s", err, pretty)

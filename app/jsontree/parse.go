@@ -101,12 +101,26 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 	p.skipWS()
 	if p.i < len(src) {
 		endPos := p.pos(root.End - 1)
+		fix := "remove the extra text, or wrap the values in an array"
+		if p.i+1 < len(src) && src[p.i] == '/' && (src[p.i+1] == '/' || src[p.i+1] == '*') {
+			fix = "JSON does not allow comments: remove it"
+		}
 		return nil, p.errAt(CodeTrailingData, p.i, p.i+1, "", fmt.Sprintf(
-			"unexpected data after the JSON value (which ends at %d:%d): a payload is one JSON value: remove the extra text, or wrap the values in an array",
-			endPos.Line, endPos.Column))
+			"unexpected data after the JSON value (which ends at %d:%d): a payload is one JSON value: %s",
+			endPos.Line, endPos.Column, fix))
+	}
+	for _, o := range p.omitted {
+		o.Message = fmt.Sprintf("%d more notes of this kind (%s), from here on, were left out: fix the ones listed, then check again", o.count, o.Code)
+		p.notes = append(p.notes, o.Note)
 	}
 	if len(p.notes) > 1 {
-		sort.SliceStable(p.notes, func(i, j int) bool { return p.notes[i].Pos.Offset < p.notes[j].Pos.Offset })
+		sort.SliceStable(p.notes, func(i, j int) bool {
+			a, b := &p.notes[i], &p.notes[j]
+			if a.Pos.Offset != b.Pos.Offset {
+				return a.Pos.Offset < b.Pos.Offset
+			}
+			return a.Code < b.Code
+		})
 	}
 	// Every line break of a valid document is white space between tokens,
 	// so skipWS has seen them all.
@@ -140,6 +154,41 @@ type parser struct {
 	frames []frame  // open objects and arrays, outermost first
 	buf    []byte   // scratch for strings with escapes
 	seen   map[string]int
+
+	noteCount map[string]int      // notes per code so far
+	omitted   map[string]*omitted // codes with more than maxNotesPerCode notes
+}
+
+// maxNotesPerCode bounds the notes of one code that Parse lists; past it,
+// one summary note counts the rest.
+const maxNotesPerCode = 1000
+
+// omitted is the summary of the notes of one code past maxNotesPerCode:
+// at the first one left out.
+type omitted struct {
+	Note
+	count int
+}
+
+// keepNote counts a note of code at pos and reports whether to list it.
+func (p *parser) keepNote(code string, pos Pos, end int) bool {
+	if p.noteCount == nil {
+		p.noteCount = make(map[string]int)
+	}
+	p.noteCount[code]++
+	if p.noteCount[code] <= maxNotesPerCode {
+		return true
+	}
+	if p.omitted == nil {
+		p.omitted = make(map[string]*omitted)
+	}
+	o := p.omitted[code]
+	if o == nil {
+		o = &omitted{Note: Note{Code: code, Severity: NoteWarning, Pos: pos, End: end, Pointer: p.pointer(true)}}
+		p.omitted[code] = o
+	}
+	o.count++
+	return false
 }
 
 // frame is an object or array being read.
@@ -210,8 +259,9 @@ func formatSize(n int) string {
 
 // errAt builds a SyntaxError at src[off:end].
 func (p *parser) errAt(code string, off, end int, pointer, msg string) *SyntaxError {
-	if end < off {
-		end = off
+	end = max(end, off)
+	for end < len(p.src) && end > off && p.src[end]&0xC0 == 0x80 {
+		end++ // end on a character boundary
 	}
 	return &SyntaxError{Code: code, Msg: msg, Pos: p.pos(off), End: end, Pointer: pointer}
 }
@@ -529,6 +579,9 @@ func (p *parser) noteDuplicate(n *Node, first, dup int) {
 	if v := ms[dup].Value; v != nil {
 		end = v.End
 	}
+	if !p.keepNote(CodeDuplicateKey, ms[dup].KeyPos, end) {
+		return
+	}
 	ptr := p.pointer(true) // n is the value being read in its parent
 	p.notes = append(p.notes, Note{Code: CodeDuplicateKey, Severity: NoteWarning,
 		Pos: ms[dup].KeyPos, End: end, Pointer: ptr + "/" + escapeToken(ms[dup].Key), Other: &other,
@@ -725,7 +778,11 @@ func (p *parser) describe(off int) string {
 	case r < utf8.RuneSelf:
 		return "'" + string(r) + "'"
 	case r == 0xFEFF:
-		return "a byte-order mark (U+FEFF)"
+		return "a byte-order mark (U+FEFF): remove it"
+	case r == 0x201C || r == 0x201D || r == 0x201E || r == 0x2018 || r == 0x2019 || r == 0x00AB || r == 0x00BB:
+		return fmt.Sprintf("'%c' (U+%04X): typographic quotes are not JSON: use straight double quotes (\")", r, r)
+	case r == 0x00A0 || r >= 0x2000 && r <= 0x200B || r == 0x202F || r == 0x205F || r == 0x3000:
+		return fmt.Sprintf("a Unicode space (U+%04X), often left by copying from a web page or document: replace it with a normal space", r)
 	}
 	return fmt.Sprintf("'%c' (U+%04X)", r, r)
 }
@@ -817,9 +874,11 @@ func (p *parser) scanEscaped(start, i int) (string, *SyntaxError) {
 						continue
 					}
 				}
-				p.notes = append(p.notes, Note{Code: CodeLoneSurrogate, Severity: NoteWarning,
-					Pos: p.pos(i), End: i + 6, Pointer: p.pointer(true),
-					Message: fmt.Sprintf("\\u%04X is half of a UTF-16 surrogate pair without its other half: it decodes as U+FFFD (�): write the character itself, or the full pair", r)})
+				if pos := p.pos(i); p.keepNote(CodeLoneSurrogate, pos, i+6) {
+					p.notes = append(p.notes, Note{Code: CodeLoneSurrogate, Severity: NoteWarning,
+						Pos: pos, End: i + 6, Pointer: p.pointer(true),
+						Message: fmt.Sprintf("\\u%04X is half of a UTF-16 surrogate pair without its other half: it decodes as U+FFFD (�): write the character itself, or the full pair", r)})
+				}
 				r = utf8.RuneError
 			}
 			b = utf8.AppendRune(b, r)
@@ -959,6 +1018,9 @@ func (p *parser) checkNumber(n *Node, integer bool) {
 		}
 		why = "is an integer beyond 2^53 that a 64-bit float cannot hold exactly (JavaScript reads " + strconv.FormatFloat(f, 'f', -1, 64) + ")"
 	default:
+		return
+	}
+	if !p.keepNote(CodeNumberPrecision, n.Pos, n.End) {
 		return
 	}
 	p.notes = append(p.notes, Note{Code: CodeNumberPrecision, Severity: NoteWarning, Pos: n.Pos, End: n.End,

@@ -86,6 +86,10 @@ func TestParseErrors(t *testing.T) {
 		{"columns after BOM", "\xEF\xBB\xBF[1 2]", CodeSyntax, 1, 4, "/1", []string{"a comma is missing"}},
 		{"CRLF line breaks", "[\r\n1,\r\n@]", CodeSyntax, 3, 1, "/1", []string{"found '@'"}},
 		{"lone CR is no line break", "[1,\r@]", CodeSyntax, 1, 5, "/1", []string{"found '@'"}},
+		{"trailing comment", "{}\n// done", CodeTrailingData, 2, 1, "", []string{"JSON does not allow comments"}},
+		{"typographic quotes", "{\"a\": “x”}", CodeSyntax, 1, 7, "/a", []string{"U+201C", "use straight double quotes"}},
+		{"typographic quote key", "{“a”: 1}", CodeSyntax, 1, 2, "", []string{"expected a string key after '{'", "straight double quotes"}},
+		{"no-break space", "{\"a\":\u00a01}", CodeSyntax, 1, 6, "/a", []string{"U+00A0", "replace it with a normal space"}},
 		{"BOM in the middle", "[\xEF\xBB\xBF1]", CodeSyntax, 1, 2, "/0", []string{"byte-order mark (U+FEFF)"}},
 	}
 	for _, tc := range tests {
@@ -361,10 +365,78 @@ func TestLimits(t *testing.T) {
 	if depth != 512 {
 		t.Errorf("depth %d, want 512", depth)
 	}
-	if _, err := Parse([]byte(deep), Options{MaxDepth: 20000}); err != nil {
-		t.Errorf("10,000 levels with MaxDepth 20000: %v", err)
+	// With a higher limit, 10,000 levels decode, and the tree functions
+	// handle them (natively and in wasm, whose stacks start small).
+	dd, err := Parse([]byte(deep), Options{MaxDepth: 20000})
+	if err != nil {
+		t.Fatalf("10,000 levels with MaxDepth 20000: %v", err)
+	}
+	if got := string(Minify(dd.Root)); got != deep {
+		t.Error("Minify of 10,000 levels differs from the input")
+	}
+	if !Equal(dd.Root, dd.Root.Clone()) || dd.Root.Value() == nil || PrettyLen(dd.Root) != prettyNestedLen(10000) {
+		t.Error("Equal, Clone, Value or PrettyLen failed on 10,000 levels")
+	}
+	// Pretty's indentation grows with depth squared: 1,000 levels suffice.
+	d1k, err := Parse([]byte(strings.Repeat("[", 1000)+strings.Repeat("]", 1000)), Options{MaxDepth: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pretty := Pretty(d1k.Root); len(pretty) != prettyNestedLen(1000) || len(pretty) != PrettyLen(d1k.Root) {
+		t.Errorf("Pretty of 1,000 levels is %d bytes, want %d", len(pretty), prettyNestedLen(1000))
+	}
+	if _, err := Parse([]byte(strings.Repeat("[", 200000)), Options{MaxDepth: 1 << 30}); err == nil || err.(*SyntaxError).Code != CodeTooDeep {
+		t.Errorf("MaxDepth above 100000 must be capped: got %v", err)
 	}
 	if _, err := Parse(bytes.Repeat([]byte(" "), 1024), Options{MaxBytes: 1024}); err == nil || err.(*SyntaxError).Code != CodeEmpty {
 		t.Errorf("1024 bytes at a 1024-byte limit: got %v, want the empty-input error", err)
 	}
+}
+
+// TestNotesBounded checks that a payload with a great many findings lists
+// the first 1000 of each kind and one note counting the rest.
+func TestNotesBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"a":0`)
+	for range 2500 {
+		b.WriteString(`,"a":1e999`)
+	}
+	b.WriteString(`}`)
+	d, err := Parse([]byte(b.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	var summaries []Note
+	for _, n := range d.Notes {
+		count[n.Code]++
+		if strings.Contains(n.Message, "were left out") {
+			summaries = append(summaries, n)
+		}
+	}
+	if count[CodeDuplicateKey] != 1001 || count[CodeNumberPrecision] != 1001 || len(summaries) != 2 {
+		t.Fatalf("got %v notes and %d summaries, want 1001 of each kind and 2 summaries", count, len(summaries))
+	}
+	for _, s := range summaries {
+		if !strings.Contains(s.Message, "1500 more notes") {
+			t.Errorf("summary %q does not count the 1500 left out", s.Message)
+		}
+	}
+	for i := 1; i < len(d.Notes); i++ {
+		if d.Notes[i].Pos.Offset < d.Notes[i-1].Pos.Offset {
+			t.Fatalf("notes out of source order at %d", i)
+		}
+	}
+}
+
+// prettyNestedLen is the size of Pretty for d nested arrays: level k
+// (from 0) takes "[", a break and 2k+2 spaces of indent before its item,
+// a break and 2k spaces before its "]"; the innermost is "[]"; plus the
+// final newline.
+func prettyNestedLen(d int) int {
+	size := 2 + 1
+	for k := range d - 1 {
+		size += 1 + 1 + 2*k + 2 + 1 + 2*k + 1
+	}
+	return size
 }

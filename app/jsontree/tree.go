@@ -2,6 +2,13 @@
 // value, its position in the source and the original key order, and encodes
 // such trees back to text (pretty-printed or minified) without losing number
 // text or key order.
+//
+// Parse accepts exactly RFC 8259 JSON in UTF-8 (plus a leading UTF-8
+// byte-order mark, which it notes). Fatal errors are *SyntaxError values
+// with a JSON0xx code; non-fatal findings are Doc.Notes with a JSON1xx
+// code; codes.go lists every code. Positions count lines by '\n' ("\r\n"
+// is one break, a lone '\r' is not a break) and columns in code points
+// from the start of the line, the first line starting after a BOM.
 package jsontree
 
 // Kind is the JSON type of a Node.

@@ -136,6 +136,9 @@ func TestValueMatchesEncodingJSON(t *testing.T) {
 		if got := decodeStd(t, Minify(d.Root)); !reflect.DeepEqual(got, want) {
 			t.Fatalf("case %d: Minify changes the value: %s", i, Minify(d.Root))
 		}
+		if got, want := PrettyLen(d.Root), len(Pretty(d.Root)); got != want {
+			t.Fatalf("case %d: PrettyLen = %d, len(Pretty) = %d", i, got, want)
+		}
 		d2, err := Parse(Pretty(d.Root), Options{})
 		if err != nil || !Equal(d.Root, d2.Root) {
 			t.Fatalf("case %d: Pretty does not round-trip (%v): %s", i, err, Pretty(d.Root))
