@@ -12,7 +12,9 @@ import (
 
 // Default limits of Parse.
 const (
+	// DefaultMaxBytes is the input size Parse accepts when Options.MaxBytes is 0.
 	DefaultMaxBytes = 32 << 20
+	// DefaultMaxDepth is the nesting Parse accepts when Options.MaxDepth is 0.
 	DefaultMaxDepth = 512
 	// maxDepthCeiling caps Options.MaxDepth so that the recursive tree
 	// functions (Value, Equal, Pretty, Clone) stay far from stack limits.

@@ -65,6 +65,9 @@ func lineStarts(src []byte, from int) []int {
 // PosAt returns the position of a byte offset of d.Src (clamped to the
 // text), with Parse's line and column rules; the bytes of a BOM are at 1:1.
 func (d *Doc) PosAt(offset int) Pos {
+	if d == nil {
+		return Pos{Line: 1, Column: 1}
+	}
 	lines := d.lines
 	if lines == nil {
 		lines = lineStarts(d.Src, origin(d.Src))
