@@ -294,7 +294,7 @@ func detectObject(root *jsontree.Node, res *Result) {
 		d := diag.New(diag.Warning, CodeUnwrapped, 0, "", root,
 			"A single Event Grid event written as an object: Event Grid always delivers and publishes a JSON array, "+
 				"even for one event. Wrap the object in [ ].")
-		d.End = d.Offset // point at the opening brace, not the whole event
+		d.End = d.Offset + 1 // the opening brace, not the whole event
 		d.Fix = &diag.Fix{Title: "Wrap the event in [ ]", Edits: []diag.Edit{
 			{Offset: root.Pos.Offset, End: root.Pos.Offset, Text: "["},
 			{Offset: root.End, End: root.End, Text: "]"},

@@ -194,7 +194,7 @@ func ValidateEvent(ev detect.Event) []diag.Diagnostic {
 	var env *entry
 	typeKey := "eventType"
 	switch ev.Form {
-	case detect.EventGrid:
+	case detect.EventGrid, detect.Handshake: // events carry EventGrid; Handshake is a payload's form
 		env = &s.eventGrid
 	case detect.CloudEvents:
 		env, typeKey = &s.cloudEvents, "type"

@@ -105,8 +105,8 @@ func TestRules(t *testing.T) {
 	egDisc := readSeed(t, "eventgrid-disconnected.json")
 	ce := readSeed(t, "cloudevents-connected.json")
 	hs := readSeed(t, "validation-handshake.json")
-	const egStart = "{\n  \"topic\""   // the Event Grid seed event's first byte
-	const ceStart = "{\n  \"source\""  // the CloudEvents seed event's first byte
+	const egStart = "{\n  \"topic\""  // the Event Grid seed event's first byte
+	const ceStart = "{\n  \"source\"" // the CloudEvents seed event's first byte
 	const dataStart = "{\n    \"time" // the seeds' data object
 	tests := []struct {
 		name     string
@@ -306,6 +306,33 @@ func TestBatch(t *testing.T) {
 	}
 }
 
+// A handshake payload's event is checked as the Event Grid event it is,
+// with the validation data schema; events of any form Validate skips give
+// nothing.
+func TestEventForms(t *testing.T) {
+	doc := parse(t, strings.Replace(readSeed(t, "validation-handshake.json"), `"eventTime": "2022-10-28T04:23:35.1981776Z"`, `"eventTime": "2022-10-28"`, 1))
+	res := detect.Detect(doc.Root)
+	if res.Form != detect.Handshake {
+		t.Fatalf("form %v", res.Form)
+	}
+	for _, f := range []detect.Form{detect.EventGrid, detect.Handshake} {
+		ev := res.Events[0]
+		ev.Form = f
+		if ds := ValidateEvent(ev); len(ds) != 1 || ds[0].Code != CodeFormat || ds[0].Pointer != "/0/eventTime" {
+			t.Errorf("as %v: want one %s at /0/eventTime, got\n%s", f, CodeFormat, list(ds))
+		}
+	}
+	for _, ev := range []detect.Event{
+		{Node: doc.Root.Items[0], Form: detect.Unknown},
+		{Node: nil, Form: detect.EventGrid},
+		{Node: doc.Root, Form: detect.EventGrid}, // an array is no event
+	} {
+		if ds := ValidateEvent(ev); len(ds) != 0 {
+			t.Errorf("ValidateEvent(%v form %v) = %s, want nothing", ev.Node != nil, ev.Form, list(ds))
+		}
+	}
+}
+
 // Keys with dots, slashes and tildes survive the mapping from
 // gojsonschema's context to JSON pointers; additionalProperties errors
 // are placed at the key.
@@ -477,6 +504,45 @@ func FuzzValidate(f *testing.F) {
 			}
 			if d.Line < 1 || d.Column < 1 {
 				t.Fatalf("%s at %q has no place", d.Code, d.Pointer)
+			}
+		}
+	})
+}
+
+// FuzzValidateMember validates the seed events with one member added or
+// replaced (key and value from the fuzzer; a value that is not JSON is
+// used as a string), so that every property meets odd values.
+func FuzzValidateMember(f *testing.F) {
+	f.Add(uint8(0), "eventTime", `"2019-06-10"`)
+	f.Add(uint8(1), "time", `"2019-06-10T18:41:00+0100"`)
+	f.Add(uint8(1), "source", `"{subscription-id}/a b"`)
+	f.Add(uint8(1), "dataschema", `"#1"`)
+	f.Add(uint8(1), "specversion", `1e999999`)
+	f.Add(uint8(0), "data", `{"timestamp": 5, "hubName": null}`)
+	f.Add(uint8(2), "data", `{"validationUrl": "http://[::1"}`)
+	f.Add(uint8(0), "a.b/c~d", `[]`)
+	events := make([]string, 0, 3)
+	for _, name := range []string{"eventgrid-disconnected.json", "cloudevents-disconnected.json", "validation-handshake.json"} {
+		s := strings.TrimSpace(readSeed(f, name))
+		events = append(events, strings.TrimSuffix(strings.TrimSpace(s[1:len(s)-1]), "}"))
+	}
+	f.Fuzz(func(t *testing.T, which uint8, key, value string) {
+		if !json.Valid([]byte(value)) {
+			b, _ := json.Marshal(value)
+			value = string(b)
+		}
+		k, _ := json.Marshal(key)
+		src := events[int(which)%len(events)] + ", " + string(k) + ": " + value + "}"
+		doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
+		if err != nil {
+			return // e.g. invalid UTF-8 in the key
+		}
+		for _, d := range Validate(detect.Detect(doc.Root)) {
+			if !strings.HasPrefix(d.Code, "SCH") || d.Code == CodeInternal || d.Message == "" || d.Line < 1 {
+				t.Fatalf("bad diagnostic %+v", d)
+			}
+			if doc.Root.Lookup(d.Pointer) == nil {
+				t.Fatalf("%s: pointer %q names nothing", d.Code, d.Pointer)
 			}
 		}
 	})
