@@ -1,5 +1,5 @@
 // Package convert turns Event Grid events into CloudEvents 1.0 events and
-// back, event by event, following the mapping of the design notes (§3):
+// back, event by event, following this mapping:
 //
 //	Event Grid       CloudEvents
 //	topic            source

@@ -237,6 +237,19 @@ func TestToCloudEvents(t *testing.T) {
 			},
 		},
 		{
+			name: "duplicate keys in a large event",
+			src:  `[{"id":"1","a1":1,"a2":2,"a3":3,"a4":4,"a5":5,"a6":6,"a7":7,"a8":8,"a9":9,"b1":1,"b2":2,"b3":3,"b4":4,"b5":5,"b6":6,"id":"2"}]`,
+			keys: []string{"a1,a2,a3,a4,a5,a6,a7,a8,a9,b1,b2,b3,b4,b5,b6,id,specversion"},
+			changes: []summary{
+				{Dropped, 0, "id", ""},
+				{Carried, 0, "a1", "a1"}, {Carried, 0, "a2", "a2"}, {Carried, 0, "a3", "a3"}, {Carried, 0, "a4", "a4"},
+				{Carried, 0, "a5", "a5"}, {Carried, 0, "a6", "a6"}, {Carried, 0, "a7", "a7"}, {Carried, 0, "a8", "a8"},
+				{Carried, 0, "a9", "a9"}, {Carried, 0, "b1", "b1"}, {Carried, 0, "b2", "b2"}, {Carried, 0, "b3", "b3"},
+				{Carried, 0, "b4", "b4"}, {Carried, 0, "b5", "b5"}, {Carried, 0, "b6", "b6"},
+				{Missing, 0, "topic", "source"}, {Missing, 0, "eventType", "type"}, {Added, 0, "", "specversion"},
+			},
+		},
+		{
 			name: "duplicate keys: the last one wins, in its place",
 			src:  `[{"id":"1","topic":"/a","eventType":"T","topic":"/b"}]`,
 			keys: []string{"id,type,source,specversion"},
@@ -430,7 +443,7 @@ func TestErrors(t *testing.T) {
 				t.Errorf("%s(%s) = %v, %v; want an *Error", name, tt.src, r, err)
 				continue
 			}
-			if e.Event != tt.event || e.Pointer != tt.ptr || !strings.Contains(e.Message, tt.want) {
+			if e.Event != tt.event || e.Pointer != tt.ptr || !strings.Contains(e.Message, tt.want) || e.Error() != e.Message {
 				t.Errorf("%s(%s) error = %+v, want event %d, pointer %q, message with %q", name, tt.src, e, tt.event, tt.ptr, tt.want)
 			}
 		}

@@ -15,11 +15,17 @@
 //     only is removed or added as a whole.
 //   - Other arrays are aligned on a longest common subsequence of equal
 //     elements, so inserting one element in the middle is one add, not a
-//     replace of every later element. Elements left between aligned ones
-//     are paired, objects with objects and arrays with arrays first, and
-//     compared in depth; the rest are removed or added. Aligning costs time proportional to the array lengths times the
-//     number of edits; past Options.MaxAlignCost the unaligned part of the
-//     array is compared by position instead.
+//     replace of every later element. Between aligned elements, objects are
+//     paired with objects and arrays with arrays (in order) and compared in
+//     depth, other elements are paired in order and replaced, and the rest
+//     are removed or added. Aligning costs time that grows with the square
+//     of the number of edits (see DefaultMaxAlignCost); past
+//     Options.MaxAlignCost, the part of the array between its common ends is
+//     compared by position instead, which stays correct but may report more
+//     changes.
+//
+// Compare recurses once per level of nesting, so trees deeper than
+// jsontree's decoding limit take stack in proportion.
 package jsondiff
 
 import (
@@ -96,9 +102,12 @@ func short(n *jsontree.Node) string {
 	return s[:cut] + "…"
 }
 
-// DefaultMaxAlignCost bounds the work of aligning one array: about what a
-// table of 10,000 × 10,000 elements would take.
-const DefaultMaxAlignCost = 100_000_000
+// DefaultMaxAlignCost bounds the work of aligning one array, in steps of
+// Myers' algorithm, which takes about D² + n + m steps for arrays of n and m
+// elements with D edits between them: arrays with up to about 4,000
+// scattered edits are aligned, and giving up costs a few tenths of a second
+// at most (natively; 3 to 4 times that as wasm).
+const DefaultMaxAlignCost = 20_000_000
 
 // Options tunes Compare. The zero value compares every array element by
 // element (with alignment) and has no limit on the number of changes;
@@ -398,7 +407,7 @@ func (d *differ) diffSequence(a, b *jsontree.Node, op, np []byte) {
 // pairs are paired in order and replaced; the rest are removed or added.
 func (d *differ) gap(xs, ys []*jsontree.Node, i0, i1, j0, j1 int, op, np []byte) {
 	var pairs [][2]int
-	if i1-i0 > 1 || j1-j0 > 1 {
+	if (i1-i0 > 1 || j1-j0 > 1) && hasContainer(xs[i0:i1]) && hasContainer(ys[j0:j1]) {
 		kx, ky := make([]int, i1-i0), make([]int, j1-j0)
 		for i := range kx {
 			kx[i] = containerClass(xs[i0+i], -1-i)
@@ -436,6 +445,16 @@ func (d *differ) gap(xs, ys []*jsontree.Node, i0, i1, j0, j1 int, op, np []byte)
 			return
 		}
 	}
+}
+
+// hasContainer reports whether one of ns is an object or an array.
+func hasContainer(ns []*jsontree.Node) bool {
+	for _, n := range ns {
+		if n != nil && (n.Kind == jsontree.Object || n.Kind == jsontree.Array) {
+			return true
+		}
+	}
+	return false
 }
 
 // containerClass returns the kind of an object or array, and unique for

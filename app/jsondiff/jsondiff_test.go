@@ -109,6 +109,10 @@ func TestCompare(t *testing.T) {
 		{"keys needing escapes", `{"a/b":1,"c~d":2,"":3}`, `{"a/b":2,"":4}`, nil, []string{"replace /a~1b", "remove /c~0d", "replace /"}},
 		{"duplicate keys: the last wins", `{"x":1,"x":2}`, `{"x":2}`, nil, []string{}},
 		{"duplicate keys changed", `{"x":1,"x":2,"y":0}`, `{"y":0,"x":1}`, nil, []string{"replace /x"}},
+		{"large objects (indexed keys)", `{"k3":"first",` + members(0, 20) + `}`, `{` + members(1, 20) + `,"k20":"new"}`, nil,
+			[]string{"remove /k0", "add /k20"}},
+		{"large objects with a duplicate key", `{` + members(0, 15) + `,"k1":"again"}`, `{` + members(0, 15) + `}`, nil,
+			[]string{"replace /k1"}},
 		{"root scalar", `1`, `"x"`, nil, []string{"replace "}},
 		{"root number by value", `10`, `1e1`, nil, []string{}},
 		{"insert in the middle is one add", `[1,2,3,4,5]`, `[1,2,9,3,4,5]`, nil, []string{"add /2"}},
@@ -183,6 +187,46 @@ func TestCompare(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// members returns the members "k<i>": i for from <= i < to, in a
+// scrambled order.
+func members(from, to int) string {
+	var ms []string
+	for i := from; i < to; i++ {
+		k := from + (i-from)*7%(to-from)
+		ms = append(ms, fmt.Sprintf(`"k%d":%d`, k, k))
+	}
+	return strings.Join(ms, ",")
+}
+
+// Values that jsontree.Equal finds equal hash alike, so aligning arrays
+// never misses an equal pair.
+func TestHashFollowsEqual(t *testing.T) {
+	equal := [][2]string{
+		{`{"a":1,"b":[true,null,false]}`, `{"b":[true,null,false],"a":1.0}`},
+		{`{"x":1,"x":2}`, `{"x":2}`},
+		{`-0`, `0`}, {`-0.0e5`, `0`}, {`1e400`, `10E399`},
+		{`"\u00e9\n"`, `"é\n"`}, {`[[],{}]`, `[[],{}]`},
+	}
+	for _, p := range equal {
+		a, b := parse(t, p[0]), parse(t, p[1])
+		if !jsontree.Equal(a, b) {
+			t.Fatalf("%s and %s: jsontree.Equal says different", p[0], p[1])
+		}
+		if hash(a) != hash(b) {
+			t.Errorf("hash(%s) != hash(%s)", p[0], p[1])
+		}
+	}
+	different := [][2]string{
+		{`[1,2]`, `[2,1]`}, {`{"a":1,"b":2}`, `{"a":2,"b":1}`}, {`true`, `false`}, {`null`, `false`},
+		{`"1"`, `1`}, {`[]`, `{}`}, {`1e400`, `-1e400`}, {`0.1`, `0.2`},
+	}
+	for _, p := range different {
+		if hash(parse(t, p[0])) == hash(parse(t, p[1])) {
+			t.Errorf("hash(%s) == hash(%s)", p[0], p[1])
+		}
 	}
 }
 
