@@ -53,7 +53,7 @@ func TestCheckJSONShape(t *testing.T) {
 	for _, d := range rep.Diagnostics {
 		if d.Code == "SCH003" {
 			found = true
-			if d.Severity != "error" || d.Pointer != "/0/eventTime" || d.Event != 0 || d.Line != 5 || d.Column != 18 {
+			if d.Severity != "error" || d.Pointer != "/0/eventTime" || d.Event != 0 || d.Line != 6 || d.Column != 18 {
 				t.Errorf("SCH003 = %+v", d)
 			}
 		}
@@ -116,7 +116,7 @@ func TestCheckFixAndStdin(t *testing.T) {
 	if code != ExitProblem {
 		t.Fatalf("exit %d", code)
 	}
-	if !strings.Contains(out, "<stdin>:4:") || !strings.Contains(out, "EG001") ||
+	if !strings.Contains(out, "<stdin>:5:18:") || !strings.Contains(out, "EG001") ||
 		!strings.Contains(out, "Microsoft.SignalRService.ClientConnectionDisconnected") || !strings.Contains(out, "fix: ") {
 		t.Errorf("output:\n%s", out)
 	}

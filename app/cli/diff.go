@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 
@@ -11,8 +12,9 @@ import (
 
 // Diff runs `eventlens diff [--semantic] [--patch] A B`: it prints the
 // changes that turn payload A into payload B, one a line, or as an RFC 6902
-// JSON Patch. It returns ExitOK when they do not differ, ExitProblem when
-// they do, ExitUsage on bad usage, an unreadable file, or a payload that
+// JSON Patch. It returns ExitOK when they hold the same values (events of a
+// batch, matched by id, may be in another order), ExitProblem when they
+// differ, ExitUsage on bad usage, an unreadable file, or a payload that
 // cannot be compared.
 func Diff(env Env, args []string) int {
 	fs := newFlags(env, "diff", "[--semantic] [--patch] A B",
@@ -54,13 +56,16 @@ func Diff(env Env, args []string) int {
 		return ExitUsage
 	}
 	if *patch {
-		fmt.Fprintf(env.Stdout, "%s\n", r.Patch)
+		fmt.Fprintf(env.Stdout, "%s\n", bytes.TrimRight(r.Patch, "\n"))
 	} else {
 		for _, c := range r.Changes {
 			fmt.Fprintln(env.Stdout, FormatChange(c))
 		}
 	}
 	if r.Equal {
+		if r.Reordered {
+			fmt.Fprintln(env.Stderr, "eventlens diff: same events, in another order")
+		}
 		return ExitOK
 	}
 	return ExitProblem
@@ -80,12 +85,20 @@ func FormatChange(c jsondiff.Change) string {
 		}
 		return s
 	}
+	at := func(p string) string {
+		if p == "" {
+			return "(whole document)"
+		}
+		return p
+	}
 	switch c.Op {
 	case jsondiff.Add:
-		return fmt.Sprintf("add     %s: %s", c.Path, val(c.New))
+		return fmt.Sprintf("add     %s: %s", at(c.Path), val(c.New))
 	case jsondiff.Remove:
-		return fmt.Sprintf("remove  %s: %s", c.OldPath, val(c.Old))
+		return fmt.Sprintf("remove  %s: %s", at(c.OldPath), val(c.Old))
+	case jsondiff.Move:
+		return fmt.Sprintf("move    %s → %s: %s", at(c.OldPath), at(c.Path), val(c.New))
 	default:
-		return fmt.Sprintf("replace %s: %s → %s", c.Path, val(c.Old), val(c.New))
+		return fmt.Sprintf("replace %s: %s → %s", at(c.Path), val(c.Old), val(c.New))
 	}
 }

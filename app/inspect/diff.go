@@ -24,12 +24,15 @@ type Side struct {
 
 // DiffReport is the comparison of two payloads.
 type DiffReport struct {
-	Semantic bool              // both sides were compared as CloudEvents
-	Equal    bool              // both sides compared and no change was found
-	Changes  []jsondiff.Change // from the left payload to the right one
-	Patch    []byte            // the changes as an RFC 6902 JSON Patch
-	Left     Side
-	Right    Side
+	Semantic bool // both sides were compared as CloudEvents
+	// Equal says both sides compared and hold the same values; events of
+	// a batch (matched by id) may still be in another order: Reordered.
+	Equal     bool
+	Reordered bool              // some events of a batch changed position (Move changes)
+	Changes   []jsondiff.Change // from the left payload to the right one
+	Patch     []byte            // the changes as an RFC 6902 JSON Patch
+	Left      Side
+	Right     Side
 }
 
 // Diff compares payload a (left) with b (right). In semantic mode both are
@@ -42,9 +45,16 @@ func Diff(a, b []byte, semantic bool) *DiffReport {
 	if !okA || !okB {
 		return r
 	}
-	r.Changes = jsondiff.Compare(ra, rb, jsondiff.Options{})
+	r.Changes = jsondiff.Compare(ra, rb, jsondiff.DefaultOptions())
 	r.Patch = jsondiff.Patch(ra, r.Changes)
-	r.Equal = len(r.Changes) == 0
+	r.Equal = true
+	for _, c := range r.Changes {
+		if c.Op == jsondiff.Move {
+			r.Reordered = true
+		} else {
+			r.Equal = false
+		}
+	}
 	r.Left.Lines, r.Right.Lines = changedLines(r.Left.Text, r.Right.Text, r.Changes)
 	return r
 }
@@ -73,13 +83,21 @@ func side(src []byte, semantic bool, s *Side) (*jsontree.Node, bool) {
 			// Already CloudEvents.
 		default:
 			s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: "DIFF002", Event: -1,
-				Message: "cannot compare as CloudEvents: this payload is " + res.Form.Title() + ", not Event Grid or CloudEvents events; turn the semantic mode off to compare it as plain JSON"}}
+				Message: "cannot compare as CloudEvents: " + notEvents(res.Form) + "; turn the semantic mode off to compare it as plain JSON"}}
 			return nil, false
 		}
 		root = asBatch(root)
 	}
 	s.Text = jsontree.Pretty(root)
 	return root, true
+}
+
+// notEvents says why a payload of form f has no CloudEvents form.
+func notEvents(f detect.Form) string {
+	if f == detect.Handshake {
+		return "a subscription-validation handshake has no CloudEvents form"
+	}
+	return "this payload is not Event Grid or CloudEvents events"
 }
 
 // asBatch wraps a single event in an array so that a single CloudEvent and

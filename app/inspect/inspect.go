@@ -21,6 +21,9 @@ import (
 // MaxBytes is the largest payload eventlens inspects (32 MiB).
 const MaxBytes = jsontree.DefaultMaxBytes
 
+// MaxPrettyBytes bounds the pretty-printed text (64 MiB).
+const MaxPrettyBytes = 64 << 20
+
 // Report is everything eventlens finds in one payload.
 type Report struct {
 	Form        detect.Form       // the payload's form
@@ -35,6 +38,9 @@ type Report struct {
 	// Pretty is the payload formatted with two-space indentation, keeping
 	// key order and number text; empty when it does not decode.
 	Pretty []byte
+	// Minified says Pretty is minified instead: indenting the payload would
+	// have made it larger than MaxPrettyBytes.
+	Minified bool
 	// EventGrid and CloudEvents show the events in each form; nil when the
 	// payload is not events. The one matching the input's form is Native.
 	EventGrid   *Conversion
@@ -82,14 +88,22 @@ func Inspect(src []byte) *Report {
 	res := detect.Detect(doc.Root)
 	r.Form, r.Batch = res.Form, res.Batch
 	r.Diagnostics = append(r.Diagnostics, res.Diagnostics...)
-	r.Diagnostics = append(r.Diagnostics, schema.Validate(res)...)
-	r.Diagnostics = append(r.Diagnostics, lint.Check(doc, res)...)
+	r.Diagnostics = append(r.Diagnostics, merge(schema.Validate(res), lint.Check(doc, res))...)
 	diag.Sort(r.Diagnostics)
 	r.count()
-	r.Valid = r.Errors == 0 && r.Form != detect.Unknown
+	// An empty array holds no events and nothing wrong: a valid (empty)
+	// CloudEvents batch.
+	empty := res.Batch && len(res.Events) == 0
+	r.Valid = r.Errors == 0 && (r.Form != detect.Unknown || empty)
 
 	r.Events = summarise(doc, res)
-	r.Pretty = jsontree.Pretty(doc.Root)
+	if jsontree.PrettyLen(doc.Root) > MaxPrettyBytes {
+		// Indentation grows with depth: deeply nested input would
+		// pretty-print to far more than it is. Show it minified instead.
+		r.Pretty, r.Minified = jsontree.Minify(doc.Root), true
+	} else {
+		r.Pretty = jsontree.Pretty(doc.Root)
+	}
 	if res.Form == detect.Handshake && res.ValidationCode != "" {
 		r.HandshakeResponse = HandshakeResponse(res.ValidationCode)
 	}
@@ -101,6 +115,31 @@ func Inspect(src []byte) *Report {
 // validation event carrying code.
 func HandshakeResponse(code string) string {
 	return `{"validationResponse":` + string(jsontree.AppendString(nil, code)) + `}`
+}
+
+// supersedesSchema lists the semantic checks that explain a value better
+// than the schema error at the same place: the schema's error there is
+// dropped. (specversion "0.3" is CE005, not a bare "must be 1.0"; the
+// "#1.0" dataschema that Azure writes is CE020, a warning that says who
+// rejects it.)
+var supersedesSchema = map[string]bool{lint.CESpecVersion: true, lint.CEDataSchemaURI: true}
+
+// merge joins schema and semantic diagnostics, dropping schema errors that
+// a more specific semantic finding at the same pointer explains.
+func merge(sch, sem []diag.Diagnostic) []diag.Diagnostic {
+	explained := map[string]bool{}
+	for _, d := range sem {
+		if supersedesSchema[d.Code] {
+			explained[d.Pointer] = true
+		}
+	}
+	out := make([]diag.Diagnostic, 0, len(sch)+len(sem))
+	for _, d := range sch {
+		if !explained[d.Pointer] {
+			out = append(out, d)
+		}
+	}
+	return append(out, sem...)
 }
 
 // count tallies the diagnostics by severity.

@@ -187,3 +187,19 @@ func FuzzInspect(f *testing.F) {
 		}
 	})
 }
+
+func TestDeepNestingIsNotPrettyPrinted(t *testing.T) {
+	// 500 levels of nesting around 60,000 short arrays: indenting would
+	// need ~250 bytes per element, far past MaxPrettyBytes.
+	var b strings.Builder
+	b.WriteString(strings.Repeat("[", 500))
+	b.WriteString(strings.TrimSuffix(strings.Repeat("[1],", 300_000), ","))
+	b.WriteString(strings.Repeat("]", 500))
+	r := Inspect([]byte(b.String()))
+	if r.Doc == nil {
+		t.Fatalf("does not decode: %s", dump(r))
+	}
+	if !r.Minified || len(r.Pretty) > b.Len() {
+		t.Errorf("Minified=%v, pretty %d bytes for %d bytes of input", r.Minified, len(r.Pretty), b.Len())
+	}
+}
