@@ -10,6 +10,17 @@ import (
 	"eventlens/app/jsontree"
 )
 
+// Diagnostic codes of Diff (errors on one side of a comparison).
+const (
+	// CodeDiffConvert (DIFF001, error): in semantic mode, an Event Grid
+	// payload could not be converted to CloudEvents (an event is not an
+	// object); compare it as plain JSON instead.
+	CodeDiffConvert = "DIFF001"
+	// CodeDiffNotEvents (DIFF002, error): in semantic mode, a side is not
+	// Event Grid or CloudEvents events; turn the semantic mode off.
+	CodeDiffNotEvents = "DIFF002"
+)
+
 // Side is one of the two payloads of a comparison, as compared.
 type Side struct {
 	// Text is the side pretty-printed as compared: the payload itself, or
@@ -74,7 +85,7 @@ func side(src []byte, semantic bool, s *Side) (*jsontree.Node, bool) {
 		case detect.EventGrid:
 			conv, err := convert.ToCloudEvents(root)
 			if err != nil {
-				s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: "DIFF001", Event: -1,
+				s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: CodeDiffConvert, Event: -1,
 					Message: "cannot compare as CloudEvents: " + err.Error()}}
 				return nil, false
 			}
@@ -82,7 +93,7 @@ func side(src []byte, semantic bool, s *Side) (*jsontree.Node, bool) {
 		case detect.CloudEvents:
 			// Already CloudEvents.
 		default:
-			s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: "DIFF002", Event: -1,
+			s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: CodeDiffNotEvents, Event: -1,
 				Message: "cannot compare as CloudEvents: " + notEvents(res.Form) + "; turn the semantic mode off to compare it as plain JSON"}}
 			return nil, false
 		}
