@@ -20,11 +20,15 @@ type workerPatch struct {
 //   - the install fetches bypass the browser's HTTP cache (cache: "reload"),
 //     so a host that sends Cache-Control: max-age cannot make a new version
 //     install old bytes;
-//   - install and activate run inside event.waitUntil, so "activated" means
+//   - the install runs inside event.waitUntil, so "activated" means
 //     "everything is cached", and a failed precache fails the install (the
-//     previous version stays in use) instead of activating an empty cache;
+//     version in use stays) instead of activating an empty cache;
 //   - the app's root is precached with its trailing slash (go-app writes
 //     "/name" under a sub-path, but the browser navigates to "/name/").
+//
+// The activate handler stays go-app's: it claims the page only after the
+// worker is activated, which go-app's app.js relies on to tell a first
+// install (no controller yet) from an update.
 var workerPatches = []workerPatch{
 	{
 		name: "install inside waitUntil",
@@ -76,27 +80,6 @@ function precacheURLs() {
   }
   return [...urls];
 }`,
-	},
-	{
-		name: "activate inside waitUntil",
-		anchor: `self.addEventListener("activate", async (event) => {
-  try {
-    await deletePreviousCaches(); // Await cache cleanup
-    await self.clients.claim(); // Ensure the service worker takes control of the clients
-    console.log("app worker {{.Version}} is activated");
-  } catch (error) {
-    console.error("error during activation:", error);
-  }
-});`,
-		with: `self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    (async () => {
-      await deletePreviousCaches();
-      await self.clients.claim();
-      console.log("app worker {{.Version}} is activated");
-    })()
-  );
-});`,
 	},
 }
 

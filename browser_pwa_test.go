@@ -1,0 +1,292 @@
+//go:build browser
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"eventlens/app/ui"
+)
+
+// The offline, static-export and update tests. They drive the real app
+// (web/app.wasm, built by `make wasm`) in headless Chromium.
+
+// signalrPayload is Azure's Event Grid example of a SignalR connection.
+const signalrPayload = `[{
+  "topic": "/subscriptions/5b4b650e-28b9-4790-b3ab-ddbd88d727c4/resourcegroups/myrg/providers/Microsoft.SignalRService/SignalR/signalr-resource",
+  "subject": "/hub/chat",
+  "eventType": "Microsoft.SignalRService.ClientConnectionConnected",
+  "eventTime": "2019-06-10T18:41:00.9584373Z",
+  "id": "831e1650-001e-001b-66ab-eeb76e069631",
+  "data": {"timestamp": "2019-06-10T18:41:00.9584373Z", "hubName": "chat", "connectionId": "jrw3yKXgSdbyp11GUanKLA", "userId": "user1"},
+  "dataVersion": "1.0",
+  "metadataVersion": "1"
+}]`
+
+// startServerOn serves the app with version v on addr (host:port), so a
+// test can stop one version and deploy another on the same origin.
+func startServerOn(t *testing.T, addr, v string) *server {
+	t.Helper()
+	h, err := newHandler("web", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ln net.Listener
+	for i := 0; ; i++ {
+		if ln, err = net.Listen("tcp", addr); err == nil || i == 50 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return serveOn(t, ln, h)
+}
+
+// serveOn serves h on ln until the test ends or Stop is called.
+func serveOn(t *testing.T, ln net.Listener, h http.Handler) *server {
+	t.Helper()
+	s := &server{URL: "http://" + ln.Addr().String(), srv: &http.Server{Handler: h}, done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			t.Errorf("server: %v", err)
+		}
+	}()
+	t.Cleanup(s.Stop)
+	return s
+}
+
+// waitCached waits until a service worker is active, controls the page,
+// and its app-<version> cache holds want entries.
+func (b *browser) waitCached(version string, want int) {
+	b.t.Helper()
+	expr := fmt.Sprintf(`(async () => {
+		const reg = await navigator.serviceWorker.getRegistration();
+		if (!reg || !reg.active || reg.active.state !== "activated" || !navigator.serviceWorker.controller) return -1;
+		if (!(await caches.has(%q))) return -2;
+		return (await (await caches.open(%q)).keys()).length;
+	})()`, "app-"+version, "app-"+version)
+	deadline := time.Now().Add(60 * time.Second)
+	got := 0
+	for time.Now().Before(deadline) {
+		if got = eval[int](b, expr); got >= want {
+			if got != want {
+				b.t.Errorf("cache app-%s has %d entries, want %d", version, got, want)
+			}
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	b.t.Fatalf("cache app-%s not filled (last state %d, want %d entries)\nconsole:\n%s", version, got, want, b.consoleText())
+}
+
+// inspect pastes text into the editor as a user would, and checks the
+// verdict the app gives.
+func (b *browser) inspect(text string) {
+	b.t.Helper()
+	js, _ := json.Marshal(text)
+	eval[bool](b, `(() => {
+		const el = document.querySelector("#input");
+		el.value = `+string(js)+`;
+		el.dispatchEvent(new Event("input", {bubbles: true}));
+		return true;
+	})()`)
+	if !eval[bool](b, `document.querySelector("#verdict") !== null`) {
+		b.t.Log("the page has no #verdict yet: checked only that the app starts")
+		return
+	}
+	b.do(20*time.Second, chromedp.WaitVisible(chromedp.CSS(`#verdict[data-valid]`)))
+	got := eval[string](b, `document.querySelector("#verdict").textContent`)
+	if !strings.Contains(got, "Valid") || !strings.Contains(got, "Event Grid") {
+		b.t.Errorf("verdict %q, want a valid Event Grid event", got)
+	}
+}
+
+// precacheCount is how many entries the worker of a site precaches.
+func precacheCount(t *testing.T, s *site) int {
+	t.Helper()
+	urls, err := precacheList(s.files["/app-worker.js"].body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(urls)
+}
+
+// noConsoleErrors fails on any console error: a CSP violation, a failed
+// precache, an uncaught exception.
+func (b *browser) noConsoleErrors() {
+	b.t.Helper()
+	time.Sleep(500 * time.Millisecond)
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		b.t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+func TestPWAWorksOffline(t *testing.T) {
+	s := startServer(t, "")
+	st := s.srv.Handler.(*site)
+	b := newBrowser(t)
+	b.open(s.URL + "/")
+	b.waitCached(st.version, precacheCount(t, st))
+
+	s.Stop()
+	for _, p := range append([]string{"/"}, otherPaths()...) {
+		b.open(s.URL + p)
+	}
+	b.open(s.URL + "/")
+	b.inspect(signalrPayload)
+	b.noConsoleErrors()
+}
+
+// otherPaths returns the routes other than "/", for deep links.
+func otherPaths() []string {
+	var ps []string
+	for _, p := range ui.Paths {
+		if p != "/" {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+func TestExportWorksUnderASubPathOffline(t *testing.T) {
+	st, err := buildSite(siteOptions{webDir: "web", version: version, base: "/eventlens/", level: serveLevel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "dist")
+	if _, err := st.writeTo(dir); err != nil {
+		t.Fatal(err)
+	}
+	// A plain file server, as GitHub Pages: /eventlens/x serves x, or
+	// x.html for an extensionless page.
+	files := http.FileServer(http.Dir(dir))
+	mux := http.NewServeMux()
+	mux.Handle("/eventlens/", http.StripPrefix("/eventlens", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; p != "/" && filepath.Ext(p) == "" {
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p)+".html")); err == nil {
+				r.URL.Path = p + ".html"
+			}
+		}
+		files.ServeHTTP(w, r)
+	})))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serveOn(t, ln, mux)
+
+	b := newBrowser(t)
+	b.open(s.URL + "/eventlens/")
+	// After the wasm starts, every link and resource keeps the prefix.
+	outside := eval[[]string](b, `[...document.querySelectorAll("[href],[src]")]
+		.map(e => e.getAttribute("href") || e.getAttribute("src"))
+		.filter(u => u.startsWith("/") && !u.startsWith("/eventlens/"))`)
+	if len(outside) > 0 {
+		t.Errorf("links outside /eventlens/ after the app started: %v", outside)
+	}
+	b.waitCached(st.version, precacheCount(t, st))
+
+	s.Stop()
+	for _, p := range otherPaths() {
+		b.open(s.URL + "/eventlens" + p)
+	}
+	b.open(s.URL + "/eventlens/")
+	b.do(30*time.Second, chromedp.Reload())
+	b.waitApp()
+	b.inspect(signalrPayload)
+	b.noConsoleErrors()
+}
+
+func TestPWAUpdateShowsBannerAndKeepsDraft(t *testing.T) {
+	s := startServer(t, "v1-"+t.Name())
+	addr := strings.TrimPrefix(s.URL, "http://")
+	b := newBrowser(t)
+	b.open(s.URL + "/")
+	b.waitCached("v1-"+t.Name(), precacheCount(t, s.srv.Handler.(*site)))
+	if eval[bool](b, `!document.querySelector("#update-banner").hidden`) {
+		t.Fatalf("update banner shown with no update: %s", eval[string](b, `document.querySelector("#update-banner").outerHTML`))
+	}
+	b.inspect(signalrPayload)
+
+	// Deploy another version on the same origin.
+	s.Stop()
+	v2 := "v2-" + t.Name()
+	s2 := startServerOn(t, addr, v2)
+	b.do(30*time.Second, chromedp.Reload())
+	b.waitApp()
+	if got := eval[string](b, `goappGetenv("GOAPP_VERSION")`); got != "v1-"+t.Name() {
+		t.Errorf("before the update, the page runs %q", got)
+	}
+	b.do(60*time.Second, chromedp.WaitVisible(chromedp.CSS(`#update-banner`)))
+	if got := eval[string](b, `document.querySelector("#update-banner").textContent`); !strings.Contains(got, "A new version is available") || !strings.Contains(got, "Reload") {
+		t.Errorf("banner reads %q", got)
+	}
+	b.waitCached(v2, precacheCount(t, s2.srv.Handler.(*site)))
+
+	b.do(10*time.Second, chromedp.Click(chromedp.CSS(`#update-reload`)))
+	time.Sleep(time.Second) // let the reload start before waiting for the app
+	b.waitApp()
+	if got := eval[string](b, `goappGetenv("GOAPP_VERSION")`); got != v2 {
+		t.Errorf("after Reload, the page runs %q, want %q", got, v2)
+	}
+	if got := eval[string](b, `document.querySelector("#input").value`); got != signalrPayload {
+		t.Errorf("draft after the update = %.60q, want the pasted payload", got)
+	}
+	if eval[bool](b, `!document.querySelector("#update-banner").hidden`) {
+		t.Error("update banner still shown after the update")
+	}
+	b.noConsoleErrors()
+}
+
+// TestServerHeadersInBrowser checks, from the browser, that the page's
+// resources arrive compressed and that the CSP header is in force.
+func TestServerHeadersInBrowser(t *testing.T) {
+	s := startServer(t, "")
+	b := newBrowser(t)
+	b.open(s.URL + "/")
+	res := eval[map[string]string](b, `(async () => {
+		const r = await fetch("/web/app.wasm", {cache: "no-store"});
+		return {type: r.headers.get("content-type"), csp: r.headers.get("content-security-policy") || ""};
+	})()`)
+	if res["type"] != "application/wasm" || !strings.Contains(res["csp"], "'wasm-unsafe-eval'") {
+		t.Errorf("app.wasm as the browser sees it: %v", res)
+	}
+	// An inline script is refused: the policy is in force.
+	if eval[bool](b, `(() => {
+		const el = document.createElement("script");
+		el.textContent = "window.inlineRan = true";
+		document.head.appendChild(el);
+		return window.inlineRan === true;
+	})()`) {
+		t.Error("an inline script ran: the CSP is not in force")
+	}
+	// The refused script logs a CSP violation on purpose, which shows that
+	// the other tests' empty consoles would have caught one; nothing else
+	// may be logged.
+	time.Sleep(500 * time.Millisecond)
+	seen := false
+	for _, e := range b.consoleErrors() {
+		if strings.Contains(e, "Content Security Policy") {
+			seen = true
+		} else {
+			t.Errorf("console error: %s", e)
+		}
+	}
+	if !seen {
+		t.Errorf("the CSP violation did not reach the console, so the tests could not see one:\n%s", b.consoleText())
+	}
+}
