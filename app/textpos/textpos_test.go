@@ -91,7 +91,7 @@ func TestSplice(t *testing.T) {
 		{`"a"`, `"a"`, 3, 3, ""},
 		{``, `[]`, 0, 0, "[]"},
 		{`[1,2]`, ``, 0, 5, ""},
-		{`"😀é"`, `"😀è"`, 3, 4, "è"},   // é and è share their first byte
+		{`"😀é"`, `"😀è"`, 3, 4, "è"}, // é and è share their first byte
 		{`"é😀"`, `"é😁"`, 2, 4, "😁"}, // the emojis share three bytes
 		{`aaa`, `aaaa`, 3, 3, "a"},
 	}
