@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// This file holds the few browser calls the components make. Payload text
+// only ever goes into a textarea's value, a text node, the clipboard, a
+// Blob being downloaded, or localStorage: never into markup, and never into
+// a request.
+
+// draftKey is the localStorage key of the editor's text.
+const draftKey = "eventlens.draft"
+
+// element returns the element with the given id (falsy when absent).
+func element(id string) app.Value {
+	return app.Window().GetElementByID(id)
+}
+
+// fieldValue returns the value of the input or textarea with the given id.
+func fieldValue(id string) string {
+	e := element(id)
+	if !e.Truthy() {
+		return ""
+	}
+	return e.Get("value").String()
+}
+
+// setFieldValue replaces the whole value of a textarea.
+func setFieldValue(id, text string) {
+	if e := element(id); e.Truthy() {
+		e.Set("value", text)
+	}
+}
+
+// replaceRange replaces the UTF-16 range [start, end) of a textarea's value
+// with text through the browser's editing commands, so Ctrl+Z undoes it.
+func replaceRange(id string, start, end int, text string) {
+	e := element(id)
+	if !e.Truthy() {
+		return
+	}
+	e.Call("focus")
+	e.Call("setSelectionRange", start, end)
+	doc := app.Window().Get("document")
+	if doc.Call("execCommand", "insertText", false, text).Bool() {
+		return
+	}
+	// Browsers without insertText on textareas: replace without undo.
+	e.Call("setRangeText", text, start, end, "end")
+}
+
+// selectRange selects the UTF-16 range [start, end) of a textarea and
+// scrolls so that line (1-based) is in view.
+func selectRange(id string, start, end, line int) {
+	e := element(id)
+	if !e.Truthy() {
+		return
+	}
+	e.Call("focus", map[string]any{"preventScroll": true})
+	e.Call("setSelectionRange", start, end)
+	lh := app.Window().Call("getComputedStyle", e).Get("lineHeight")
+	lineHeight := 20.0
+	if f := app.Window().Call("parseFloat", lh).Float(); f > 0 {
+		lineHeight = f
+	}
+	top := float64(line-1)*lineHeight - e.Get("clientHeight").Float()/3
+	e.Set("scrollTop", max(top, 0))
+	e.Call("scrollIntoView", map[string]any{"block": "nearest"})
+}
+
+// selectionStart returns a textarea's selectionStart (UTF-16 units).
+func selectionStart(id string) int {
+	e := element(id)
+	if !e.Truthy() {
+		return 0
+	}
+	return e.Get("selectionStart").Int()
+}
+
+// copyText puts text on the clipboard, through a hidden textarea when the
+// asynchronous clipboard API is unavailable or refused.
+func copyText(text string) {
+	nav := app.Window().Get("navigator")
+	if cb := nav.Get("clipboard"); cb.Truthy() {
+		var done, failed app.Func
+		release := func() { done.Release(); failed.Release() }
+		done = app.FuncOf(func(app.Value, []app.Value) any { release(); return nil })
+		failed = app.FuncOf(func(app.Value, []app.Value) any {
+			copyWithSelection(text)
+			release()
+			return nil
+		})
+		cb.Call("writeText", text).Call("then", done, failed)
+		return
+	}
+	copyWithSelection(text)
+}
+
+func copyWithSelection(text string) {
+	doc := app.Window().Get("document")
+	ta := doc.Call("createElement", "textarea")
+	ta.Set("value", text)
+	ta.Call("setAttribute", "readonly", "")
+	ta.Get("style").Set("position", "fixed")
+	ta.Get("style").Set("opacity", "0")
+	doc.Get("body").Call("appendChild", ta)
+	ta.Call("select")
+	doc.Call("execCommand", "copy")
+	ta.Call("remove")
+}
+
+// download saves data as a file through a Blob and an object URL.
+func download(name, mime string, data []byte) {
+	w := app.Window()
+	arr := w.Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(arr, data)
+	blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+	url := w.Get("URL").Call("createObjectURL", blob)
+	doc := w.Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Get("style").Set("display", "none")
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	revoke := app.FuncOf(func(app.Value, []app.Value) any {
+		w.Get("URL").Call("revokeObjectURL", url)
+		return nil
+	})
+	w.Call("setTimeout", revoke, 1000)
+}
+
+// saveDraft stores the editor's text in localStorage. Storage may be full or
+// disabled: the draft is then simply not kept.
+func saveDraft(text string) {
+	ls := app.Window().Get("localStorage")
+	if !ls.Truthy() {
+		return
+	}
+	if text == "" {
+		ls.Call("removeItem", draftKey)
+		return
+	}
+	ls.Call("setItem", draftKey, text)
+}
+
+// loadDraft returns the stored draft and whether there is one.
+func loadDraft() (string, bool) {
+	ls := app.Window().Get("localStorage")
+	if !ls.Truthy() {
+		return "", false
+	}
+	v := ls.Call("getItem", draftKey)
+	if v.IsNull() || v.IsUndefined() {
+		return "", false
+	}
+	return v.String(), true
+}
+
+// locationHash returns the URL's fragment, with its "#".
+func locationHash() string {
+	return app.Window().Get("location").Get("hash").String()
+}
+
+// pageURL returns the page's URL without its fragment.
+func pageURL() string {
+	loc := app.Window().Get("location")
+	return loc.Get("origin").String() + loc.Get("pathname").String() + loc.Get("search").String()
+}
+
+// clearHash removes the fragment from the address bar without reloading or
+// adding a history entry.
+func clearHash() {
+	loc := app.Window().Get("location")
+	app.Window().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
+}

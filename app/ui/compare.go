@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"eventlens/app/highlight"
+	"eventlens/app/inspect"
+)
+
+// compareKey is the localStorage key of the compare editor's text.
+const compareKey = "eventlens.compare"
+
+// maxMarkedLines caps the highlighted lines per side; past it a side is
+// shown as plain text.
+const maxMarkedLines = 500
+
+// Compare is the compare mode: a second editor, and the structural diff of
+// the main editor's payload (Left) with it.
+type Compare struct {
+	app.Compo
+
+	Left string // the main editor's payload
+
+	right    string
+	semantic bool
+	report   *inspect.DiffReport
+	gen      int
+	all      bool
+}
+
+// OnMount restores the second editor's text.
+func (c *Compare) OnMount(ctx app.Context) {
+	guard(ctx, "opening compare mode", func() {
+		if v := app.Window().Get("localStorage"); v.Truthy() {
+			if s := v.Call("getItem", compareKey); !s.IsNull() && !s.IsUndefined() {
+				c.right = s.String()
+				setFieldValue("compare-input", c.right)
+			}
+		}
+		c.run()
+	})
+}
+
+// OnUpdate compares again when the main payload changed.
+func (c *Compare) OnUpdate(ctx app.Context) {
+	guard(ctx, "comparing the payloads", c.run)
+}
+
+// run compares Left with the second editor's text.
+func (c *Compare) run() {
+	if strings.TrimSpace(c.Left) == "" || strings.TrimSpace(c.right) == "" {
+		c.report = nil
+		return
+	}
+	c.report = inspect.Diff([]byte(c.Left), []byte(c.right), c.semantic)
+}
+
+func (c *Compare) onInput(ctx app.Context, e app.Event) {
+	c.gen++
+	g := c.gen
+	ctx.PreventUpdate()
+	ctx.After(debounce, func(ctx app.Context) {
+		guard(ctx, "comparing the payloads", func() {
+			if g != c.gen {
+				return
+			}
+			c.right = fieldValue("compare-input")
+			if ls := app.Window().Get("localStorage"); ls.Truthy() {
+				ls.Call("setItem", compareKey, c.right)
+			}
+			c.run()
+		})
+	})
+}
+
+// Render draws the compare section.
+func (c *Compare) Render() app.UI {
+	return app.Section().ID("compare").Class("compare").Aria("label", "Compare two payloads").Body(
+		app.H2().Text("Compare"),
+		app.Div().Class("compare-controls").Body(
+			app.Label().For("compare-input").Class("label").Text("Second payload (right side)"),
+			app.Textarea().ID("compare-input").Class("editor", "editor-small").Spellcheck(false).
+				Attr("autocomplete", "off").Attr("autocapitalize", "off").
+				Placeholder("Paste the payload to compare with the one above, e.g. its CloudEvents twin.").
+				OnInput(handler("reading the second payload", c.onInput)),
+			app.Div().Class("row").Body(
+				app.Input().Type("checkbox").ID("semantic").Checked(c.semantic).
+					OnChange(handler("switching semantic comparison", func(ctx app.Context, e app.Event) {
+						c.semantic = e.Get("target").Get("checked").Bool()
+						c.run()
+					})),
+				app.Label().For("semantic").Text("Semantic: compare both as CloudEvents, so an Event Grid payload equals its CloudEvents twin"),
+			),
+		),
+		c.result(),
+	)
+}
+
+// result renders the comparison's outcome.
+func (c *Compare) result() app.UI {
+	r := c.report
+	box := app.Div().ID("compare-diff").Class("compare-diff")
+	if r == nil {
+		return box.Body(app.P().ID("compare-status").Class("muted").Text("Paste a payload in both editors to compare them."))
+	}
+	var problems []app.UI
+	for _, side := range []struct {
+		name string
+		s    inspect.Side
+	}{{"Left", r.Left}, {"Right", r.Right}} {
+		for _, d := range side.s.Diagnostics {
+			where := ""
+			if d.Line > 0 {
+				where = fmt.Sprintf(" (%d:%d)", d.Line, d.Column)
+			}
+			problems = append(problems, app.Li().Text(side.name+where+": "+d.Message))
+		}
+	}
+	if len(problems) > 0 {
+		return box.DataSet("equal", false).Body(
+			app.P().ID("compare-status").Class("error-text").Text("These payloads cannot be compared:"),
+			app.Ul().Class("lost").Body(problems...),
+		)
+	}
+	status := "No differences"
+	if r.Semantic {
+		status += " (compared as CloudEvents)"
+	}
+	if !r.Equal {
+		status = count(len(r.Changes), "difference", "differences")
+	}
+	return box.DataSet("equal", r.Equal).Body(
+		app.P().ID("compare-status").Class("compare-status").Text(status),
+		app.Div().Class("sides").Body(
+			side("Left", "compare-left", r.Left),
+			side("Right", "compare-right", r.Right),
+		),
+		c.changes(r),
+	)
+}
+
+// side renders one side's text with its changed lines marked.
+func side(name, id string, s inspect.Side) app.UI {
+	pre := app.Pre().ID(id).Class("code", "side").TabIndex(0).Aria("label", name+" payload as compared")
+	segs, ok := highlight.Lines(string(s.Text), s.Lines, maxMarkedLines)
+	if !ok {
+		pre = pre.DataSet("plain", true).Text(string(s.Text))
+	} else {
+		body := make([]app.UI, len(segs))
+		for i, sg := range segs {
+			if sg.Marked {
+				body[i] = app.Mark().Class("changed").DataSet("line", sg.Line).Text(sg.Text)
+			} else {
+				body[i] = app.Text(sg.Text)
+			}
+		}
+		pre = pre.Body(body...)
+	}
+	return app.Div().Class("side-box").Body(app.H3().Text(name), pre)
+}
+
+// changes renders the list of changes and the JSON Patch buttons.
+func (c *Compare) changes(r *inspect.DiffReport) app.UI {
+	var items []app.UI
+	for i, ch := range r.Changes {
+		if i == maxListed && !c.all {
+			items = append(items, app.Li().Body(app.Button().Class("btn").Text(fmt.Sprintf("Show all %d changes", len(r.Changes))).
+				OnClick(handler("showing every change", func(ctx app.Context, e app.Event) { c.all = true }))))
+			break
+		}
+		items = append(items, app.Li().Class("op-"+string(ch.Op)).DataSet("path", ch.Path).Text(ch.String()))
+	}
+	patch := r.Patch
+	return app.Div().Class("changes").Body(
+		app.H3().Text("Changes (JSON pointers)"),
+		app.Ul().ID("compare-changes").Class("change-list").Body(items...),
+		app.Div().Class("row").Body(
+			app.Button().ID("copy-patch").Class("btn").Text("Copy as JSON Patch").
+				OnClick(handler("copying the JSON Patch", func(ctx app.Context, e app.Event) { copyText(string(patch)) })),
+			app.Button().ID("download-patch").Class("btn").Text("Download patch .json").
+				OnClick(handler("downloading the JSON Patch", func(ctx app.Context, e app.Event) {
+					download("eventlens-patch.json", "application/json-patch+json", patch)
+				})),
+		),
+	)
+}

@@ -1,0 +1,273 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"eventlens/app/inspect"
+	"eventlens/app/samples"
+)
+
+// Render draws the page. It only composes: the lists and code views are
+// child components, so typing re-renders little.
+func (p *Inspector) Render() app.UI {
+	root := app.Main().ID("app").Class("app")
+	if app.IsClient {
+		// The server prerenders the page; this marks that the wasm app runs.
+		root = root.DataSet("wasm", "ready")
+	}
+	return root.Body(
+		p.header(),
+		p.banner(),
+		app.Div().Class("panes").Body(
+			p.inputPane(),
+			p.outputPane(),
+		),
+		app.If(p.compare, func() app.UI { return &Compare{Left: p.src} }),
+	)
+}
+
+// header renders the title bar.
+func (p *Inspector) header() app.UI {
+	return app.Header().Class("bar").Body(
+		app.H1().Class("title").Text("eventlens"),
+		app.P().Class("tagline").Text("Inspect Azure SignalR Service events in Event Grid and CloudEvents form. Payloads never leave your browser."),
+		app.Div().Class("bar-end").Body(&UpdateBanner{}, &InstallButton{}),
+	)
+}
+
+// banner renders the error banner of a recovered failure.
+func (p *Inspector) banner() app.UI {
+	// Always rendered, so that the elements after it keep their place (a
+	// re-created textarea would lose its text).
+	if p.fatal == "" {
+		return app.Div().ID("banner").Class("banner").Role("alert").Hidden(true)
+	}
+	return app.Div().ID("banner").Class("banner").Role("alert").Body(
+		app.Span().Text(p.fatal),
+		app.Button().Class("btn").Text("Dismiss").
+			OnClick(handler("dismissing the banner", func(ctx app.Context, e app.Event) { p.fatal = "" })),
+	)
+}
+
+// inputPane renders the toolbar, the editor and the notices.
+func (p *Inspector) inputPane() app.UI {
+	options := []app.UI{app.Option().Value("").Text("Load a sample…")}
+	for _, s := range samples.All() {
+		options = append(options, app.Option().Value(s.ID).Text(s.Title))
+	}
+	return app.Section().Class("pane", "input-pane").Aria("label", "Input").Body(
+		app.Div().Class("toolbar").Body(
+			app.Label().For("samples").Class("sr-only").Text("Samples"),
+			app.Select().ID("samples").Class("btn").Body(options...).
+				OnChange(handler("loading a sample", p.pickSample)),
+			app.Label().For("file").Class("btn", "file-btn").Body(
+				app.Text("Open file…"),
+				app.Input().Type("file").ID("file").Class("sr-only").Accept(".json,application/json,text/plain").
+					OnChange(handler("opening a file", p.pickFile)),
+			),
+			app.Button().ID("clear").Class("btn").Text("Clear").
+				OnClick(handler("clearing the editor", p.clear)),
+			app.Button().ID("undo-clear").Class("btn", "btn-accent").Text("Undo clear").Hidden(!p.canUndo).
+				OnClick(handler("undoing the clear", p.undoClear)),
+			app.Button().ID("share").Class("btn").Text("Share link").
+				Title("Copy a link that carries the payload in its #fragment").
+				OnClick(handler("making a share link", p.makeShareLink)),
+			app.Button().ID("compare-toggle").Class("btn").Aria("pressed", p.compare).
+				Text("Compare").
+				OnClick(handler("switching compare mode", func(ctx app.Context, e app.Event) { p.compare = !p.compare })),
+		),
+		p.noticeBox(),
+		p.shareRow(),
+		// The editor sits in its own box so that nothing rendered before it
+		// can shift it: go-app would re-create it, empty.
+		app.Div().Class("editor-box").Body(
+			app.Label().For("input").Class("label").Text("Payload"),
+			app.Textarea().
+				ID("input").
+				Class("editor").
+				Spellcheck(false).
+				Attr("autocomplete", "off").Attr("autocapitalize", "off").
+				Aria("describedby", "editor-help").
+				Placeholder("Paste an Event Grid or CloudEvents payload (JSON) here, drop a .json file anywhere on the page, or pick a sample.").
+				OnInput(handler("reading the editor", p.onInput)),
+			app.Div().Class("editor-foot").Body(
+				app.Span().ID("caret").Class("caret").Aria("live", "off").Text(p.caret),
+				app.Span().ID("editor-help").Class("muted").Text("Tab inserts spaces (Esc then Tab leaves the editor) · Ctrl+Enter inspects now"),
+			),
+		),
+	)
+}
+
+// shareRow shows the last share link, ready to copy.
+func (p *Inspector) shareRow() app.UI {
+	row := app.Div().Class("row", "share-row")
+	if p.shareURL == "" {
+		return row.Hidden(true)
+	}
+	return row.Body(
+		app.Label().For("share-link").Text("Share link"),
+		app.Input().ID("share-link").Class("share-link").ReadOnly(true).Value(p.shareURL),
+	)
+}
+
+// noticeBox renders the last action's notice.
+func (p *Inspector) noticeBox() app.UI {
+	if p.notice == "" {
+		return app.Div().ID("notice").Class("notice", "empty").Role("status")
+	}
+	cls := "notice"
+	if p.noticeErr {
+		cls = "notice-error"
+	}
+	return app.Div().ID("notice").Class("notice", cls).Role("status").Text(p.notice)
+}
+
+// outputPane renders the verdict, diagnostics and tabs.
+func (p *Inspector) outputPane() app.UI {
+	r := p.report
+	var diags app.UI
+	if r != nil {
+		diags = app.Div().Body(
+			app.H2().Class("h2").Text("Diagnostics"),
+			&DiagnosticList{Diags: r.Diagnostics, Focus: p.focus},
+		)
+	}
+	return app.Section().Class("pane", "output-pane").Aria("label", "Results").Body(
+		verdict(r, len(p.src)),
+		p.handshake(),
+		p.eventPicker(),
+		diags,
+		p.tabs(),
+	)
+}
+
+// handshake renders the answer to a subscription-validation event.
+func (p *Inspector) handshake() app.UI {
+	if p.report == nil || p.report.HandshakeResponse == "" {
+		return nil
+	}
+	body := p.report.HandshakeResponse
+	return app.Div().Class("handshake").Body(
+		app.P().Text("This is a subscription-validation request. Answer it with 200 OK and this JSON body:"),
+		app.Pre().ID("handshake-response").Class("code").Text(body),
+		app.Button().ID("copy-handshake").Class("btn").Text("Copy response").
+			OnClick(handler("copying the response", func(ctx app.Context, e app.Event) { copyText(body) })),
+	)
+}
+
+// eventPicker renders the event picker of a batch.
+func (p *Inspector) eventPicker() app.UI {
+	r := p.report
+	if r == nil || !r.Batch || len(r.Events) < 2 {
+		return nil
+	}
+	const maxOptions = 1000
+	opts := []app.UI{app.Option().Value("all").Selected(p.focus < 0).Text(fmt.Sprintf("All %d events", len(r.Events)))}
+	for i, ev := range r.Events {
+		if i == maxOptions {
+			opts = append(opts, app.Option().Disabled(true).Text(fmt.Sprintf("… %d more (pick one from the editor)", len(r.Events)-maxOptions)))
+			break
+		}
+		label := fmt.Sprintf("#%d", ev.Index)
+		if ev.ID != "" {
+			label += " · " + ev.ID
+		}
+		if ev.Type != "" {
+			label += " · " + ev.Type
+		}
+		opts = append(opts, app.Option().Value(ev.Index).Selected(p.focus == ev.Index).Text(label))
+	}
+	return app.Div().Class("row", "picker").Body(
+		app.Label().For("event-picker").Text("Event"),
+		app.Select().ID("event-picker").Class("btn").Body(opts...).
+			OnChange(handler("focusing an event", p.pickEvent)),
+	)
+}
+
+// tabs renders the output tabs and the active one's panel.
+func (p *Inspector) tabs() app.UI {
+	r := p.report
+	tab := func(id, label string) app.UI {
+		return app.Button().ID("tab-"+id).Class("tab").Role("tab").
+			Aria("selected", p.tab == id).Aria("controls", "panel").
+			Text(label).
+			OnClick(handler("switching tabs", func(ctx app.Context, e app.Event) { p.tab = id }), app.EventScope(id))
+	}
+	egLabel, ceLabel := "Event Grid", "CloudEvents"
+	if r != nil && r.EventGrid != nil && r.EventGrid.Native {
+		egLabel += " (input)"
+	}
+	if r != nil && r.CloudEvents != nil && r.CloudEvents.Native {
+		ceLabel += " (input)"
+	}
+	text, name, mime := p.output()
+	return app.Div().Class("tabs-box").Body(
+		app.Div().Class("tabs").Role("tablist").Aria("label", "Outputs").Body(
+			tab(tabPretty, "Pretty"),
+			tab(tabEventGrid, egLabel),
+			tab(tabCloudEvents, ceLabel),
+			tab(tabDiff, "Diff"),
+		),
+		app.Div().ID("panel").Class("panel").Role("tabpanel").Aria("labelledby", "tab-"+p.tab).Body(
+			app.Div().Class("row", "panel-actions").Body(
+				app.Button().ID("copy-output").Class("btn").Text("Copy").Disabled(len(text) == 0).
+					OnClick(handler("copying the output", func(ctx app.Context, e app.Event) { copyText(string(text)) })),
+				app.Button().ID("download-output").Class("btn").Text("Download "+extension(name)).Disabled(len(text) == 0).
+					OnClick(handler("downloading the output", func(ctx app.Context, e app.Event) { download(name, mime, text) })),
+			),
+			p.panel(),
+		),
+	)
+}
+
+func extension(name string) string {
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '.' {
+			return name[i:]
+		}
+	}
+	return ""
+}
+
+// panel renders the active tab's content.
+func (p *Inspector) panel() app.UI {
+	r := p.report
+	switch p.tab {
+	case tabEventGrid, tabCloudEvents:
+		id, title, text := tabEventGrid, "Event Grid", p.eventGrid
+		if p.tab == tabCloudEvents {
+			id, title, text = tabCloudEvents, "CloudEvents", p.cloudEvents
+		}
+		var conv *inspect.Conversion
+		if r != nil {
+			conv = r.EventGrid
+			if p.tab == tabCloudEvents {
+				conv = r.CloudEvents
+			}
+		}
+		var note app.UI
+		switch {
+		case conv == nil:
+			return app.Div().ID(id).Class("muted").Text("The " + title + " form appears once the payload is Event Grid or CloudEvents events.")
+		case conv.Err != "":
+			return app.Div().ID(id).Class("error-text").Text("No " + title + " form: " + conv.Err)
+		case conv.Native:
+			note = app.P().Class("form-note", "native").Text("Your input is in the " + title + " form; shown pretty-printed.")
+		default:
+			note = app.P().Class("form-note").Text(fmt.Sprintf("Converted to %s (%d attribute changes; see the Diff tab).", title, len(conv.Changes)))
+		}
+		return app.Div().Body(note, &CodeView{ID: id, Label: title + " form", Text: text})
+	case tabDiff:
+		return &MappingView{Report: r, Focus: p.focus}
+	}
+	if r == nil || len(p.pretty) == 0 {
+		msg := "The formatted payload appears here."
+		if r != nil && r.Doc == nil {
+			msg = "The payload is not valid JSON: fix the syntax error listed above to see it formatted."
+		}
+		return app.Pre().ID("pretty").Class("code", "muted").Text(msg)
+	}
+	return &CodeView{ID: "pretty", Label: "Formatted payload", Text: p.pretty}
+}
