@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"eventlens/app/diag"
 	"eventlens/app/inspect"
@@ -128,9 +129,26 @@ func WriteDiagnostic(w io.Writer, name string, src []byte, d diag.Diagnostic) {
 		fmt.Fprintf(w, "%s: %s %s: %s\n", name, d.Severity, d.Code, d.Message)
 	}
 	if d.Pointer != "" {
-		fmt.Fprintf(w, "    at %s\n", d.Pointer)
+		fmt.Fprintf(w, "    at %s\n", shorten(d.Pointer, 100))
 	}
 	if d.Fix != nil {
 		fmt.Fprintf(w, "    fix: %s\n", d.Fix.Title)
 	}
+}
+
+// shorten keeps the start and end of a long ASCII-safe text (a pointer),
+// eliding the middle.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	head, tail := n/2, n-n/2-1
+	for head > 0 && !utf8.RuneStart(s[head]) {
+		head--
+	}
+	cut := len(s) - tail
+	for cut < len(s) && !utf8.RuneStart(s[cut]) {
+		cut++
+	}
+	return s[:head] + "…" + s[cut:]
 }

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/diff")
@@ -228,5 +229,25 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs (go test ./app/cli -update rewrites it)\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}
+
+func TestLongPointersAreShortened(t *testing.T) {
+	_, out, _ := run(Check, strings.Repeat("[", 600)+strings.Repeat("]", 600), "-")
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "    at ") && len(line) > 120 {
+			t.Errorf("pointer line is %d bytes long", len(line))
+		}
+	}
+	if !strings.Contains(out, "JSON005") || !strings.Contains(out, "    at /0/0/") || !strings.Contains(out, "…") {
+		t.Errorf("output:\n%s", out)
+	}
+	for n := 1; n < 12; n++ {
+		if got := shorten("/a/éé/b/ü", n); !utf8.ValidString(got) {
+			t.Errorf("shorten(%d) splits a rune: %q", n, got)
+		}
+	}
+	if got := shorten("/abcdefgh", 5); got != "/a…gh" {
+		t.Errorf("shorten = %q, want /a…gh", got)
 	}
 }

@@ -158,6 +158,8 @@ func (r *Report) Summary() string {
 		b.WriteString("Empty array")
 	case r.Form == detect.Unknown:
 		b.WriteString("Not an event")
+	case r.Form == detect.Handshake:
+		b.WriteString("Subscription-validation handshake")
 	case r.Batch:
 		fmt.Fprintf(&b, "%s batch of %d %s", r.Form.Title(), len(r.Events), plural(len(r.Events), "event", "events"))
 	default:
