@@ -83,7 +83,7 @@ func cspHash(content []byte) string {
 // no src attribute, as the browser hashes it (the bytes between the tags).
 func inlineContents(page []byte, tag string) ([][]byte, error) {
 	var out [][]byte
-	lower := bytes.ToLower(page)
+	lower := asciiLower(page)
 	open := []byte("<" + tag)
 	closeTag := []byte("</" + tag)
 	for i := 0; ; {
@@ -138,4 +138,17 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// asciiLower lower-cases A-Z only, keeping every other byte (and so every
+// offset) as it is, unlike bytes.ToLower on invalid UTF-8.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }

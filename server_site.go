@@ -423,7 +423,7 @@ func canonicalHTML(page []byte) []byte {
 		out = append(out, tag...)
 		i = start + end
 		if name == "script" || name == "style" {
-			closeAt := bytes.Index(bytes.ToLower(page[i:]), []byte("</"+name))
+			closeAt := bytes.Index(asciiLower(page[i:]), []byte("</"+name))
 			if closeAt < 0 {
 				break
 			}

@@ -880,6 +880,7 @@ func FuzzInlineContents(f *testing.F) {
 	f.Add([]byte(`<script`))
 	f.Add([]byte(`<style>b{}</style`))
 	f.Add([]byte(`<SCRIPT>x</script>`))
+	f.Add([]byte("<stYle>\xaa\xe0\x8f\xb2</stYle")) // invalid UTF-8 must not shift offsets
 	f.Fuzz(func(t *testing.T, page []byte) {
 		for _, tag := range []string{"script", "style"} {
 			parts, err := inlineContents(page, tag)
