@@ -12,6 +12,10 @@ import (
 // draftKey is the localStorage key of the editor's text.
 const draftKey = "eventlens.draft"
 
+// maxDraft is the longest draft kept (in UTF-16 units): browsers give a
+// site about 5 MB of localStorage, and a write past it throws.
+const maxDraft = 2 << 20
+
 // element returns the element with the given id (falsy when absent).
 func element(id string) app.Value {
 	return app.Window().GetElementByID(id)
@@ -139,11 +143,25 @@ func saveDraft(text string) {
 	if !ls.Truthy() {
 		return
 	}
-	if text == "" {
+	if text == "" || len(text) > maxDraft {
 		ls.Call("removeItem", draftKey)
 		return
 	}
 	ls.Call("setItem", draftKey, text)
+}
+
+// saveDraftFrom stores the value of the textarea with the given id as the
+// draft, without copying it into Go: cheap enough for every keystroke.
+func saveDraftFrom(id string) {
+	ls, e := app.Window().Get("localStorage"), element(id)
+	if !ls.Truthy() || !e.Truthy() {
+		return
+	}
+	if v := e.Get("value"); v.Length() <= maxDraft {
+		ls.Call("setItem", draftKey, v)
+	} else {
+		ls.Call("removeItem", draftKey)
+	}
 }
 
 // loadDraft returns the stored draft and whether there is one.

@@ -68,7 +68,7 @@ func (c *Compare) onInput(ctx app.Context, e app.Event) {
 				return
 			}
 			c.right = fieldValue("compare-input")
-			if ls := app.Window().Get("localStorage"); ls.Truthy() {
+			if ls := app.Window().Get("localStorage"); ls.Truthy() && len(c.right) <= maxDraft {
 				ls.Call("setItem", compareKey, c.right)
 			}
 			c.run()

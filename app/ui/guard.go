@@ -12,16 +12,20 @@ const actionPanic = "eventlens/panic"
 
 // guard runs f, the body of an event handler. Should f panic, the panic
 // stops here: the page shows a banner saying what failed, and the editor
-// keeps its text. Every handler of the package goes through guard.
-func guard(ctx app.Context, what string, f func()) {
+// keeps its text. Every handler of the package goes through guard. It
+// returns the banner's message, or "" when f returned normally.
+func guard(ctx app.Context, what string, f func()) (failure string) {
 	defer func() {
 		if r := recover(); r != nil {
-			msg := fmt.Sprintf("Something went wrong while %s (%v). Your text is kept: edit it or reload the page, and please report the payload that caused this.", what, r)
-			app.Logf("eventlens: %s", msg)
-			ctx.NewActionWithValue(actionPanic, msg)
+			failure = fmt.Sprintf("Something went wrong while %s (%v). Your text is kept: edit it or reload the page, and please report the payload that caused this.", what, r)
+			app.Logf("eventlens: %s", failure)
+			if ctx.Context != nil { // a context from a mounted component
+				ctx.NewActionWithValue(actionPanic, failure)
+			}
 		}
 	}()
 	f()
+	return ""
 }
 
 // handler wraps an event handler in guard.

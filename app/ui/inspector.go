@@ -235,8 +235,9 @@ func (p *Inspector) load(text string, undoable bool) {
 	p.runNow()
 }
 
-// onInput schedules an inspection once typing pauses.
+// onInput saves the draft and schedules an inspection once typing pauses.
 func (p *Inspector) onInput(ctx app.Context, e app.Event) {
+	saveDraftFrom("input")
 	p.gen++
 	g := p.gen
 	ctx.PreventUpdate()

@@ -33,7 +33,10 @@ func (p *Inspector) header() app.UI {
 	return app.Header().Class("bar").Body(
 		app.H1().Class("title").Text("eventlens"),
 		app.P().Class("tagline").Text("Inspect Azure SignalR Service events in Event Grid and CloudEvents form. Payloads never leave your browser."),
-		app.Div().Class("bar-end").Body(&UpdateBanner{}, &InstallButton{}),
+		app.Div().Class("bar-end").Body(
+			&UpdateBanner{},
+			&InstallButton{},
+		),
 	)
 }
 
