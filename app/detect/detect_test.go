@@ -437,17 +437,3 @@ func FuzzDetect(f *testing.F) {
 		}
 	})
 }
-
-// BenchmarkDetect detects a batch of 5,000 Event Grid events, the most
-// Event Grid delivers at once.
-func BenchmarkDetect(b *testing.B) {
-	src := "[" + strings.Repeat(egEvent+",", 4999) + egEvent + "]"
-	root := parse(b, src)
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if res := Detect(root); res.Form != EventGrid || len(res.Events) != 5000 {
-			b.Fatal(res.Form, len(res.Events))
-		}
-	}
-}

@@ -560,18 +560,3 @@ func TestBenchPair(t *testing.T) {
 		t.Errorf("Compare = %s", got)
 	}
 }
-
-func BenchmarkCompare(b *testing.B) {
-	x, y, _ := benchPair(b)
-	for b.Loop() {
-		Compare(x, y, DefaultOptions())
-	}
-}
-
-func BenchmarkPatch(b *testing.B) {
-	x, y, _ := benchPair(b)
-	cs := Compare(x, y, DefaultOptions())
-	for b.Loop() {
-		Patch(x, cs)
-	}
-}

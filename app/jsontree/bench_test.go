@@ -1,50 +1,18 @@
 package jsontree
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"testing"
+
+	"eventlens/app/gen"
 )
 
-// eventBatch returns an Event Grid array of n SignalR events, pretty-printed
-// as Azure delivers them (about 0.5 KB each).
-func eventBatch(n int) []byte {
-	var b strings.Builder
-	b.WriteString("[")
-	for i := range n {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		kind, extra := "Connected", ""
-		if i%2 == 1 {
-			kind, extra = "Disconnected", ",\n    \"errorMessage\": \"Internal server error.\""
-		}
-		fmt.Fprintf(&b, `{
-  "topic": "/subscriptions/6c8a1fb2-4c3e-4d8a-9f0e-%012d/resourceGroups/signalr-rg/providers/Microsoft.SignalRService/SignalR/signalr-resource",
-  "subject": "/hub/chat",
-  "eventType": "Microsoft.SignalRService.ClientConnection%s",
-  "eventTime": "2019-06-10T18:41:00.9584103Z",
-  "id": "831e1650-001e-001b-66ab-%012d",
-  "data": {
-    "timestamp": "2019-06-10T18:41:00.9584103Z",
-    "hubName": "chat",
-    "connectionId": "crH0uxVSvP61p5wkFY1x1A",
-    "userId": "user-%d"%s
-  },
-  "dataVersion": "1.0",
-  "metadataVersion": "1"
-}`, i, kind, i, i, extra)
-	}
-	b.WriteString("]")
-	return []byte(b.String())
-}
-
-func TestEventBatch(t *testing.T) {
-	src := eventBatch(1000)
-	if len(src) < 450<<10 || len(src) > 650<<10 {
-		t.Fatalf("batch is %d bytes, want about 0.5 MB", len(src))
-	}
+// TestGeneratedBatch checks what the benchmarks decode: every event of a
+// generated batch, no notes, and positions that PosAt agrees with.
+func TestGeneratedBatch(t *testing.T) {
+	src := gen.Batch(gen.EventGrid, 1000)
 	d, err := Parse(src, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -53,29 +21,47 @@ func TestEventBatch(t *testing.T) {
 		t.Fatalf("%d events, %d notes", len(d.Root.Items), len(d.Notes))
 	}
 	last := d.Root.Items[999]
-	if got := last.Lookup("/data/userId"); got == nil || got.Text != "user-999" {
-		t.Errorf("last userId = %v", got)
+	want := gen.Events(1000)[999]
+	if got := last.Lookup("/data/userId"); got == nil || got.Text != want.UserID {
+		t.Errorf("last userId = %v, want %q", got, want.UserID)
 	}
-	if last.Pos.Column != 3 || d.PosAt(last.Pos.Offset) != last.Pos {
-		t.Errorf("last event at %+v", last.Pos)
+	line := bytes.Count(src[:last.Pos.Offset], []byte("\n")) + 1
+	if src[last.Pos.Offset] != '{' || last.Pos.Column != 1 || last.Pos.Line != line || d.PosAt(last.Pos.Offset) != last.Pos {
+		t.Errorf("last event at %+v, want line %d column 1", last.Pos, line)
 	}
 }
 
-func BenchmarkParse(b *testing.B) {
-	src := eventBatch(1000)
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Parse(src, Options{}); err != nil {
-			b.Fatal(err)
+// forEachBatch runs bench on generated batches of every benchmark size in
+// the given forms, as sub-benchmarks named form/events.
+func forEachBatch(b *testing.B, forms []gen.Form, sizes []int, bench func(b *testing.B, src []byte)) {
+	for _, f := range forms {
+		for _, n := range sizes {
+			src := gen.Batch(f, n)
+			b.Run(fmt.Sprintf("%s/%d", f, n), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				b.ReportAllocs()
+				bench(b, src)
+			})
 		}
 	}
+}
+
+// BenchmarkParse decodes batches of each size and form.
+func BenchmarkParse(b *testing.B) {
+	forEachBatch(b, gen.Forms[:], gen.Sizes[:], func(b *testing.B, src []byte) {
+		for b.Loop() {
+			if _, err := Parse(src, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkParseNonASCII measures the column counting of text with
 // multi-byte characters.
 func BenchmarkParseNonASCII(b *testing.B) {
-	src := []byte(strings.ReplaceAll(string(eventBatch(1000)), "chat", "çhat"))
+	src := bytes.ReplaceAll(gen.Batch(gen.EventGrid, 1000), []byte(`"chat"`), []byte(`"çhat"`))
+	src = bytes.ReplaceAll(src, []byte(`/hub/chat"`), []byte(`/hub/çhat"`))
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -87,36 +73,66 @@ func BenchmarkParseNonASCII(b *testing.B) {
 
 // BenchmarkUnmarshal is encoding/json on the same input, for comparison.
 func BenchmarkUnmarshal(b *testing.B) {
-	src := eventBatch(1000)
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		var v any
-		if err := json.Unmarshal(src, &v); err != nil {
+	forEachBatch(b, gen.Forms[:1], []int{1000, gen.MaxEvents}, func(b *testing.B, src []byte) {
+		for b.Loop() {
+			var v any
+			if err := json.Unmarshal(src, &v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkValue converts a decoded batch to plain Go values, as schema
+// validation does.
+func BenchmarkValue(b *testing.B) {
+	forEachBatch(b, gen.Forms[:1], []int{1000}, func(b *testing.B, src []byte) {
+		d, err := Parse(src, Options{})
+		if err != nil {
 			b.Fatal(err)
 		}
-	}
+		for b.Loop() {
+			_ = d.Root.Value()
+		}
+	})
 }
 
-func BenchmarkValue(b *testing.B) {
-	d, err := Parse(eventBatch(1000), Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = d.Root.Value()
-	}
-}
-
+// BenchmarkPretty pretty-prints decoded batches.
 func BenchmarkPretty(b *testing.B) {
-	d, err := Parse(eventBatch(1000), Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(d.Src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = Pretty(d.Root)
-	}
+	forEachBatch(b, gen.Forms[:1], gen.Sizes[:], func(b *testing.B, src []byte) {
+		d, err := Parse(src, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			_ = Pretty(d.Root)
+		}
+	})
+}
+
+// BenchmarkIndent is encoding/json's Indent on the same input, for
+// comparison with Pretty.
+func BenchmarkIndent(b *testing.B) {
+	forEachBatch(b, gen.Forms[:1], []int{1000}, func(b *testing.B, src []byte) {
+		var out bytes.Buffer
+		for b.Loop() {
+			out.Reset()
+			if err := json.Indent(&out, src, "", "  "); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkPrettyLen measures the size computation alone.
+func BenchmarkPrettyLen(b *testing.B) {
+	forEachBatch(b, gen.Forms[:1], []int{1000}, func(b *testing.B, src []byte) {
+		d, err := Parse(src, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			_ = PrettyLen(d.Root)
+		}
+	})
 }

@@ -587,27 +587,3 @@ func TestGeneratedEventsValid(t *testing.T) {
 		}
 	}
 }
-
-// BenchmarkValidate validates 1,000 SignalR events already decoded and
-// detected, in each form.
-func BenchmarkValidate(b *testing.B) {
-	if err := Warm(); err != nil {
-		b.Fatal(err)
-	}
-	for _, form := range []struct {
-		name  string
-		cloud bool
-	}{{"eventgrid", false}, {"cloudevents", true}} {
-		b.Run(form.name, func(b *testing.B) {
-			src := signalREvents(1000, form.cloud)
-			res := detect.Detect(parse(b, src).Root)
-			b.SetBytes(int64(len(src)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if ds := Validate(res); len(ds) != 0 {
-					b.Fatal(list(ds))
-				}
-			}
-		})
-	}
-}
