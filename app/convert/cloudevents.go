@@ -40,16 +40,16 @@ func toCloudEvent(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 		case "topic":
 			hasTopic = true
 			keep("source", v)
-			c.add(Change{Kind: Renamed, Event: i, From: "topic", To: "source", Value: minify(v),
+			c.add(Change{Kind: Renamed, Event: i, From: "topic", To: "source", Value: c.shared(v),
 				Note: "Event Grid's topic (the publisher's resource path) is CloudEvents' source"})
 		case "eventType":
 			hasType = true
 			typeName, _ = stringOf(v)
 			keep("type", v)
-			c.add(Change{Kind: Renamed, Event: i, From: "eventType", To: "type", Value: minify(v)})
+			c.add(Change{Kind: Renamed, Event: i, From: "eventType", To: "type", Value: c.shared(v)})
 		case "eventTime":
 			keep("time", v)
-			c.add(Change{Kind: Renamed, Event: i, From: "eventTime", To: "time", Value: minify(v)})
+			c.add(Change{Kind: Renamed, Event: i, From: "eventTime", To: "time", Value: c.minify(v)})
 		case "id":
 			hasID = true
 			keep("id", v)
@@ -57,18 +57,19 @@ func toCloudEvent(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 			keep(m.Key, v)
 		case "dataVersion":
 			version, _ = stringOf(v)
-			versionChange = c.add(Change{Kind: Dropped, Event: i, From: "dataVersion", Value: minify(v),
+			versionChange = c.add(Change{Kind: Dropped, Event: i, From: "dataVersion", Value: c.shared(v),
 				Note: "CloudEvents has no dataVersion and Azure's SignalR CloudEvents events carry none; " +
 					"other Azure services emit it as dataschema \"#<dataVersion>\", which strict CloudEvents validators reject (dataschema must be an absolute URI)"})
 		case "metadataVersion":
-			c.add(Change{Kind: Dropped, Event: i, From: "metadataVersion", Value: minify(v),
+			c.add(Change{Kind: Dropped, Event: i, From: "metadataVersion", Value: c.shared(v),
 				Note: "Event Grid's metadata schema version has no CloudEvents counterpart; specversion takes its role"})
 		default:
 			extension(c, i, m, keep)
 		}
 	}
 	if versionChange >= 0 {
-		c.changes[versionChange].Note += "; " + versionBack(typeName, version)
+		ch := &c.changes[versionChange]
+		ch.Note = c.note("dataVersion\x00"+typeName+"\x00"+version, func() string { return ch.Note + "; " + versionBack(typeName, version) })
 	}
 	if !hasTopic {
 		c.add(Change{Kind: Missing, Event: i, From: "topic", To: "source",
@@ -107,7 +108,7 @@ func versionBack(typeName, version string) string {
 // as a CloudEvents extension attribute when it can be one, and reports it.
 func extension(c *converter, i int, m jsontree.Member, keep func(string, *jsontree.Node)) {
 	v := m.Value
-	val := minify(v)
+	val := c.minify(v)
 	const notEG = " is not an Event Grid property (Event Grid rejects unknown properties)"
 	switch {
 	case ceAttributes[m.Key]:

@@ -23,6 +23,7 @@ package convert
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -134,6 +135,62 @@ func ToEventGrid(root *jsontree.Node) (*Result, error) {
 // converter collects the changes of one conversion.
 type converter struct {
 	changes []Change
+	buf     []byte            // scratch space for minify
+	values  map[string]string // shared's interned values, by string value
+	notes   map[string]string // notes built once per conversion, by their inputs
+}
+
+// minify returns the compact JSON text of n.
+func (c *converter) minify(n *jsontree.Node) string {
+	if n == nil {
+		return ""
+	}
+	if n.Kind != jsontree.String {
+		return string(jsontree.Minify(n))
+	}
+	c.buf = jsontree.AppendString(c.buf[:0], n.Text)
+	return string(c.buf)
+}
+
+// shared returns minify(n) for a value that usually repeats in every event
+// of a batch (topic, type, versions): one copy of each distinct text serves
+// all the changes that quote it.
+func (c *converter) shared(n *jsontree.Node) string {
+	if n == nil || n.Kind != jsontree.String {
+		return c.minify(n)
+	}
+	if v, ok := c.values[n.Text]; ok {
+		return v
+	}
+	if c.values == nil {
+		c.values = map[string]string{}
+	}
+	v := c.minify(n)
+	if len(c.values) < maxShared {
+		c.values[n.Text] = v
+	}
+	return v
+}
+
+// maxShared bounds the values shared keeps: a batch whose values all differ
+// does not grow a large map.
+const maxShared = 64
+
+// note returns the note built by build for key, building it once per
+// conversion (notes that depend on an event's type and version repeat in
+// every event of a batch).
+func (c *converter) note(key string, build func() string) string {
+	if v, ok := c.notes[key]; ok {
+		return v
+	}
+	if c.notes == nil {
+		c.notes = map[string]string{}
+	}
+	v := build()
+	if len(c.notes) < maxShared {
+		c.notes[key] = v
+	}
+	return v
 }
 
 func (c *converter) add(ch Change) int {
@@ -168,6 +225,11 @@ func run(root *jsontree.Node, from string, alwaysArray bool, one func(c *convert
 		out = &jsontree.Node{Kind: jsontree.Array, Items: make([]*jsontree.Node, len(root.Items))}
 		for i, it := range root.Items {
 			out.Items[i] = one(c, i, it)
+			if i == 0 && len(root.Items) > 1 {
+				// Events of a batch are alike: expect as many changes for
+				// each as for the first.
+				c.changes = slices.Grow(c.changes, len(c.changes)*(len(root.Items)-1))
+			}
 		}
 	default:
 		return nil, &Error{Event: -1, Message: fmt.Sprintf(

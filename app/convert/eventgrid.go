@@ -38,17 +38,17 @@ func toEventGrid(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 		switch m.Key {
 		case "source":
 			keep("topic", v)
-			c.add(Change{Kind: Renamed, Event: i, From: "source", To: "topic", Value: minify(v),
+			c.add(Change{Kind: Renamed, Event: i, From: "source", To: "topic", Value: c.shared(v),
 				Note: "CloudEvents' source is Event Grid's topic (the publisher's resource path)"})
 		case "type":
 			hasType = true
 			typeName, _ = stringOf(v)
 			keep("eventType", v)
-			c.add(Change{Kind: Renamed, Event: i, From: "type", To: "eventType", Value: minify(v)})
+			c.add(Change{Kind: Renamed, Event: i, From: "type", To: "eventType", Value: c.shared(v)})
 		case "time":
 			hasTime = true
 			keep("eventTime", v)
-			c.add(Change{Kind: Renamed, Event: i, From: "time", To: "eventTime", Value: minify(v)})
+			c.add(Change{Kind: Renamed, Event: i, From: "time", To: "eventTime", Value: c.minify(v)})
 		case "id":
 			hasID = true
 			keep("id", v)
@@ -60,29 +60,29 @@ func toEventGrid(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 			data = v
 			keep("data", v)
 		case "specversion":
-			c.add(Change{Kind: Dropped, Event: i, From: "specversion", Value: minify(v),
+			c.add(Change{Kind: Dropped, Event: i, From: "specversion", Value: c.shared(v),
 				Note: "Event Grid events have no specversion; metadataVersion \"1\" takes its role"})
 		case "dataschema":
 			if s, ok := stringOf(v); ok && len(s) > 1 && s[0] == '#' {
 				hasVersion = true
 				keep("dataVersion", str(s[1:]))
-				c.add(Change{Kind: Renamed, Event: i, From: "dataschema", To: "dataVersion", Value: minify(v),
+				c.add(Change{Kind: Renamed, Event: i, From: "dataschema", To: "dataVersion", Value: c.shared(v),
 					Note: fmt.Sprintf("dataVersion %q comes from dataschema %q, the form Azure services use for it", s[1:], s)})
 			} else {
-				c.add(Change{Kind: Lost, Event: i, From: "dataschema", Value: minify(v),
+				c.add(Change{Kind: Lost, Event: i, From: "dataschema", Value: c.shared(v),
 					Note: "Event Grid has no place for a schema URI (its dataVersion is a version string, which a dataschema of the form \"#<version>\" would give): set dataVersion yourself if the schema names a version"})
 			}
 		case "datacontenttype":
 			if s, _ := stringOf(v); isJSONMediaType(s) {
-				c.add(Change{Kind: Dropped, Event: i, From: "datacontenttype", Value: minify(v),
+				c.add(Change{Kind: Dropped, Event: i, From: "datacontenttype", Value: c.shared(v),
 					Note: "Event Grid data is always JSON, so this content type goes without saying"})
 			} else {
-				c.add(Change{Kind: Lost, Event: i, From: "datacontenttype", Value: minify(v),
+				c.add(Change{Kind: Lost, Event: i, From: "datacontenttype", Value: c.shared(v),
 					Note: "Event Grid has no content type attribute and its data is always JSON: a receiver will read data as JSON, not as this type"})
 			}
 		case "data_base64":
 			hasBase64 = true
-			c.add(Change{Kind: Lost, Event: i, From: "data_base64", Value: minify(v),
+			c.add(Change{Kind: Lost, Event: i, From: "data_base64", Value: c.minify(v),
 				Note: "Event Grid data is JSON and cannot hold binary data: decode it into a JSON object under data to keep it"})
 		default:
 			note := fmt.Sprintf("Event Grid events have no %q: Event Grid rejects properties it does not define; move it into data to keep it", m.Key)
@@ -91,14 +91,16 @@ func toEventGrid(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 			} else if validExtensionName(m.Key) {
 				note = fmt.Sprintf("%q is a CloudEvents extension attribute and Event Grid events have no extension attributes (Event Grid rejects properties it does not define): move it into data to keep it", m.Key)
 			}
-			c.add(Change{Kind: Lost, Event: i, From: m.Key, Value: minify(v), Note: note})
+			c.add(Change{Kind: Lost, Event: i, From: m.Key, Value: c.minify(v), Note: note})
 		}
 	}
 	if !hasVersion {
 		if t, ok := catalog.Known(typeName); ok && t.DataVersion != "" {
 			keep("dataVersion", str(t.DataVersion))
 			c.add(Change{Kind: Added, Event: i, To: "dataVersion", Value: quoted(t.DataVersion),
-				Note: fmt.Sprintf("Event Grid requires dataVersion and the event has no dataschema \"#<version>\"; %q is the version Azure emits for %s", t.DataVersion, typeName)})
+				Note: c.note("dataVersion\x00"+typeName, func() string {
+					return fmt.Sprintf("Event Grid requires dataVersion and the event has no dataschema \"#<version>\"; %q is the version Azure emits for %s", t.DataVersion, typeName)
+				})})
 		} else {
 			why := "the event has no type"
 			if hasType {

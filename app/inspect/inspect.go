@@ -97,12 +97,12 @@ func Inspect(src []byte) *Report {
 	r.Valid = r.Errors == 0 && (r.Form != detect.Unknown || empty)
 
 	r.Events = summarise(doc, res)
-	if jsontree.PrettyLen(doc.Root) > MaxPrettyBytes {
+	if size := jsontree.PrettyLen(doc.Root); size > MaxPrettyBytes {
 		// Indentation grows with depth: deeply nested input would
 		// pretty-print to far more than it is. Show it minified instead.
 		r.Pretty, r.Minified = jsontree.Minify(doc.Root), true
 	} else {
-		r.Pretty = jsontree.Pretty(doc.Root)
+		r.Pretty = jsontree.AppendPretty(make([]byte, 0, size), doc.Root)
 	}
 	if res.Form == detect.Handshake && res.ValidationCode != "" {
 		r.HandshakeResponse = HandshakeResponse(res.ValidationCode)

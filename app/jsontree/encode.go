@@ -6,10 +6,20 @@ import "unicode/utf8"
 // number text as written; strings are escaped like encoding/json but
 // without HTML escaping; empty objects and arrays are written {} and [].
 // The output ends with a newline. A nil node is written as null.
+//
+// The result is allocated once, at its exact size (PrettyLen): a
+// converted tree has no source span to guess it from, and a large buffer
+// grown by doubling would copy it several times and hold up to twice its
+// size.
 func Pretty(n *Node) []byte {
-	b := make([]byte, 0, sizeHint(n)*3/2+1)
-	b = appendValue(b, n, 0, true)
-	return append(b, '\n')
+	return AppendPretty(make([]byte, 0, PrettyLen(n)), n)
+}
+
+// AppendPretty appends Pretty(n) to dst. A caller that already knows
+// PrettyLen(n) can size dst with it and skip Pretty's own count.
+func AppendPretty(dst []byte, n *Node) []byte {
+	dst = appendValue(dst, n, 0, true)
+	return append(dst, '\n')
 }
 
 // PrettyLen returns the length of Pretty(n) without building it, so that
