@@ -150,17 +150,17 @@ func saveDraft(text string) {
 	ls.Call("setItem", draftKey, text)
 }
 
+// keystrokeDraft is the longest draft (in UTF-16 units) saved on every
+// keystroke; longer ones are saved when typing pauses and when the page is
+// hidden, since writing a megabyte to localStorage takes a noticeable time.
+const keystrokeDraft = 128 << 10
+
 // saveDraftFrom stores the value of the textarea with the given id as the
-// draft, without copying it into Go: cheap enough for every keystroke.
+// draft on a keystroke, without copying it into Go, when it is short.
 func saveDraftFrom(id string) {
 	ls, e := app.Window().Get("localStorage"), element(id)
-	if !ls.Truthy() || !e.Truthy() {
-		return
-	}
-	if v := e.Get("value"); v.Length() <= maxDraft {
-		ls.Call("setItem", draftKey, v)
-	} else {
-		ls.Call("removeItem", draftKey)
+	if ls.Truthy() && e.Truthy() && e.Get("textLength").Int() <= keystrokeDraft {
+		ls.Call("setItem", draftKey, e.Get("value"))
 	}
 }
 

@@ -140,7 +140,7 @@ func (l *DiagnosticList) item(i int, d diag.Diagnostic) app.UI {
 			}), app.EventScope(i)).
 			Body(
 				app.Span().Class("sev").Text(d.Severity.String()),
-				app.Span().Class("code").Text(d.Code),
+				app.Span().Class("dcode").Text(d.Code),
 				app.Span().Class("place").Text(place),
 				app.Span().Class("msg").Text(d.Message),
 				app.Code().Class("ptr").Text(pointer),
