@@ -13,7 +13,7 @@ WASMENV     := GOOS=js GOARCH=wasm
 ENGINE       = $(shell $(GO) list ./app/... | grep -v '/app/ui$$')
 FUZZTIME    ?= 5s
 
-.PHONY: run build wasm server test lint unit fuzz wasmtest browser deps clean dist
+.PHONY: run build wasm server test lint unit fuzz wasmtest browser deps clean dist bench
 
 ## run: build everything and serve the app on $(ADDR)
 run: build
@@ -78,6 +78,13 @@ wasmtest:
 ## browser: chromedp tests driving headless Chromium against the real server
 browser: wasm
 	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -run . -v -timeout 20m . 2>&1 | grep -v '^=== \(RUN\|PAUSE\|CONT\)'
+
+## bench: benchmarks natively and as wasm under Node (medians of BENCHCOUNT runs), app.wasm's size, and the
+## browser figures; writes docs/PERFORMANCE.md with each budget's PASS/MISS. Not part of make test (~5-10 min).
+BENCHCOUNT ?= 5
+BENCHTIME  ?= 200ms
+bench: deps
+	$(GO) run ./internal/benchreport -count $(BENCHCOUNT) -benchtime $(BENCHTIME) -chromium '$(CHROMIUM)' -out docs/PERFORMANCE.md
 
 ## deps: install Chromium and Node.js from Debian when missing (root + apt), else say what to install
 deps:
