@@ -15,7 +15,10 @@
 // and benchmarks can use it.
 package gen
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // Form is the schema of a generated batch.
 type Form uint8
@@ -275,18 +278,30 @@ func member(b []byte, depth int, key, value string, more bool) []byte {
 }
 
 // appendString appends s as a JSON string: quotes, backslashes and control
-// characters escaped, everything else (UTF-8 included) as it is.
+// characters escaped, each byte of invalid UTF-8 written as \ufffd (so
+// the output is always valid JSON), everything else as it is.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
 		case c == '"' || c == '\\':
 			b = append(b, '\\', c)
 		case c < 0x20:
 			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, s[i:i+size]...)
+			}
+			i += size
+			continue
 		default:
 			b = append(b, c)
 		}
+		i++
 	}
 	return append(b, '"')
 }

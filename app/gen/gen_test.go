@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"eventlens/app/convert"
 	"eventlens/app/detect"
@@ -210,7 +209,7 @@ func TestChanged(t *testing.T) {
 }
 
 // FuzzWrite writes events with arbitrary field values: the output always
-// decodes as JSON with the values unchanged.
+// decodes as JSON, with the values unchanged (invalid UTF-8 replaced).
 func FuzzWrite(f *testing.F) {
 	ev := gen.Events(2)[1]
 	f.Add(ev.ID, ev.Hub, ev.ConnectionID, ev.UserID, ev.ErrorMessage, int64(0), false)
@@ -224,20 +223,20 @@ func FuzzWrite(f *testing.F) {
 		in := []gen.Event{{ID: id, Type: gen.Disconnected, Time: time.Unix(0, nanos), Hub: hub, ConnectionID: conn, UserID: user, ErrorMessage: msg}}
 		out := gen.Write(form, in)
 		doc, err := jsontree.Parse(out, jsontree.Options{})
-		valid := utf8.ValidString(id + hub + conn + user + msg)
 		if err != nil {
-			if valid {
-				t.Fatalf("output does not decode: %v\n%s", err, out)
-			}
-			return
+			t.Fatalf("output does not decode: %v\n%s", err, out)
 		}
-		if !valid {
-			return
-		}
+		// Each byte of invalid UTF-8 reads back as U+FFFD.
+		valid := func(s string) string { return string([]rune(s)) }
 		e := doc.Root.Items[0]
+		if got := e.Lookup("/data/errorMessage"); (got == nil) != (msg == "") {
+			t.Errorf("errorMessage %v written for %q", got, msg)
+		} else if got != nil && got.Text != valid(msg) {
+			t.Errorf("errorMessage = %q, want %q", got.Text, valid(msg))
+		}
 		for ptr, want := range map[string]string{"/id": id, "/data/hubName": hub, "/data/connectionId": conn, "/data/userId": user, "/subject": "/hub/" + hub} {
-			if got := e.Lookup(ptr); got == nil || got.Text != want {
-				t.Errorf("%s = %v, want %q", ptr, got, want)
+			if got := e.Lookup(ptr); got == nil || got.Text != valid(want) {
+				t.Errorf("%s = %v, want %q", ptr, got, valid(want))
 			}
 		}
 	})
