@@ -1,0 +1,135 @@
+//go:build browser
+
+package main
+
+import (
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"eventlens/app/gen"
+)
+
+// TestPerfBrowser records how fast the page is in headless Chromium: load
+// to an interactive app cold and warm, paste to verdict for large batches,
+// and the longest main-thread task while typing into a 1 MB payload. Each
+// figure is printed as a "PERF name: value" line for `make bench`, which
+// writes them into docs/PERFORMANCE.md; none is asserted (the machines are
+// shared and noisy). It runs only with EVENTLENS_PERF=1.
+func TestPerfBrowser(t *testing.T) {
+	if os.Getenv("EVENTLENS_PERF") == "" {
+		t.Skip("records timings only: run it with EVENTLENS_PERF=1 (make bench does)")
+	}
+	perf := func(name, format string, args ...any) {
+		t.Logf("PERF %s: %s", name, fmt.Sprintf(format, args...))
+	}
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+	s := startServer(t, "")
+	st := s.srv.Handler.(*site)
+	b := newBrowser(t)
+
+	// Cold: a fresh profile, nothing cached, no service worker.
+	start := time.Now()
+	b.open(s.URL + "/")
+	perf("load to interactive, cold (empty cache)", "%.0f ms", ms(time.Since(start)))
+	perf("page's own navigation to ready, cold", "%.0f ms", eval[float64](b, `performance.now()`))
+
+	// Warm: the service worker has cached the app and serves it.
+	b.waitCached(st.version, precacheCount(t, st))
+	b.do(10*time.Second, chromedp.Navigate("about:blank"))
+	start = time.Now()
+	b.open(s.URL + "/")
+	perf("load to interactive, warm (service worker)", "%.0f ms", ms(time.Since(start)))
+	perf("page's own navigation to ready, warm", "%.0f ms", eval[float64](b, `performance.now()`))
+	if !eval[bool](b, `navigator.serviceWorker.controller !== null`) {
+		t.Log("the warm load was not controlled by the service worker")
+	}
+
+	// Paste to verdict: the text is handed to the page first, then the
+	// page times value + input event until the verdict describes it
+	// (the editor's debounce included).
+	for _, n := range []int{1000, gen.MaxEvents} {
+		text := gen.Batch(gen.EventGrid, n)
+		took := pasteToVerdict(b, string(text))
+		perf(fmt.Sprintf("paste %s events (%.1f MB) to verdict", comma(n), float64(len(text))/1e6), "%.0f ms", took)
+	}
+
+	// Typing into a 1 MB payload: the longest main-thread task.
+	n := 1
+	for len(gen.Batch(gen.EventGrid, n*2)) < 1<<20 {
+		n *= 2
+	}
+	for len(gen.Batch(gen.EventGrid, n)) < 1<<20 {
+		n += 50
+	}
+	text := gen.Batch(gen.EventGrid, n)
+	pasteToVerdict(b, string(text))
+	res := eval[map[string]float64](b, `new Promise(resolve => {
+		const tasks = [];
+		const obs = new PerformanceObserver(list => { for (const e of list.getEntries()) tasks.push(e.duration); });
+		obs.observe({type: "longtask"});
+		const el = document.querySelector("#input");
+		const keys = 12;
+		let i = 0;
+		const t0 = performance.now();
+		const type = () => {
+			el.value = el.value.slice(0, -1) + " ]";
+			el.dispatchEvent(new Event("input", {bubbles: true}));
+			if (++i < keys) { setTimeout(type, 120); return; }
+			// Wait for the inspection after the last keystroke.
+			const want = String(el.value.length);
+			const wait = () => {
+				const v = document.querySelector("#verdict");
+				if (v && v.dataset.bytes === want) {
+					setTimeout(() => {
+						obs.disconnect();
+						resolve({keys, longest: tasks.length ? Math.max(...tasks) : 0, count: tasks.length,
+							total: tasks.reduce((a, b) => a + b, 0), elapsed: performance.now() - t0});
+					}, 200);
+					return;
+				}
+				setTimeout(wait, 20);
+			};
+			wait();
+		};
+		type();
+	})`)
+	perf(fmt.Sprintf("longest main-thread task while typing into a %.1f MB payload (%d keystrokes 120 ms apart, then its inspection)", float64(len(text))/1e6, int(res["keys"])),
+		"%.0f ms (%d long tasks, %.0f ms in all over %.1f s)", res["longest"], int(res["count"]), res["total"], res["elapsed"]/1000)
+}
+
+// pasteToVerdict puts text into #input as a paste does and returns the
+// milliseconds until #verdict describes it, as the page measures them.
+func pasteToVerdict(b *browser, text string) float64 {
+	b.t.Helper()
+	eval[bool](b, `(window.perfText = `+js(text)+`, true)`)
+	took := eval[float64](b, `new Promise((resolve, reject) => {
+		const el = document.querySelector("#input");
+		const want = String(window.perfText.length);
+		const t0 = performance.now();
+		el.value = window.perfText;
+		el.dispatchEvent(new Event("input", {bubbles: true}));
+		const wait = () => {
+			const v = document.querySelector("#verdict");
+			if (v && v.dataset.bytes === want) { resolve(performance.now() - t0); return; }
+			if (performance.now() - t0 > 60000) { reject(new Error("no verdict after 60 s")); return; }
+			setTimeout(wait, 5);
+		};
+		wait();
+	})`)
+	eval[bool](b, `(delete window.perfText, true)`)
+	return took
+}
+
+// comma writes n with a thousands separator.
+func comma(n int) string {
+	s := fmt.Sprint(n)
+	if len(s) > 3 {
+		return s[:len(s)-3] + "," + s[len(s)-3:]
+	}
+	return s
+}
