@@ -26,6 +26,8 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"eventlens/app/gen"
 )
 
 // The engine packages whose benchmarks the report runs.
@@ -322,9 +324,34 @@ func (rs results) spread(name string) float64 {
 type sizes struct {
 	raw, gzip, brotli int
 	brotliQuality     int
-	code              int      // bytes of function code
-	heavy             []string // largest packages by code size
+	code              int                 // bytes of function code
+	heavy             []string            // largest packages by code size
+	probes            []probe             // smaller programs, for comparison
+	importers         map[string][]string // heavy package -> the linked packages that import it
 	deps              map[string]bool
+}
+
+// probe is the size of a comparison program.
+type probe struct {
+	label     string
+	raw, gzip int
+	netHTTP   bool // links net/http
+	template  bool // links text/template
+}
+
+// probes are the comparison programs under internal/benchreport/probe.
+var probes = []struct{ label, pkg string }{
+	{"a one-component go-app page", "./internal/benchreport/probe/goapp"},
+	{"the same page calling inspect.Inspect (the whole engine, gojsonschema included)", "./internal/benchreport/probe/engine"},
+}
+
+// gzipLen returns the length of b compressed by gzip at level 9.
+func gzipLen(b []byte) int {
+	var gz bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return gz.Len()
 }
 
 // measureSizes builds app.wasm as `make wasm` does and compresses it.
@@ -344,11 +371,7 @@ func (r *report) measureSizes() (*sizes, error) {
 		return nil, err
 	}
 	s := &sizes{raw: len(b), brotliQuality: 9, deps: map[string]bool{}}
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zw.Write(b)
-	zw.Close()
-	s.gzip = gz.Len()
+	s.gzip = gzipLen(b)
 	var br bytes.Buffer
 	bw := brotli.NewWriterLevel(&br, s.brotliQuality)
 	bw.Write(b)
@@ -363,6 +386,20 @@ func (r *report) measureSizes() (*sizes, error) {
 	for _, p := range pkgs {
 		s.deps[p] = true
 	}
+	s.importers = map[string][]string{}
+	if out, err := r.goCmd(env, "list", "-deps", "-f", "{{.ImportPath}}:{{range .Imports}} {{.}}{{end}}", "./wasm"); err == nil {
+		for _, line := range strings.Split(string(out), "\n") {
+			p, imports, ok := strings.Cut(line, ":")
+			if !ok || strings.HasPrefix(p, "net/") || strings.HasPrefix(p, "text/template/") || strings.HasPrefix(p, "html/") {
+				continue
+			}
+			for _, imp := range strings.Fields(imports) {
+				if imp == "net/http" || imp == "text/template" {
+					s.importers[imp] = append(s.importers[imp], p)
+				}
+			}
+		}
+	}
 	// Which packages take the room: code size per package, from a build
 	// that keeps function names.
 	full := filepath.Join(dir, "full.wasm")
@@ -375,6 +412,20 @@ func (r *report) measureSizes() (*sizes, error) {
 				s.code, s.heavy = total, largest(byPkg, 20)
 			}
 		}
+	}
+	for _, p := range probes {
+		out := filepath.Join(dir, "probe.wasm")
+		if _, err := r.goCmd(env, "build", "-trimpath", "-ldflags=-s -w", "-o", out, p.pkg); err != nil {
+			r.warnings = append(r.warnings, "probe "+p.pkg+": "+firstLine(err.Error()))
+			continue
+		}
+		pb, err := os.ReadFile(out)
+		if err != nil {
+			return nil, err
+		}
+		deps, _ := r.goCmd(env, "list", "-deps", p.pkg)
+		has := func(pkg string) bool { return slices.Contains(strings.Fields(string(deps)), pkg) }
+		s.probes = append(s.probes, probe{label: p.label, raw: len(pb), gzip: gzipLen(pb), netHTTP: has("net/http"), template: has("text/template")})
 	}
 	return s, nil
 }
@@ -390,7 +441,7 @@ func (r *report) browserFigures() []browserFigure {
 		return nil
 	}
 	cmd := exec.Command("go", "test", "-count=1", "-tags", "browser", "-run", "^TestPerf", "-v", "-timeout", "10m", ".")
-	cmd.Env = append(os.Environ(), "CHROMIUM="+r.cfg.chromium)
+	cmd.Env = append(os.Environ(), "CHROMIUM="+r.cfg.chromium, "EVENTLENS_PERF=1")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
@@ -564,12 +615,14 @@ func (r *report) markdown() []byte {
 	w.f("Figures are medians of %d runs (`-count %d -benchtime %s`). ", r.cfg.count, r.cfg.count, r.cfg.benchtime)
 	w.f("The machines are shared and noisy: compare figures as ratios within one report, not across reports. ")
 	w.f("Benchmarks measure; no test asserts a time.\n\n")
+	eg, ce := len(gen.Batch(gen.EventGrid, 1000)), len(gen.Batch(gen.CloudEvents, 1000))
+	big := len(gen.Batch(gen.EventGrid, gen.MaxEvents))
 	w.f("Inputs come from `app/gen`: deterministic batches of SignalR Service connection events ")
 	w.f("(GUID ids, one resource, several hubs, users with several connections, Connected and Disconnected mixed, ")
-	w.f("some with an error message), pretty-printed as Azure's examples are, about 0.53 KB per event in Event Grid form ")
-	w.f("and 0.50 KB in CloudEvents form. 5,000 events is Event Grid's maximum per batch; at 0.5 KB an event that batch ")
-	w.f("is 2.6 MB, over Event Grid's 1 MB per publish request, so the 5,000-event figures are a worst case beyond what ")
-	w.f("Event Grid delivers in one request (eventlens reports BATCH004 on it).\n\n")
+	w.f("some with an error message), pretty-printed as Azure's examples are: %d bytes per event in Event Grid form ", eg/1000)
+	w.f("and %d in CloudEvents form (1,000 events: %s and %s). ", ce/1000, kb(eg), kb(ce))
+	w.f("5,000 events is Event Grid's maximum per batch; that batch is %s, over Event Grid's 1 MB per publish request, ", kb(big))
+	w.f("so the 5,000-event figures are a worst case beyond what Event Grid delivers at once (eventlens reports BATCH004 on it).\n\n")
 
 	w.f("## Machine\n\n| | |\n|---|---|\n")
 	for _, kv := range r.machine {
@@ -775,10 +828,37 @@ func (r *report) sizesSection(w *writer) {
 		}
 	}
 	w.f("Linked into the wasm entry (`go list -deps ./wasm`): %s. Not linked: %s.\n\n", orNone(linked), orNone(absent))
+	for _, heavy := range []string{"net/http", "text/template"} {
+		if im := s.importers[heavy]; len(im) > 0 {
+			w.f("- `%s` is imported by %s.\n", heavy, "`"+strings.Join(im, "`, `")+"`")
+		}
+	}
+	w.f("\nThe wasm entry does not link the server (`server*.go` is not in `./wasm`'s imports). What makes app.wasm large is ")
+	w.f("gojsonschema: it imports `net/http` to load `$ref`s from URLs (`http.Get`, which brings `crypto/tls`, `crypto/x509` ")
+	w.f("and the elliptic-curve code), and `text/template` to word its error messages; a program that reaches ")
+	w.f("`reflect.Value.Method` through `text/template` makes the linker keep every exported method of every type it keeps, ")
+	w.f("so go-app's HTML element types keep all of their hundreds of methods and the page grows far beyond gojsonschema's own code (see the comparison below). ")
+	w.f("go-app imports `net/http` too, but alone links little of it. Bringing app.wasm under budget needs a JSON Schema ")
+	w.f("validator without those imports (or a trimmed copy of gojsonschema without its HTTP loader and templates); ")
+	w.f("nothing in `app/ui` or `wasm/main.go` links them.\n\n")
+	if len(s.probes) > 0 {
+		w.f("For comparison, built the same way:\n\n| program | raw | gzip -9 | links net/http | links text/template |\n|---|---|---|---|---|\n")
+		for _, p := range s.probes {
+			w.f("| %s | %s | %s | %s | %s |\n", p.label, kb(p.raw), kb(p.gzip), yesNo(p.netHTTP), yesNo(p.template))
+		}
+		w.f("| the app (`./wasm`) | %s | %s | %s | %s |\n\n", kb(s.raw), kb(s.gzip), yesNo(s.deps["net/http"]), yesNo(s.deps["text/template"]))
+	}
 	if len(s.heavy) > 0 {
 		w.f("Function code is %s of the raw size (the rest is data: type information, strings, tables). ", kb(s.code))
 		w.f("Largest packages by code size (from the code and name sections of a build that keeps function names; `go tool nm` does not read WebAssembly): %s.\n\n", strings.Join(s.heavy, ", "))
 	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 func orNone(s []string) string {
