@@ -1,0 +1,171 @@
+package inspect
+
+import (
+	"fmt"
+	"time"
+
+	"eventlens/app/detect"
+	"eventlens/app/diag"
+	"eventlens/app/jsontree"
+	"eventlens/app/lint"
+	"eventlens/app/schema"
+)
+
+// Job is an inspection run in steps, so that a caller on a single thread
+// (the browser's) can share the work out over time and stay responsive:
+// each Step does a bounded amount of work and returns. The verdict is ready
+// first; the pretty-printed text and the conversions follow. A Job run to
+// the end gives the same Report as Inspect.
+type Job struct {
+	src   []byte
+	r     *Report
+	stage jobStage
+	res   detect.Result
+	next  int               // the next event to validate
+	sch   []diag.Diagnostic // schema diagnostics so far
+}
+
+// jobStage is the next piece of work of a Job.
+type jobStage int
+
+const (
+	stageParse    jobStage = iota // decode the text
+	stageValidate                 // detect the form, then validate event by event
+	stageCheck                    // semantic checks, then the verdict
+	stagePretty                   // pretty-print
+	stageConvert                  // both forms
+	stageDone
+)
+
+// NewJob prepares the inspection of src; no work is done until Step. The
+// Job keeps src: do not modify it while the Job runs.
+func NewJob(src []byte) *Job {
+	return &Job{src: src, r: &Report{}}
+}
+
+// Step works on the inspection for about budget, at least one piece of work
+// (decoding, one event's validation, the semantic checks, pretty-printing,
+// the conversion), and reports whether the inspection is complete. A budget
+// of zero or less does exactly one piece. Decoding, the semantic checks,
+// pretty-printing and the conversion each run whole: their time grows with
+// the payload (for 5,000 events, tens of milliseconds each in a browser).
+func (j *Job) Step(budget time.Duration) (done bool) {
+	start := time.Now()
+	for j.stage != stageDone {
+		j.work()
+		if budget <= 0 || time.Since(start) >= budget {
+			break
+		}
+	}
+	return j.stage == stageDone
+}
+
+// Run completes the inspection and returns its Report.
+func (j *Job) Run() *Report {
+	for j.stage != stageDone {
+		j.work()
+	}
+	return j.r
+}
+
+// Report returns the report as far as the inspection went; it is the same
+// Report throughout, filled in as the Job goes on. Its form, events,
+// diagnostics, counts and verdict are final once Verdict says so; Pretty
+// and then the conversions once Done says so. It never returns nil.
+func (j *Job) Report() *Report { return j.r }
+
+// Verdict reports whether the report's verdict is final: form, events,
+// diagnostics, counts, Valid and HandshakeResponse.
+func (j *Job) Verdict() bool { return j.stage > stageCheck }
+
+// Done reports whether the inspection is complete.
+func (j *Job) Done() bool { return j.stage == stageDone }
+
+// Progress returns how many events have been validated and how many there
+// are (0 and 0 until the payload is decoded).
+func (j *Job) Progress() (validated, events int) {
+	return j.next, len(j.res.Events)
+}
+
+// work does the next piece of work. It mirrors Inspect, step by step.
+func (j *Job) work() {
+	r := j.r
+	switch j.stage {
+	case stageParse:
+		doc, err := jsontree.Parse(j.src, jsontree.Options{MaxBytes: MaxBytes})
+		if err != nil {
+			r.Diagnostics = []diag.Diagnostic{syntaxDiagnostic(err)}
+			r.count()
+			j.stage = stageDone
+			return
+		}
+		r.Doc = doc
+		for _, n := range doc.Notes {
+			r.Diagnostics = append(r.Diagnostics, noteDiagnostic(n, doc.Root))
+		}
+		j.res = detect.Detect(doc.Root)
+		r.Form, r.Batch = j.res.Form, j.res.Batch
+		r.Diagnostics = append(r.Diagnostics, j.res.Diagnostics...)
+		j.stage = stageValidate
+	case stageValidate:
+		if j.next < len(j.res.Events) {
+			j.sch = append(j.sch, schema.ValidateEvent(j.res.Events[j.next])...)
+			j.next++
+		}
+		if j.next == len(j.res.Events) {
+			j.stage = stageCheck
+		}
+	case stageCheck:
+		r.Diagnostics = append(r.Diagnostics, merge(j.sch, lint.Check(r.Doc, j.res))...)
+		j.sch = nil
+		diag.Sort(r.Diagnostics)
+		r.count()
+		empty := j.res.Batch && len(j.res.Events) == 0
+		r.Valid = r.Errors == 0 && (r.Form != detect.Unknown || empty)
+		r.Events = summarise(r.Doc, j.res)
+		if j.res.Form == detect.Handshake && j.res.ValidationCode != "" {
+			r.HandshakeResponse = HandshakeResponse(j.res.ValidationCode)
+		}
+		j.stage = stagePretty
+	case stagePretty:
+		if size := jsontree.PrettyLen(r.Doc.Root); size > MaxPrettyBytes {
+			r.Pretty, r.Minified = jsontree.Minify(r.Doc.Root), true
+		} else {
+			r.Pretty = jsontree.AppendPretty(make([]byte, 0, size), r.Doc.Root)
+		}
+		j.stage = stageConvert
+	case stageConvert:
+		r.EventGrid, r.CloudEvents = conversions(r.Doc.Root, j.res.Form, r.Pretty)
+		j.stage = stageDone
+	}
+}
+
+// Oversized returns the report of a payload of n bytes when n is more than
+// MaxBytes, without needing its text: what Inspect reports for any such
+// payload (the JSON006 refusal, which states the limit). A caller holding
+// the text elsewhere (a browser's text field) can so refuse it without
+// copying it. For n up to MaxBytes it returns nil: inspect the text.
+func Oversized(n int) *Report {
+	if n <= MaxBytes {
+		return nil
+	}
+	r := &Report{Diagnostics: []diag.Diagnostic{{
+		Severity: diag.Error, Code: jsontree.CodeTooLarge, Event: -1, Line: 1, Column: 1,
+		Message: fmt.Sprintf("the input is %s, more than the %s limit: split the batch into smaller payloads",
+			sizeText(n), sizeText(MaxBytes)),
+	}}}
+	r.count()
+	return r
+}
+
+// sizeText writes a size as the decoder's messages do.
+func sizeText(n int) string {
+	const mb = 1 << 20
+	switch {
+	case n%mb == 0:
+		return fmt.Sprintf("%d MB", n/mb)
+	case n >= mb/10:
+		return fmt.Sprintf("%.1f MB", float64(n)/mb)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
