@@ -16,3 +16,9 @@ require (
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/xeipuuv/gojsonpointer v0.0.0-20180127040702-4e3ac2762d5f // indirect
 )
+
+// A copy of gojsonschema v1.2.0 whose error messages are formatted without
+// text/template (see third_party/gojsonschema/PATCHES.md): text/template
+// makes the linker keep every exported method of every type, which put
+// app.wasm over its size budget.
+replace github.com/xeipuuv/gojsonschema v1.2.0 => ./third_party/gojsonschema

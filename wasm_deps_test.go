@@ -1,0 +1,34 @@
+//go:build !wasm
+
+package main
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestWasmDependencies keeps app.wasm lean: the browser entry must not link
+// text/template (its reflection keeps every exported method alive: +0.8 MB
+// gzip) nor the server and CLI code.
+func TestWasmDependencies(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", "./wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if len(deps) < 50 {
+		t.Fatalf("go list -deps ./wasm listed only %d packages: %v", len(deps), deps)
+	}
+	for _, d := range deps {
+		switch {
+		case d == "text/template", d == "html/template":
+			t.Errorf("the wasm entry links %s; see third_party/gojsonschema/PATCHES.md", d)
+		case d == "eventlens/app/cli", d == "github.com/andybalholm/brotli", d == "github.com/chromedp/chromedp":
+			t.Errorf("the wasm entry links %s, which belongs to the server, CLI or tests", d)
+		}
+	}
+}
