@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"unsafe"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -16,6 +18,25 @@ const draftKey = "eventlens.draft"
 // site about 5 MB of localStorage, and a write past it throws.
 const maxDraft = 2 << 20
 
+// later runs f on the page's context in a later browser task, after the
+// browser has handled the events and painted what came before. (A Go
+// timer does not do that: the Go runtime runs every goroutine and timer
+// that is due before it returns to the browser, so consecutive steps
+// would merge into one long task.)
+func later(ctx app.Context, f func(ctx app.Context)) {
+	if !app.IsClient {
+		ctx.After(0, f)
+		return
+	}
+	var fn app.Func
+	fn = app.FuncOf(func(app.Value, []app.Value) any {
+		fn.Release()
+		ctx.Dispatch(f)
+		return nil
+	})
+	app.Window().Call("setTimeout", fn, 0)
+}
+
 // element returns the element with the given id (falsy when absent).
 func element(id string) app.Value {
 	return app.Window().GetElementByID(id)
@@ -30,16 +51,62 @@ func fieldValue(id string) string {
 	return e.Get("value").String()
 }
 
-// setFieldValue replaces the whole value of a textarea.
-func setFieldValue(id, text string) {
+// fieldLen returns the length of a textarea's value in UTF-16 code units,
+// which is at most its length in UTF-8 bytes.
+func fieldLen(id string) int {
+	e := element(id)
+	if !e.Truthy() {
+		return 0
+	}
+	return e.Get("textLength").Int()
+}
+
+// fieldByteLen returns the length of a field's value in UTF-8 bytes
+// (unpaired surrogates count as U+FFFD, as in fieldText), measured in the
+// browser without copying the value into Go.
+func fieldByteLen(id string) int {
+	e := element(id)
+	if !e.Truthy() {
+		return 0
+	}
+	return app.Window().Get("TextEncoder").New().Call("encode", e.Get("value")).Length()
+}
+
+// fieldText returns a field's value, copied into Go once. (Reading a
+// string value through syscall/js copies it twice; a large payload would
+// so need three times its size.)
+func fieldText(id string) string {
+	e := element(id)
+	if !e.Truthy() {
+		return ""
+	}
+	enc := app.Window().Get("TextEncoder").New().Call("encode", e.Get("value"))
+	b := make([]byte, enc.Length())
+	if len(b) == 0 {
+		return ""
+	}
+	app.CopyBytesToGo(b, enc)
+	return unsafe.String(&b[0], len(b)) // b is never written again
+}
+
+// bytesOf returns the bytes of s without copying them. The engine only
+// reads its input, so the bytes are never written.
+func bytesOf(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
+// setFieldValue replaces the whole value of a textarea with text, a Go
+// string or a JavaScript value (which then is not copied through Go).
+func setFieldValue(id string, text any) {
 	if e := element(id); e.Truthy() {
 		e.Set("value", text)
 	}
 }
 
 // replaceRange replaces the UTF-16 range [start, end) of a textarea's value
-// with text through the browser's editing commands, so Ctrl+Z undoes it.
-func replaceRange(id string, start, end int, text string) {
+// with text (a Go string or a JavaScript value) through the browser's
+// editing commands, so Ctrl+Z undoes it.
+func replaceRange(id string, start, end int, text any) {
 	e := element(id)
 	if !e.Truthy() {
 		return
@@ -136,45 +203,42 @@ func download(name, mime string, data []byte) {
 	w.Call("setTimeout", revoke, 1000)
 }
 
-// saveDraft stores the editor's text in localStorage. Storage may be full or
-// disabled: the draft is then simply not kept.
-func saveDraft(text string) {
-	ls := app.Window().Get("localStorage")
-	if !ls.Truthy() {
-		return
-	}
-	if text == "" || len(text) > maxDraft {
-		ls.Call("removeItem", draftKey)
-		return
-	}
-	ls.Call("setItem", draftKey, text)
-}
-
 // keystrokeDraft is the longest draft (in UTF-16 units) saved on every
 // keystroke; longer ones are saved when typing pauses and when the page is
 // hidden, since writing a megabyte to localStorage takes a noticeable time.
 const keystrokeDraft = 128 << 10
 
-// saveDraftFrom stores the value of the textarea with the given id as the
-// draft on a keystroke, without copying it into Go, when it is short.
-func saveDraftFrom(id string) {
+// saveDraftFrom stores the value of the field with the given id as the
+// draft, from the browser's copy (not through Go), when it is at most limit
+// UTF-16 units long. An empty value, or one too long to keep (maxDraft),
+// removes the draft, so a reload never brings back an older text. Storage
+// may be full or disabled: the draft is then simply not kept.
+func saveDraftFrom(id string, limit int) {
 	ls, e := app.Window().Get("localStorage"), element(id)
-	if ls.Truthy() && e.Truthy() && e.Get("textLength").Int() <= keystrokeDraft {
+	if !ls.Truthy() || !e.Truthy() {
+		return
+	}
+	switch n := e.Get("textLength").Int(); {
+	case n == 0 || n > maxDraft:
+		ls.Call("removeItem", draftKey)
+	case n <= limit:
 		ls.Call("setItem", draftKey, e.Get("value"))
 	}
 }
 
-// loadDraft returns the stored draft and whether there is one.
-func loadDraft() (string, bool) {
+// restoreDraft puts the stored draft in the field with the given id and
+// reports whether there was one.
+func restoreDraft(id string) bool {
 	ls := app.Window().Get("localStorage")
 	if !ls.Truthy() {
-		return "", false
+		return false
 	}
 	v := ls.Call("getItem", draftKey)
 	if v.IsNull() || v.IsUndefined() {
-		return "", false
+		return false
 	}
-	return v.String(), true
+	setFieldValue(id, v)
+	return true
 }
 
 // locationHash returns the URL's fragment, with its "#".

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -28,7 +30,10 @@ type Compare struct {
 	semantic bool
 	report   *inspect.DiffReport
 	gen      int
-	all      bool
+	all      bool // list every change
+	allText  bool // show all of long sides
+	busy     bool // a comparison of large payloads is under way
+	seq      int  // identifies the latest comparison asked for
 }
 
 // OnMount restores the second editor's text.
@@ -40,13 +45,35 @@ func (c *Compare) OnMount(ctx app.Context) {
 				setFieldValue("compare-input", c.right)
 			}
 		}
-		c.run()
+		c.schedule(ctx)
 	})
 }
 
 // OnUpdate compares again when the main payload changed.
 func (c *Compare) OnUpdate(ctx app.Context) {
-	guard(ctx, "comparing the payloads", c.run)
+	guard(ctx, "comparing the payloads", func() { c.schedule(ctx) })
+}
+
+// schedule compares Left with the second editor's text: at once when both
+// are small, else after the page has shown that it is comparing.
+func (c *Compare) schedule(ctx app.Context) {
+	c.seq++
+	seq := c.seq
+	c.all, c.allText = false, false
+	if len(c.Left)+len(c.right) <= syncBytes {
+		c.busy = false
+		c.run()
+		return
+	}
+	c.busy = true
+	later(ctx, func(ctx app.Context) {
+		guard(ctx, "comparing the payloads", func() {
+			if seq == c.seq {
+				c.busy = false
+				c.run()
+			}
+		})
+	})
 }
 
 // run compares Left with the second editor's text.
@@ -55,7 +82,7 @@ func (c *Compare) run() {
 		c.report = nil
 		return
 	}
-	c.report = inspect.Diff([]byte(c.Left), []byte(c.right), c.semantic)
+	c.report = inspect.Diff(bytesOf(c.Left), bytesOf(c.right), c.semantic)
 }
 
 func (c *Compare) onInput(ctx app.Context, e app.Event) {
@@ -67,11 +94,11 @@ func (c *Compare) onInput(ctx app.Context, e app.Event) {
 			if g != c.gen {
 				return
 			}
-			c.right = fieldValue("compare-input")
-			if ls := app.Window().Get("localStorage"); ls.Truthy() && len(c.right) <= maxDraft {
-				ls.Call("setItem", compareKey, c.right)
+			c.right = fieldText("compare-input")
+			if ls, e := app.Window().Get("localStorage"), element("compare-input"); ls.Truthy() && e.Truthy() && e.Get("textLength").Int() <= maxDraft {
+				ls.Call("setItem", compareKey, e.Get("value"))
 			}
-			c.run()
+			c.schedule(ctx)
 		})
 	})
 }
@@ -90,7 +117,7 @@ func (c *Compare) Render() app.UI {
 				app.Input().Type("checkbox").ID("semantic").Checked(c.semantic).
 					OnChange(handler("switching semantic comparison", func(ctx app.Context, e app.Event) {
 						c.semantic = e.Get("target").Get("checked").Bool()
-						c.run()
+						c.schedule(ctx)
 					})),
 				app.Label().For("semantic").Text("Semantic: compare both as CloudEvents, so an Event Grid payload equals its CloudEvents twin"),
 			),
@@ -103,6 +130,9 @@ func (c *Compare) Render() app.UI {
 func (c *Compare) result() app.UI {
 	r := c.report
 	box := app.Div().ID("compare-diff").Class("compare-diff")
+	if c.busy {
+		return box.Aria("busy", "true").Body(app.P().ID("compare-status").Class("muted").Text("Comparing…"))
+	}
 	if r == nil {
 		return box.Body(app.P().ID("compare-status").Class("muted").Text("Paste a payload in both editors to compare them."))
 	}
@@ -135,19 +165,38 @@ func (c *Compare) result() app.UI {
 	return box.DataSet("equal", r.Equal).Body(
 		app.P().ID("compare-status").Class("compare-status").Text(status),
 		app.Div().Class("sides").Body(
-			side("Left", "compare-left", r.Left),
-			side("Right", "compare-right", r.Right),
+			c.side("Left", "compare-left", r.Left),
+			c.side("Right", "compare-right", r.Right),
 		),
 		c.changes(r),
 	)
 }
 
-// side renders one side's text with its changed lines marked.
-func side(name, id string, s inspect.Side) app.UI {
+// side renders one side's text with its changed lines marked; a long
+// side shows its first lines until "Show all" is pressed.
+func (c *Compare) side(name, id string, s inspect.Side) app.UI {
 	pre := app.Pre().ID(id).Class("code", "side").TabIndex(0).Aria("label", name+" payload as compared")
-	segs, ok := highlight.Lines(string(s.Text), s.Lines, maxMarkedLines)
+	text, cut := s.Text, false
+	if !c.allText {
+		text, cut = head(s.Text, maxShownLines, maxShownBytes)
+	}
+	lines := s.Lines
+	if cut {
+		shownLines := bytes.Count(text, []byte("\n"))
+		n, _ := slices.BinarySearch(lines, shownLines+1)
+		lines = lines[:n]
+	}
+	var more app.UI
+	if cut {
+		more = app.Div().Class("row", "cut-note").Body(
+			app.Span().Class("muted").Text(fmt.Sprintf("Showing the first %s of %s; the list below has every change.", sizeLabel(len(text)), sizeLabel(len(s.Text)))),
+			app.Button().Class("btn", "show-all-text").Text("Show all of both sides").
+				OnClick(handler("showing all of both sides", func(ctx app.Context, e app.Event) { c.allText = true })),
+		)
+	}
+	segs, ok := highlight.Lines(string(text), lines, maxMarkedLines)
 	if !ok {
-		pre = pre.DataSet("plain", true).Text(string(s.Text))
+		pre = pre.DataSet("plain", true).Text(string(text))
 	} else {
 		body := make([]app.UI, len(segs))
 		for i, sg := range segs {
@@ -159,7 +208,7 @@ func side(name, id string, s inspect.Side) app.UI {
 		}
 		pre = pre.Body(body...)
 	}
-	return app.Div().Class("side-box").Body(app.H3().Text(name), pre)
+	return app.Div().Class("side-box").Body(app.H3().Text(name), pre, more)
 }
 
 // changes renders the list of changes and the JSON Patch buttons.

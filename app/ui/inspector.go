@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,11 +34,21 @@ const (
 type Inspector struct {
 	app.Compo
 
-	src    string          // the text last inspected
-	idx    *textpos.Index  // positions in src
+	src    string          // the text the report describes
+	srcLen int             // its length in bytes (also for an oversized text, not kept)
+	srcGen int             // the edit (gen) at which src was read
+	idx    *textpos.Index  // positions in src, built when first needed
 	report *inspect.Report // the inspection of src; nil when src is blank
 	gen    int             // counts edits; a debounced run only fires for the latest
 	focus  int             // the event shown alone, or -1 for all
+
+	// The inspection under way, advanced a step at a time between browser
+	// events; nil when none. Its verdict replaces report as soon as it is
+	// final, its pretty text and conversions follow.
+	job     *inspect.Job
+	jobText string // the text being inspected
+	jobGen  int    // the edit at which jobText was read
+	jobSeq  int    // identifies the job; a step scheduled for another is stale
 
 	// Texts shown in the tabs, for the focused event or the whole payload.
 	pretty, eventGrid, cloudEvents []byte
@@ -49,7 +60,7 @@ type Inspector struct {
 	notice    string // a message about the last action
 	noticeErr bool   // the notice reports a refusal or a failure
 	fatal     string // a recovered panic, shown in a banner
-	undoText  string // the text before the last Clear
+	undoText  app.Value // the text before the last Clear (kept in the browser)
 	canUndo   bool
 	shareURL  string
 
@@ -84,13 +95,14 @@ func (p *Inspector) OnMount(ctx app.Context) {
 	ctx.Handle(actionFix, func(ctx app.Context, a app.Action) {
 		guard(ctx, "applying a fix", func() { p.applyFix(ctx, a.Value) })
 	})
+	ctx.Handle(actionFocus, func(ctx app.Context, a app.Action) {
+		guard(ctx, "focusing an event", func() { p.pickEvent(ctx, a.Value) })
+	})
 	guard(ctx, "starting the page", func() {
 		p.listen(ctx)
-		if !p.openShared(ctx) {
-			if draft, ok := loadDraft(); ok {
-				setFieldValue("input", draft)
-				p.inspect(draft)
-			}
+		if !p.openShared(ctx) && restoreDraft("input") {
+			p.gen++
+			p.runNow(ctx)
 		}
 	})
 	ctx.Defer(func(ctx app.Context) {
@@ -140,7 +152,7 @@ func (p *Inspector) listen(ctx app.Context) {
 		case key == "Enter" && mod:
 			e.Call("preventDefault")
 			ctx.Dispatch(func(ctx app.Context) {
-				guard(ctx, "inspecting", func() { p.gen++; p.runNow() })
+				guard(ctx, "inspecting", func() { p.gen++; p.runNow(ctx) })
 			})
 		case key == "Escape":
 			p.escaped = true
@@ -176,7 +188,7 @@ func (p *Inspector) listen(ctx app.Context) {
 	// The draft is saved after each inspection; this also keeps what was
 	// typed in the last moments before the page goes away.
 	p.on(ctx, win, "pagehide", "saving the draft", false, func(app.Value) {
-		saveDraft(fieldValue("input"))
+		saveDraftFrom("input", maxDraft)
 	})
 }
 
@@ -192,7 +204,7 @@ func (p *Inspector) openShared(ctx app.Context) bool {
 		p.say("Could not open the share link: "+err.Error(), true)
 		return false
 	}
-	p.load(string(payload), false)
+	p.load(ctx, string(payload), false)
 	p.say("Opened the payload from a share link.", false)
 	return true
 }
@@ -207,10 +219,11 @@ func (p *Inspector) readFile(ctx app.Context, file app.Value) {
 		return
 	}
 	file.Call("text").Then(func(v app.Value) {
-		text := v.String()
+		// The text goes from the file to the editor without a copy in Go;
+		// the inspection reads it once.
 		ctx.Dispatch(func(ctx app.Context) {
 			guard(ctx, "reading "+name, func() {
-				p.load(text, true)
+				p.load(ctx, v, true)
 				p.say("Loaded "+name+".", false)
 			})
 		})
@@ -222,58 +235,154 @@ func (p *Inspector) say(msg string, isErr bool) {
 	p.notice, p.noticeErr = msg, isErr
 }
 
-// load puts text in the editor and inspects it. undoable keeps the
-// previous text in the editor's undo history.
-func (p *Inspector) load(text string, undoable bool) {
+// load puts text (a Go string or a JavaScript string) in the editor and
+// inspects it. undoable keeps the previous text in the editor's undo
+// history.
+func (p *Inspector) load(ctx app.Context, text any, undoable bool) {
 	if undoable {
-		replaceRange("input", 0, textpos.UTF16Len(fieldValue("input")), text)
+		replaceRange("input", 0, fieldLen("input"), text)
 	} else {
 		setFieldValue("input", text)
 	}
 	p.gen++
 	p.canUndo = false
-	p.runNow()
+	p.runNow(ctx)
 }
 
-// onInput saves the draft and schedules an inspection once typing pauses.
+// onInput follows an edit: a paste or a drop is inspected at once, typing
+// once it pauses. Any inspection of the previous text stops.
 func (p *Inspector) onInput(ctx app.Context, e app.Event) {
-	saveDraftFrom("input")
+	saveDraftFrom("input", keystrokeDraft)
 	p.gen++
+	p.stopJob()
+	if t := e.Get("inputType"); t.Truthy() && (t.String() == "insertFromPaste" || t.String() == "insertFromDrop") {
+		p.runNow(ctx)
+		return
+	}
 	g := p.gen
 	ctx.PreventUpdate()
 	ctx.After(debounce, func(ctx app.Context) {
 		guard(ctx, "inspecting", func() {
 			if g == p.gen {
-				p.runNow()
+				p.runNow(ctx)
 			}
 		})
 	})
 }
 
-// runNow inspects the editor's current text and saves it as the draft.
-func (p *Inspector) runNow() {
-	text := fieldValue("input")
-	saveDraft(text)
-	if text != p.src || p.report == nil && strings.TrimSpace(text) != "" {
-		p.inspect(text)
+// runNow inspects the editor's current text, unless the report or the
+// inspection under way already describes it, and saves it as the draft.
+func (p *Inspector) runNow(ctx app.Context) {
+	saveDraftFrom("input", maxDraft)
+	switch {
+	case p.job != nil && p.jobGen == p.gen:
+		return // already inspecting this text
+	case p.srcGen == p.gen:
+		p.readCaret()
+		return
 	}
+	if fieldLen("input") > inspect.MaxBytes {
+		// Refused without copying the text into the app's memory.
+		p.stopJob()
+		p.show("", fieldByteLen("input"), p.gen, nil)
+		return
+	}
+	text := fieldText("input")
+	if text == p.src && p.srcLen == len(text) && p.job == nil {
+		p.srcGen = p.gen // an edit that changed nothing
+		p.readCaret()
+		return
+	}
+	p.inspect(ctx, text)
 	p.readCaret()
 }
 
-// inspect runs the engine on text and prepares the views.
-func (p *Inspector) inspect(text string) {
-	p.src = text
-	p.idx = textpos.New(text)
+// Inspection pacing: a payload up to syncBytes is inspected at once; a
+// larger one in steps of about stepBudget, with the browser free to handle
+// events and paint between them.
+const (
+	syncBytes  = 128 << 10
+	stepBudget = 30 * time.Millisecond
+)
+
+// inspect starts the inspection of text, read from the editor at edit gen.
+func (p *Inspector) inspect(ctx app.Context, text string) {
+	p.stopJob()
 	p.shareURL = ""
 	if strings.TrimSpace(text) == "" {
-		p.report = nil
-	} else {
-		p.report = inspect.Inspect([]byte(text))
+		p.show(text, len(text), p.gen, nil)
+		return
 	}
-	if p.report == nil || p.focus >= len(p.report.Events) || !p.report.Batch {
+	if len(text) <= syncBytes {
+		p.show(text, len(text), p.gen, inspect.NewJob([]byte(text)).Run())
+		return
+	}
+	// A large text: drop the previous report's views (their memory is
+	// reused for the new ones) and inspect in steps.
+	if p.report != nil && len(p.src) > syncBytes {
+		p.show("", 0, -1, nil)
+	}
+	p.job = inspect.NewJob(bytesOf(text))
+	p.jobText, p.jobGen = text, p.gen
+	p.jobSeq++
+	seq := p.jobSeq
+	later(ctx, func(ctx app.Context) {
+		guard(ctx, "inspecting", func() { p.advance(ctx, seq) })
+	})
+}
+
+// advance runs one step of the inspection seq, shows its verdict once
+// final and its views once complete, and schedules the next step.
+func (p *Inspector) advance(ctx app.Context, seq int) {
+	if p.job == nil || seq != p.jobSeq {
+		return // stopped, or replaced by the inspection of newer text
+	}
+	done := p.job.Step(stepBudget)
+	if p.job.Verdict() && p.report != p.job.Report() {
+		p.show(p.jobText, len(p.jobText), p.jobGen, p.job.Report())
+	}
+	if done {
+		p.job, p.jobText = nil, ""
+		p.views()
+		return
+	}
+	later(ctx, func(ctx app.Context) {
+		guard(ctx, "inspecting", func() { p.advance(ctx, seq) })
+	})
+}
+
+// stopJob abandons the inspection under way, if any.
+func (p *Inspector) stopJob() {
+	if p.job != nil {
+		p.job, p.jobText = nil, ""
+		p.jobSeq++
+	}
+}
+
+// show makes r (nil: nothing to inspect, or an oversized text) the report
+// of text, n bytes read at edit gen, and prepares the views.
+func (p *Inspector) show(text string, n, gen int, r *inspect.Report) {
+	if r == nil && n > inspect.MaxBytes {
+		r = inspect.Oversized(n)
+	}
+	p.src, p.srcLen, p.srcGen, p.report, p.idx = text, n, gen, r, nil
+	if r == nil || p.focus >= len(r.Events) || !r.Batch {
 		p.focus = -1
 	}
 	p.views()
+}
+
+// complete reports whether every view of the report is ready.
+func (p *Inspector) complete() bool {
+	return p.job == nil || p.report != p.job.Report()
+}
+
+// index returns the positions of src, building them on first use.
+func (p *Inspector) index() *textpos.Index {
+	if p.idx == nil {
+		p.idx = textpos.New(p.src)
+	}
+	return p.idx
 }
 
 // views computes the texts of the tabs for the focused event.
@@ -290,7 +399,7 @@ func (p *Inspector) views() {
 	if r.CloudEvents != nil {
 		p.cloudEvents = r.CloudEvents.Text
 	}
-	if p.focus < 0 || r.Doc == nil {
+	if p.focus < 0 || r.Doc == nil || !p.complete() {
 		return
 	}
 	one := func(root *jsontree.Node) []byte {
@@ -310,21 +419,29 @@ func (p *Inspector) views() {
 
 // readCaret updates the line:column readout from the editor's caret.
 func (p *Inspector) readCaret() {
-	if p.idx == nil {
+	if p.report == nil && p.src == "" {
+		p.caret = "Ln 1, Col 1"
 		return
 	}
-	line, col := p.idx.LineCol(p.idx.Byte(selectionStart("input")))
+	idx := p.index()
+	line, col := idx.LineCol(idx.Byte(selectionStart("input")))
 	p.caret = fmt.Sprintf("Ln %d, Col %d", line, col)
 }
 
 // current makes sure the report describes the editor's text, inspecting it
 // again if it changed since; it reports whether offsets are still valid.
-func (p *Inspector) current() bool {
-	if fieldValue("input") == p.src {
+func (p *Inspector) current(ctx app.Context) bool {
+	if p.srcGen == p.gen {
 		return true
 	}
-	p.gen++
-	p.runNow()
+	if p.job != nil && p.jobGen == p.gen {
+		p.say("Still inspecting the new text: its diagnostics appear in a moment.", false)
+		return false
+	}
+	p.runNow(ctx)
+	if p.srcGen == p.gen && p.report != nil && p.job == nil {
+		return true // the text had not changed
+	}
 	p.say("The text changed since it was inspected: here are the new diagnostics.", false)
 	return false
 }
@@ -341,13 +458,14 @@ func (p *Inspector) diagnostic(v any) (d diag.Diagnostic, ok bool) {
 // selectDiagnostic selects a diagnostic's place in the editor.
 func (p *Inspector) selectDiagnostic(ctx app.Context, v any) {
 	d, ok := p.diagnostic(v)
-	if !ok || !p.current() {
+	if !ok || !p.current(ctx) {
 		return
 	}
-	start, end := p.idx.UTF16(d.Offset), p.idx.UTF16(max(d.End, d.Offset))
+	idx := p.index()
+	start, end := idx.UTF16(d.Offset), idx.UTF16(max(d.End, d.Offset))
 	line := d.Line
 	if line == 0 {
-		line, _ = p.idx.LineCol(d.Offset)
+		line, _ = idx.LineCol(d.Offset)
 	}
 	selectRange("input", start, end, line)
 	p.readCaret()
@@ -356,36 +474,36 @@ func (p *Inspector) selectDiagnostic(ctx app.Context, v any) {
 // applyFix applies a diagnostic's fix to the editor, as one undoable edit.
 func (p *Inspector) applyFix(ctx app.Context, v any) {
 	d, ok := p.diagnostic(v)
-	if !ok || d.Fix == nil || !p.current() {
+	if !ok || d.Fix == nil || !p.current(ctx) {
 		return
 	}
 	fixed := string(inspect.ApplyFix([]byte(p.src), d.Fix))
 	start, end, text := textpos.Splice(p.src, fixed)
 	replaceRange("input", start, end, text)
 	p.gen++
-	p.runNow()
+	p.runNow(ctx)
 	p.say("Applied: "+d.Fix.Title+". Ctrl+Z in the editor undoes it.", false)
 }
 
 // clear empties the editor, keeping the text for "Undo clear".
 func (p *Inspector) clear(ctx app.Context, e app.Event) {
-	p.undoText = fieldValue("input")
-	p.canUndo = p.undoText != ""
+	p.undoText = element("input").Get("value")
+	p.canUndo = fieldLen("input") > 0
 	setFieldValue("input", "")
 	p.gen++
-	p.runNow()
+	p.runNow(ctx)
 	p.say("Cleared the editor.", false)
 }
 
 // undoClear brings back the text of the last Clear.
 func (p *Inspector) undoClear(ctx app.Context, e app.Event) {
-	if !p.canUndo {
+	if !p.canUndo || p.undoText == nil {
 		return
 	}
 	setFieldValue("input", p.undoText)
-	p.canUndo, p.undoText = false, ""
+	p.canUndo, p.undoText = false, nil
 	p.gen++
-	p.runNow()
+	p.runNow(ctx)
 	p.say("Restored the cleared text.", false)
 }
 
@@ -413,7 +531,7 @@ func (p *Inspector) pickSample(ctx app.Context, e app.Event) {
 	id := target.Get("value").String()
 	target.Set("value", "")
 	if s, ok := samples.Get(id); ok {
-		p.load(s.Text, true)
+		p.load(ctx, s.Text, true)
 		p.say("Loaded the sample “"+s.Title+"”. Ctrl+Z in the editor brings back your text.", false)
 	}
 }
@@ -427,27 +545,31 @@ func (p *Inspector) pickFile(ctx app.Context, e app.Event) {
 	target.Set("value", "")
 }
 
-// pickEvent focuses one event of a batch.
-func (p *Inspector) pickEvent(ctx app.Context, e app.Event) {
-	v := e.Get("target").Get("value").String()
+// pickEvent focuses one event of a batch: v is the picker's value, an
+// event index or "all".
+func (p *Inspector) pickEvent(ctx app.Context, v any) {
+	value, _ := v.(string)
 	p.focus = -1
 	if p.report != nil {
 		for _, ev := range p.report.Events {
-			if fmt.Sprint(ev.Index) == v {
+			if strconv.Itoa(ev.Index) == value {
 				p.focus = ev.Index
+				break
 			}
 		}
 	}
 	p.views()
-	if p.focus >= 0 && p.report.Doc != nil && p.current() {
+	if p.focus >= 0 && p.report.Doc != nil && p.current(ctx) {
 		if n := p.report.Doc.Root.Lookup(p.report.Events[p.focus].Pointer); n != nil {
-			selectRange("input", p.idx.UTF16(n.Pos.Offset), p.idx.UTF16(n.Pos.Offset), n.Pos.Line)
+			idx := p.index()
+			selectRange("input", idx.UTF16(n.Pos.Offset), idx.UTF16(n.Pos.Offset), n.Pos.Line)
 			element("event-picker").Call("focus")
 		}
 	}
 }
 
-// output returns the active tab's text, file name and media type.
+// output returns the active tab's text, file name and media type. The
+// mapping's text is built here, on demand (for Copy and Download).
 func (p *Inspector) output() (text []byte, name, mime string) {
 	switch p.tab {
 	case tabEventGrid:
@@ -458,4 +580,42 @@ func (p *Inspector) output() (text []byte, name, mime string) {
 		return []byte(mappingText(p.report)), "eventlens-mapping.txt", "text/plain"
 	}
 	return p.pretty, "eventlens-pretty.json", "application/json"
+}
+
+// outputName returns the file name of the active tab's download.
+func (p *Inspector) outputName() string {
+	switch p.tab {
+	case tabEventGrid:
+		return "eventlens-eventgrid.json"
+	case tabCloudEvents:
+		return "eventlens-cloudevents.json"
+	case tabDiff:
+		return "eventlens-mapping.txt"
+	}
+	return "eventlens-pretty.json"
+}
+
+// hasOutput reports whether the active tab has something to copy or
+// download, without building it.
+func (p *Inspector) hasOutput() bool {
+	if !p.complete() {
+		return false
+	}
+	switch p.tab {
+	case tabEventGrid:
+		return len(p.eventGrid) > 0
+	case tabCloudEvents:
+		return len(p.cloudEvents) > 0
+	case tabDiff:
+		r := p.report
+		if r == nil || r.EventGrid == nil || r.CloudEvents == nil {
+			return false
+		}
+		conv := r.CloudEvents
+		if conv.Native {
+			conv = r.EventGrid
+		}
+		return len(conv.Changes) > 0
+	}
+	return len(p.pretty) > 0
 }

@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"eventlens/app/convert"
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/fieldmap"
@@ -18,6 +21,7 @@ import (
 const (
 	actionSelect = "eventlens/select" // value: index into Report.Diagnostics
 	actionFix    = "eventlens/fix"    // value: index into Report.Diagnostics
+	actionFocus  = "eventlens/focus"  // value: the event picker's value, an index or "all"
 )
 
 // maxListed is how many diagnostics or changes a list shows before its
@@ -54,9 +58,12 @@ func count(n int, one, many string) string {
 }
 
 // verdict renders the verdict bar for a report (nil: nothing to inspect)
-// of a text of n bytes; data-bytes tells scripts which text it describes.
-func verdict(r *inspect.Report, n int) app.UI {
-	bar := app.Div().ID("verdict").Class("verdict").Aria("live", "polite").Role("status").DataSet("bytes", n)
+// of a text of n bytes; data-bytes tells scripts which text it describes,
+// data-complete whether the views (pretty text, conversions) are ready
+// too.
+func verdict(r *inspect.Report, n int, complete bool) app.UI {
+	bar := app.Div().ID("verdict").Class("verdict").Aria("live", "polite").Role("status").
+		DataSet("bytes", n).DataSet("complete", complete)
 	if r == nil {
 		return bar.Class("empty").Body(app.Span().Class("verdict-form").Text("Paste or drop a payload to inspect it."))
 	}
@@ -64,10 +71,80 @@ func verdict(r *inspect.Report, n int) app.UI {
 	if r.Valid {
 		state, label = "ok", "Valid"
 	}
+	var more app.UI
+	if !complete {
+		more = app.Span().Class("verdict-more").Text("Formatting…")
+	}
 	return bar.Class(state).DataSet("valid", r.Valid).DataSet("form", r.Form.String()).Body(
 		app.Span().Class("badge").Text(label),
 		app.Span().Class("verdict-form").Text(formLabel(r)),
 		app.Span().Class("counts").Text(count(r.Errors, "error", "errors")+" · "+count(r.Warnings, "warning", "warnings")+" · "+count(r.Infos, "note", "notes")),
+		more,
+	)
+}
+
+// progressBar takes the verdict's place while a text of n bytes is being
+// inspected: validated of events are checked so far.
+func progressBar(n, validated, events int) app.UI {
+	what := "Reading the payload"
+	if events > 0 {
+		what = fmt.Sprintf("Validating event %d of %d", min(validated+1, events), events)
+	}
+	return app.Div().ID("verdict").Class("verdict", "busy").Role("status").Aria("busy", "true").Body(
+		app.Span().Class("badge").Text("Inspecting"),
+		app.Span().Class("verdict-form").Text(sizeLabel(n)),
+		app.Span().Class("counts").Text(what+"…"),
+	)
+}
+
+// sizeLabel writes a size in bytes for people: "812 bytes", "35 KB", "2.8 MB".
+func sizeLabel(n int) string {
+	switch {
+	case n < 1<<10:
+		return count(n, "byte", "bytes")
+	case n < 1<<20:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// maxOptions is how many events the picker lists; the others are reached
+// from the editor.
+const maxOptions = 1000
+
+// EventPicker lets the user show one event of a batch alone. It posts
+// actionFocus with the picked value. Being its own component, it is only
+// rendered again when the events or the focus change.
+type EventPicker struct {
+	app.Compo
+
+	Events []inspect.Event // the batch's events
+	Focus  int             // the event shown alone, or -1 for all
+}
+
+// Render draws the picker.
+func (ep *EventPicker) Render() app.UI {
+	opts := []app.UI{app.Option().Value("all").Selected(ep.Focus < 0).Text(fmt.Sprintf("All %d events", len(ep.Events)))}
+	for i, ev := range ep.Events {
+		if i == maxOptions {
+			opts = append(opts, app.Option().Disabled(true).Text(fmt.Sprintf("… %d more (pick one from the editor)", len(ep.Events)-maxOptions)))
+			break
+		}
+		label := fmt.Sprintf("#%d", ev.Index)
+		if ev.ID != "" {
+			label += " · " + ev.ID
+		}
+		if ev.Type != "" {
+			label += " · " + ev.Type
+		}
+		opts = append(opts, app.Option().Value(ev.Index).Selected(ep.Focus == ev.Index).Text(label))
+	}
+	return app.Div().Class("row", "picker").Body(
+		app.Label().For("event-picker").Text("Event"),
+		app.Select().ID("event-picker").Class("btn").Body(opts...).
+			OnChange(handler("focusing an event", func(ctx app.Context, e app.Event) {
+				ctx.NewActionWithValue(actionFocus, e.Get("target").Get("value").String())
+			})),
 	)
 }
 
@@ -149,20 +226,77 @@ func (l *DiagnosticList) item(i int, d diag.Diagnostic) app.UI {
 	)
 }
 
+// The code views show at most this much of a text (whole lines) until
+// "Show all" is pressed: the browser lays out a long text slowly, and the
+// rest is a Copy, a Download or an event pick away.
+const (
+	maxShownLines = 3000
+	maxShownBytes = 256 << 10
+)
+
+// head returns the first whole lines of text within maxLines lines and
+// maxBytes bytes, and whether that cut anything. A text without a line
+// break within maxBytes is cut at a character boundary.
+func head(text []byte, maxLines, maxBytes int) (shown []byte, cut bool) {
+	limit := min(len(text), maxBytes)
+	lines := 0
+	for i := 0; i < limit; i++ {
+		if text[i] == '\n' {
+			lines++
+			if lines == maxLines && i+1 < len(text) {
+				return text[:i+1], true
+			}
+		}
+	}
+	if limit == len(text) {
+		return text, false
+	}
+	if k := bytes.LastIndexByte(text[:limit], '\n'); k >= 0 {
+		return text[:k+1], true
+	}
+	for limit > 0 && !utf8.RuneStart(text[limit]) {
+		limit--
+	}
+	return text[:limit], true
+}
+
 // CodeView shows JSON text in a pre: coloured when small, one text node
-// when large.
+// when large, and only its first lines when very large, with a button to
+// show all of it.
 type CodeView struct {
 	app.Compo
 
 	ID    string // the pre's id
 	Label string // its accessible name
 	Text  []byte // the text shown
+
+	all bool // show all of a long text
+}
+
+// OnUpdate shows a new text from its start.
+func (v *CodeView) OnUpdate(ctx app.Context) {
+	v.all = false
 }
 
 // Render draws the text.
 func (v *CodeView) Render() app.UI {
 	pre := app.Pre().ID(v.ID).Class("code").TabIndex(0).Aria("label", v.Label)
-	text := string(v.Text)
+	shown, cut := v.Text, false
+	if !v.all {
+		shown, cut = head(v.Text, maxShownLines, maxShownBytes)
+	}
+	if cut {
+		return app.Div().Class("code-box").Body(
+			pre.DataSet("plain", true).DataSet("cut", true).Text(string(shown)),
+			app.Div().Class("row", "cut-note").Body(
+				app.Span().Class("muted").Text(fmt.Sprintf("Showing the first %s of %s; Copy and Download take all of it, and the event picker shows any one event.",
+					sizeLabel(len(shown)), sizeLabel(len(v.Text)))),
+				app.Button().Class("btn", "show-all-text").Text("Show all ("+sizeLabel(len(v.Text))+")").
+					OnClick(handler("showing all the text", func(ctx app.Context, e app.Event) { v.all = true })),
+			),
+		)
+	}
+	text := string(shown)
 	toks, ok := highlight.Tokens(text, highlight.Default)
 	if !ok {
 		return pre.DataSet("plain", true).Text(text)
@@ -210,22 +344,34 @@ func (m *MappingView) Render() app.UI {
 	for _, c := range fieldmap.Payload(conv.Changes) {
 		body = append(body, app.P().Class("kind-"+string(c.Kind)).Text("Whole payload: "+c.Note))
 	}
-	var lost []app.UI
-	mapped := 0
+	// The events laid out, and their changes (found in one pass: a large
+	// batch has tens of thousands).
+	var shown []inspect.Event
 	for _, ev := range r.Events {
 		if m.Focus >= 0 && ev.Index != m.Focus {
 			continue
 		}
-		if mapped == maxMapped {
-			body = append(body, app.P().Class("muted").Text(fmt.Sprintf("Showing the first %d events: pick an event above to see another.", maxMapped)))
+		if len(shown) == maxMapped {
 			break
 		}
-		mapped++
+		shown = append(shown, ev)
+	}
+	changes := map[int][]convert.Change{}
+	for _, ev := range shown {
+		changes[ev.Index] = nil
+	}
+	for _, c := range conv.Changes {
+		if cs, ok := changes[c.Event]; ok {
+			changes[c.Event] = append(cs, c)
+		}
+	}
+	var lost []app.UI
+	for _, ev := range shown {
 		var node = r.Doc.Root
 		if r.Batch {
 			node = r.Doc.Root.Lookup(ev.Pointer)
 		}
-		rows := fieldmap.Rows(r.Form, ev.Index, conv.Changes, node)
+		rows := fieldmap.Rows(r.Form, ev.Index, changes[ev.Index], node)
 		body = append(body, mappingTable(ev, rows))
 		for _, row := range rows {
 			if row.Lost() {
@@ -233,10 +379,25 @@ func (m *MappingView) Render() app.UI {
 			}
 		}
 	}
-	if len(lost) == 0 {
+	if m.Focus < 0 && len(r.Events) > maxMapped {
+		body = append(body, app.P().Class("muted").Text(fmt.Sprintf("Showing the first %d events: pick an event above to see another.", maxMapped)))
+	}
+	others := 0 // what events not laid out lose
+	for _, c := range conv.Changes {
+		if _, shown := changes[c.Event]; !shown && c.Event >= 0 && (c.Kind == convert.Lost || c.Kind == convert.Missing) {
+			others++
+		}
+	}
+	switch {
+	case len(lost) == 0 && others == 0:
 		body = append(body, app.P().Class("lost-none").Text("The conversion carries everything: nothing is lost or missing."))
-	} else {
+	case len(lost) == 0:
+		body = append(body, app.P().Class("kind-lost").Text(fmt.Sprintf("Events not shown here have %s the conversion cannot carry: pick an event above to see them.", count(others, "attribute", "attributes"))))
+	default:
 		body = append(body, app.H3().Text("What the conversion could not carry"), app.Ul().ID("lost").Class("lost").Body(lost...))
+		if others > 0 {
+			body = append(body, app.P().Class("muted").Text(fmt.Sprintf("Events not shown here have %s more: pick an event above to see them.", count(others, "attribute", "attributes"))))
+		}
 	}
 	return box.Body(body...)
 }

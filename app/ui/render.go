@@ -98,6 +98,7 @@ func (p *Inspector) inputPane() app.UI {
 			app.Div().Class("editor-foot").Body(
 				app.Span().ID("caret").Class("caret").Aria("live", "off").Text(p.caret),
 				app.Span().ID("editor-help").Class("muted").Text("Tab inserts spaces (Esc then Tab leaves the editor) · Ctrl+Enter inspects now"),
+				app.Span().ID("size-limit").Class("muted").Text(fmt.Sprintf("Payloads up to %d MiB", inspect.MaxBytes>>20)),
 			),
 		),
 	)
@@ -127,22 +128,40 @@ func (p *Inspector) noticeBox() app.UI {
 	return app.Div().ID("notice").Class("notice", cls).Role("status").Text(p.notice)
 }
 
-// outputPane renders the verdict, diagnostics and tabs.
+// outputPane renders the verdict, diagnostics and tabs. While a new text
+// is being inspected, the previous results stay, dimmed, under a progress
+// bar.
 func (p *Inspector) outputPane() app.UI {
 	r := p.report
-	var diags app.UI
+	var diags, picker app.UI
 	if r != nil {
 		diags = app.Div().Body(
 			app.H2().Class("h2").Text("Diagnostics"),
 			&DiagnosticList{Diags: r.Diagnostics, Focus: p.focus},
 		)
+		if r.Batch && len(r.Events) > 1 {
+			picker = &EventPicker{Events: r.Events, Focus: p.focus}
+		}
+	}
+	var bar app.UI
+	if p.job != nil && !p.job.Verdict() {
+		done, total := p.job.Progress()
+		bar = progressBar(len(p.jobText), done, total)
+	} else {
+		bar = verdict(r, p.srcLen, p.complete())
+	}
+	body := app.Div().Class("results")
+	if p.job != nil && !p.job.Verdict() {
+		body = body.Class("stale").Aria("busy", "true")
 	}
 	return app.Section().Class("pane", "output-pane").Aria("label", "Results").Body(
-		verdict(r, len(p.src)),
-		p.handshake(),
-		p.eventPicker(),
-		diags,
-		p.tabs(),
+		bar,
+		body.Body(
+			p.handshake(),
+			picker,
+			diags,
+			p.tabs(),
+		),
 	)
 }
 
@@ -157,35 +176,6 @@ func (p *Inspector) handshake() app.UI {
 		app.Pre().ID("handshake-response").Class("code").Text(body),
 		app.Button().ID("copy-handshake").Class("btn").Text("Copy response").
 			OnClick(handler("copying the response", func(ctx app.Context, e app.Event) { copyText(body) })),
-	)
-}
-
-// eventPicker renders the event picker of a batch.
-func (p *Inspector) eventPicker() app.UI {
-	r := p.report
-	if r == nil || !r.Batch || len(r.Events) < 2 {
-		return nil
-	}
-	const maxOptions = 1000
-	opts := []app.UI{app.Option().Value("all").Selected(p.focus < 0).Text(fmt.Sprintf("All %d events", len(r.Events)))}
-	for i, ev := range r.Events {
-		if i == maxOptions {
-			opts = append(opts, app.Option().Disabled(true).Text(fmt.Sprintf("… %d more (pick one from the editor)", len(r.Events)-maxOptions)))
-			break
-		}
-		label := fmt.Sprintf("#%d", ev.Index)
-		if ev.ID != "" {
-			label += " · " + ev.ID
-		}
-		if ev.Type != "" {
-			label += " · " + ev.Type
-		}
-		opts = append(opts, app.Option().Value(ev.Index).Selected(p.focus == ev.Index).Text(label))
-	}
-	return app.Div().Class("row", "picker").Body(
-		app.Label().For("event-picker").Text("Event"),
-		app.Select().ID("event-picker").Class("btn").Body(opts...).
-			OnChange(handler("focusing an event", p.pickEvent)),
 	)
 }
 
@@ -205,7 +195,7 @@ func (p *Inspector) tabs() app.UI {
 	if r != nil && r.CloudEvents != nil && r.CloudEvents.Native {
 		ceLabel += " (input)"
 	}
-	text, name, mime := p.output()
+	has := p.hasOutput()
 	return app.Div().Class("tabs-box").Body(
 		app.Div().Class("tabs").Role("tablist").Aria("label", "Outputs").Body(
 			tab(tabPretty, "Pretty"),
@@ -215,10 +205,16 @@ func (p *Inspector) tabs() app.UI {
 		),
 		app.Div().ID("panel").Class("panel").Role("tabpanel").Aria("labelledby", "tab-"+p.tab).Body(
 			app.Div().Class("row", "panel-actions").Body(
-				app.Button().ID("copy-output").Class("btn").Text("Copy").Disabled(len(text) == 0).
-					OnClick(handler("copying the output", func(ctx app.Context, e app.Event) { copyText(string(text)) })),
-				app.Button().ID("download-output").Class("btn").Text("Download "+extension(name)).Disabled(len(text) == 0).
-					OnClick(handler("downloading the output", func(ctx app.Context, e app.Event) { download(name, mime, text) })),
+				app.Button().ID("copy-output").Class("btn").Text("Copy").Disabled(!has).
+					OnClick(handler("copying the output", func(ctx app.Context, e app.Event) {
+						text, _, _ := p.output()
+						copyText(string(text))
+					})),
+				app.Button().ID("download-output").Class("btn").Text("Download "+extension(p.outputName())).Disabled(!has).
+					OnClick(handler("downloading the output", func(ctx app.Context, e app.Event) {
+						text, name, mime := p.output()
+						download(name, mime, text)
+					})),
 			),
 			p.panel(),
 		),
@@ -237,6 +233,10 @@ func extension(name string) string {
 // panel renders the active tab's content.
 func (p *Inspector) panel() app.UI {
 	r := p.report
+	if r != nil && !p.complete() {
+		// The tabs' names are their panels' ids.
+		return app.Pre().ID(p.tab).Class("code", "muted").Text("Formatting the payload and converting it…")
+	}
 	switch p.tab {
 	case tabEventGrid, tabCloudEvents:
 		id, title, text := tabEventGrid, "Event Grid", p.eventGrid

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"eventlens/app/diag"
+	"eventlens/app/gen"
 	"eventlens/app/inspect"
 	"eventlens/app/samples"
 )
@@ -35,14 +36,76 @@ func TestVerdict(t *testing.T) {
 		{"not an event", inspect.Inspect([]byte(`{"hello":"world"}`)), []string{"Not an event"}},
 	}
 	for _, tt := range tests {
-		html := app.HTMLString(verdict(tt.r, 42))
+		html := app.HTMLString(verdict(tt.r, 42, true))
 		for _, w := range tt.want {
 			if !strings.Contains(html, w) {
 				t.Errorf("%s: verdict lacks %q:\n%s", tt.name, w, html)
 			}
 		}
-		if !strings.Contains(html, `data-bytes="42"`) {
-			t.Errorf("%s: no data-bytes: %s", tt.name, html)
+		if !strings.Contains(html, `data-bytes="42"`) || !strings.Contains(html, `data-complete`) || strings.Contains(html, `data-complete="false"`) {
+			t.Errorf("%s: no data-bytes or data-complete: %s", tt.name, html)
+		}
+	}
+	// A verdict whose views are not ready yet says so.
+	html := app.HTMLString(verdict(report(t, "eventgrid-connected"), 42, false))
+	if !strings.Contains(html, `data-complete="false"`) || !strings.Contains(html, "Formatting…") || !strings.Contains(html, "Valid") {
+		t.Errorf("partial verdict: %s", html)
+	}
+}
+
+func TestProgressBar(t *testing.T) {
+	tests := []struct {
+		n, done, total int
+		want           []string
+	}{
+		{3 << 20, 0, 0, []string{"3.0 MB", "Reading the payload…"}},
+		{2900 << 10, 1200, 5000, []string{"2.8 MB", "Validating event 1201 of 5000…"}},
+		{200 << 10, 5000, 5000, []string{"200 KB", "Validating event 5000 of 5000…"}},
+	}
+	for _, tt := range tests {
+		html := app.HTMLString(progressBar(tt.n, tt.done, tt.total))
+		for _, w := range append(tt.want, `id="verdict"`, `class="verdict busy"`, `aria-busy`, "Inspecting") {
+			if !strings.Contains(html, w) {
+				t.Errorf("progress %d/%d of %d bytes lacks %q:\n%s", tt.done, tt.total, tt.n, w, html)
+			}
+		}
+		// Scripts wait for data-bytes: it only appears with the verdict.
+		if strings.Contains(html, "data-bytes") {
+			t.Errorf("the progress bar claims to describe the text: %s", html)
+		}
+	}
+}
+
+func TestHead(t *testing.T) {
+	lines := func(n int) []byte { return []byte(strings.Repeat("abc\n", n)) }
+	tests := []struct {
+		name     string
+		text     []byte
+		maxLines int
+		maxBytes int
+		want     int // bytes shown
+		cut      bool
+	}{
+		{"short", lines(3), 10, 100, 12, false},
+		{"exactly max lines", lines(10), 10, 100, 40, false},
+		{"max lines, no final newline", []byte("a\nb"), 1, 100, 2, true},
+		{"too many lines", lines(11), 10, 1000, 40, true},
+		{"too many bytes", lines(100), 1000, 30, 28, true},
+		{"one long line", []byte(strings.Repeat("é", 20)), 10, 7, 6, true},
+		{"empty", nil, 10, 10, 0, false},
+	}
+	for _, tt := range tests {
+		got, cut := head(tt.text, tt.maxLines, tt.maxBytes)
+		if len(got) != tt.want || cut != tt.cut || !strings.HasPrefix(string(tt.text), string(got)) {
+			t.Errorf("%s: head = %d bytes (cut %v), want %d (cut %v)", tt.name, len(got), cut, tt.want, tt.cut)
+		}
+	}
+}
+
+func TestSizeLabel(t *testing.T) {
+	for n, want := range map[int]string{1: "1 byte", 812: "812 bytes", 35 << 10: "35 KB", 2900 << 10: "2.8 MB", 32 << 20: "32.0 MB"} {
+		if got := sizeLabel(n); got != want {
+			t.Errorf("sizeLabel(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
@@ -91,8 +154,65 @@ func TestCodeViewColoursOnlySmallTexts(t *testing.T) {
 	}
 	big := []byte(strings.Repeat(string(r.Pretty), 300))
 	html := app.HTMLString((&CodeView{ID: "pretty", Text: big}).Render())
-	if strings.Contains(html, "<span") || !strings.Contains(html, `data-plain`) {
-		t.Errorf("big text is coloured (%d spans)", strings.Count(html, "<span"))
+	if strings.Contains(html, `class="tk-`) || !strings.Contains(html, `data-plain`) {
+		t.Errorf("big text is coloured (%d spans)", strings.Count(html, `class="tk-`))
+	}
+}
+
+func TestCodeViewCapsLongTexts(t *testing.T) {
+	big := inspect.Inspect(gen.Batch(gen.EventGrid, 500)).Pretty
+	v := &CodeView{ID: "pretty", Text: big}
+	html := app.HTMLString(v.Render())
+	if !strings.Contains(html, `data-cut`) || !strings.Contains(html, `class="btn show-all-text"`) || !strings.Contains(html, "Show all ("+sizeLabel(len(big))+")") {
+		t.Fatalf("a %d-byte text is not cut with a show-all button", len(big))
+	}
+	if n := strings.Count(html, "\n"); n > maxShownLines+10 || len(html) > 2*maxShownBytes {
+		t.Errorf("the cut view shows %d lines, %d bytes", n, len(html))
+	}
+	v.all = true
+	html = app.HTMLString(v.Render())
+	if strings.Contains(html, "show-all-text") || strings.Count(html, "\n") != strings.Count(string(big), "\n") {
+		t.Errorf("show all does not show the whole text")
+	}
+	v.OnUpdate(app.Context{})
+	if v.all {
+		t.Error("a new text is not shown from its start")
+	}
+}
+
+func TestEventPicker(t *testing.T) {
+	r := inspect.Inspect(gen.Batch(gen.CloudEvents, maxOptions+5))
+	html := app.HTMLString((&EventPicker{Events: r.Events, Focus: 3}).Render())
+	if got := strings.Count(html, "<option"); got != maxOptions+2 {
+		t.Errorf("%d options, want %d events, All and the rest", got, maxOptions)
+	}
+	for _, w := range []string{"All 1005 events", "… 5 more (pick one from the editor)", `value="3" selected`, `id="event-picker"`, r.Events[0].ID} {
+		if !strings.Contains(html, w) {
+			t.Errorf("picker lacks %q", w)
+		}
+	}
+}
+
+func TestMappingViewLargeBatch(t *testing.T) {
+	// Every CloudEvent carries an extension the Event Grid form loses; only
+	// maxMapped events are laid out, and the rest are counted.
+	src := strings.ReplaceAll(string(gen.Batch(gen.CloudEvents, 30)), `"specversion": "1.0"`, `"traceparent": "00-x", "specversion": "1.0"`)
+	r := inspect.Inspect([]byte(src))
+	if !r.Valid {
+		t.Fatalf("test batch: %s", r.Summary())
+	}
+	html := app.HTMLString((&MappingView{Report: r, Focus: -1}).Render())
+	if got := strings.Count(html, "<table"); got != maxMapped {
+		t.Errorf("%d tables, want %d", got, maxMapped)
+	}
+	for _, w := range []string{"Showing the first 20 events", "Events not shown here have 10 attributes more", "Event 19: lost traceparent"} {
+		if !strings.Contains(html, w) {
+			t.Errorf("mapping lacks %q", w)
+		}
+	}
+	html = app.HTMLString((&MappingView{Report: r, Focus: 25}).Render())
+	if got := strings.Count(html, "<table"); got != 1 || !strings.Contains(html, "Event 25") || !strings.Contains(html, "Events not shown here have 29 attributes") {
+		t.Errorf("focused mapping: %d tables", got)
 	}
 }
 

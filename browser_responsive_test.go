@@ -1,0 +1,424 @@
+//go:build browser
+
+package main
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/profiler"
+	"github.com/chromedp/chromedp"
+
+	"eventlens/app/gen"
+	"eventlens/app/inspect"
+)
+
+// The responsiveness tests paste large generated batches into the real page
+// and watch it with a PerformanceObserver for long tasks, a timer that
+// records the longest gap between its runs, and the size of the wasm
+// memory. They assert behaviour only (right verdict, a click handled while
+// the inspection runs, capped views with "show all") and log the figures.
+//
+// EVENTLENS_WEB serves another folder than web/ (e.g. one holding an
+// app.wasm built without -s -w); EVENTLENS_PROFILE=1 also records a CPU
+// profile of the paste with the DevTools Profiler and logs the functions
+// that cost the most.
+
+// respProbe is installed in the page before any of its scripts: it keeps
+// the long tasks and the wasm instance (for its memory size).
+const respProbe = `(() => {
+  window.__long = [];
+  try {
+    new PerformanceObserver(l => { for (const e of l.getEntries()) window.__long.push({start: e.startTime, dur: e.duration}); })
+      .observe({type: "longtask", buffered: true});
+  } catch (e) {}
+  const grab = r => { const inst = r && (r.instance || r); if (inst && inst.exports && inst.exports.mem) window.__wasm = inst; return r; };
+  const is = WebAssembly.instantiateStreaming;
+  if (is) WebAssembly.instantiateStreaming = (...a) => is.apply(WebAssembly, a).then(grab);
+  const i = WebAssembly.instantiate;
+  WebAssembly.instantiate = (...a) => i.apply(WebAssembly, a).then(grab);
+})()`
+
+// respPaste pastes window.__payload (n UTF-8 bytes) into #input and
+// resolves once the verdict describes it and the inspection is complete.
+// When click is a selector, that element is clicked as soon as the page
+// shows that it is inspecting (or at the verdict if it never does), and
+// the figures say whether its effect (aria-selected) showed before the
+// inspection completed.
+const respPaste = `(async (n, click) => {
+  const input = document.querySelector("#input");
+  const res = {longest: 0, gaps: []};
+  const t0 = performance.now();
+  let last = t0, finished = false;
+  const tick = () => {
+    const now = performance.now();
+    res.longest = Math.max(res.longest, now - last);
+    if (now - last > 50) res.gaps.push([Math.round(last - t0), Math.round(now - last)]);
+    last = now;
+    if (!finished) setTimeout(tick, 0);
+  };
+  const state = () => {
+    const v = document.querySelector('#verdict[data-bytes="' + n + '"]');
+    return {verdict: !!v, complete: !!v && v.dataset.complete !== "false", busy: !!document.querySelector("#verdict.busy")};
+  };
+  let clicked = false;
+  const done = new Promise(resolve => {
+    const check = () => {
+      const now = performance.now() - t0, s = state();
+      if (s.busy && res.busy === undefined) res.busy = now;
+      if (s.verdict && res.verdict === undefined) res.verdict = now;
+      if (click && !clicked && (s.busy || s.verdict)) {
+        clicked = true;
+        setTimeout(() => { res.clickAt = performance.now() - t0; document.querySelector(click).click(); }, 0);
+      }
+      if (click && clicked && res.clickShown === undefined && document.querySelector(click).getAttribute("aria-selected") === "true") {
+        res.clickShown = now;
+        res.clickBeforeComplete = !s.complete;
+      }
+      if (s.complete && (!click || res.clickShown !== undefined)) { res.complete = now; obs.disconnect(); resolve(); }
+    };
+    const obs = new MutationObserver(check);
+    obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    check();
+  });
+  setTimeout(tick, 0);
+  input.value = window.__payload;
+  input.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"}));
+  res.dispatch = performance.now() - t0;
+  await done;
+  finished = true;
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  res.painted = performance.now() - t0;
+  res.longtasks = window.__long.filter(e => e.start >= t0 - 1).map(e => Math.round(e.dur));
+  res.mem = window.__wasm ? window.__wasm.exports.mem.buffer.byteLength : 0;
+  return res;
+})`
+
+// pasteFigures is what respPaste measured, in milliseconds from the paste.
+type pasteFigures struct {
+	Dispatch            float64  `json:"dispatch"` // the input event's handling
+	Busy                float64  `json:"busy"`     // the page showed it is inspecting
+	Verdict             float64  `json:"verdict"`  // the verdict describes the pasted text
+	Complete            float64  `json:"complete"` // every view is ready
+	Painted             float64  `json:"painted"`  // the frame after Complete
+	ClickAt             float64  `json:"clickAt"`
+	ClickShown          float64  `json:"clickShown"`
+	ClickBeforeComplete bool     `json:"clickBeforeComplete"`
+	Longest             float64  `json:"longest"`   // longest gap between runs of a 0 ms timer
+	Gaps                [][2]int `json:"gaps"`      // [start, length] of each gap over 50 ms
+	LongTasks           []int    `json:"longtasks"` // durations of the long tasks (> 50 ms)
+	Mem                 int      `json:"mem"`       // wasm memory after, bytes
+}
+
+func (f pasteFigures) String() string {
+	return fmt.Sprintf("input event %.0f ms, busy shown %.0f ms, verdict %.0f ms, complete %.0f ms, painted %.0f ms; longest block %.0f ms (blocks over 50 ms at [start length]: %v); long tasks %v (longest %d ms); wasm memory %d MiB",
+		f.Dispatch, f.Busy, f.Verdict, f.Complete, f.Painted, f.Longest, f.Gaps, f.LongTasks, slices.Max(append([]int{0}, f.LongTasks...)), f.Mem>>20)
+}
+
+// respPage serves EVENTLENS_WEB (default web/) and opens the inspector in a
+// browser with respProbe installed.
+func respPage(t *testing.T) *browser {
+	t.Helper()
+	dir := cmp.Or(os.Getenv("EVENTLENS_WEB"), "web")
+	h, err := newHandler(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			t.Errorf("server: %v", err)
+		}
+	}()
+	t.Cleanup(func() { srv.Close() })
+	b := newBrowser(t)
+	watchPage(t, b.ctx)
+	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: respProbe})
+		return err
+	}))
+	b.open("http://" + ln.Addr().String() + "/")
+	settle(b)
+	return b
+}
+
+// settle waits until the page has had no long task for half a second (the
+// validators warm up after the page starts).
+func settle(b *browser) {
+	b.t.Helper()
+	waitJS(b, 20*time.Second, `(() => { const l = window.__long || []; const end = l.length ? l[l.length-1].start + l[l.length-1].dur : 0; return performance.now() - end > 500 })()`)
+}
+
+// paste pastes payload and returns the figures; click as in respPaste.
+func paste(b *browser, payload []byte, click string, timeout time.Duration) pasteFigures {
+	b.t.Helper()
+	eval[bool](b, fmt.Sprintf(`(window.__payload = %s, true)`, js(string(payload))))
+	ctx, cancel := context.WithTimeout(b.ctx, timeout)
+	defer cancel()
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](fmt.Sprintf(`%s(%d, %s)`, respPaste, len(payload), js(click)), chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("pasting %d bytes: %v\nverdict: %s\nconsole:\n%s", len(payload), err,
+			eval[string](b, `(document.querySelector("#verdict")||{}).textContent||""`), b.consoleText())
+	}
+	var f pasteFigures
+	if err := json.Unmarshal(raw, &f); err != nil {
+		b.t.Fatal(err)
+	}
+	return f
+}
+
+// profilePaste pastes payload under the DevTools CPU profiler and logs the
+// functions with the most self time.
+func profilePaste(t *testing.T, b *browser, payload []byte) {
+	call := func(f func(ctx context.Context) error) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+		defer cancel()
+		if err := f(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	call(func(ctx context.Context) error {
+		if _, err := chromedp.Call(ctx, profiler.Enable, struct{}{}); err != nil {
+			return err
+		}
+		if _, err := chromedp.Call(ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200}); err != nil {
+			return err
+		}
+		_, err := chromedp.Call(ctx, profiler.Start, struct{}{})
+		return err
+	})
+	f := paste(b, payload, "", 60*time.Second)
+	var prof *profiler.Profile
+	call(func(ctx context.Context) error {
+		res, err := chromedp.Call(ctx, profiler.Stop, struct{}{})
+		prof = res.Profile
+		return err
+	})
+	t.Logf("profiled paste: %s", f)
+	if prof == nil {
+		return
+	}
+	// Self time per function: each sample's time goes to its top node.
+	byID := map[int64]string{}
+	for _, n := range prof.Nodes {
+		name := n.CallFrame.FunctionName
+		if name == "" {
+			name = "(anonymous " + n.CallFrame.URL + ")"
+		}
+		byID[n.ID] = name
+	}
+	self := map[string]int64{}
+	var total int64
+	for i, id := range prof.Samples {
+		if i < len(prof.TimeDeltas) {
+			self[byID[id]] += prof.TimeDeltas[i]
+			total += prof.TimeDeltas[i]
+		}
+	}
+	type row struct {
+		name string
+		us   int64
+	}
+	var rows []row
+	for k, v := range self {
+		rows = append(rows, row{k, v})
+	}
+	slices.SortFunc(rows, func(a, b row) int { return cmp.Compare(b.us, a.us) })
+	var sb strings.Builder
+	for i, r := range rows {
+		if i == 30 {
+			break
+		}
+		fmt.Fprintf(&sb, "  %6.1f ms  %s\n", float64(r.us)/1000, r.name)
+	}
+	t.Logf("self time by function (%.0f ms sampled):\n%s", float64(total)/1000, sb.String())
+}
+
+// TestResponsivePaste5000 pastes the largest batch Event Grid delivers: the
+// verdict is right, and a click made while the inspection runs is handled
+// before it completes.
+func TestResponsivePaste5000(t *testing.T) {
+	b := respPage(t)
+	payload := gen.Batch(gen.EventGrid, gen.MaxEvents)
+	before := eval[int](b, `window.__wasm ? window.__wasm.exports.mem.buffer.byteLength : 0`)
+	if os.Getenv("EVENTLENS_PROFILE") != "" {
+		profilePaste(t, b, payload)
+		return
+	}
+	f := paste(b, payload, "#tab-cloudevents", 60*time.Second)
+	t.Logf("paste of %d events (%d bytes): %s (%d MiB before)", gen.MaxEvents, len(payload), f, before>>20)
+	want := inspect.Inspect(payload)
+	if got := verdictText(b); !strings.Contains(got, "Event Grid batch of 5000 events") || !strings.Contains(got, fmt.Sprintf("%d errors", want.Errors)) {
+		t.Errorf("verdict = %q, want the engine's (%s)", got, want.Summary())
+	}
+	if got := eval[string](b, `document.querySelector("#verdict").dataset.valid`); got != fmt.Sprint(want.Valid) {
+		t.Errorf("verdict valid = %s, engine says %v", got, want.Valid)
+	}
+	if !f.ClickBeforeComplete {
+		t.Errorf("a click made while inspecting (at %.0f ms) showed at %.0f ms, after the inspection completed (%.0f ms): the page was not interactive", f.ClickAt, f.ClickShown, f.Complete)
+	}
+	// The clicked tab shows the converted batch, capped.
+	if got := eval[string](b, `document.querySelector("#cloudevents").textContent`); !strings.Contains(got, `"specversion": "1.0"`) {
+		t.Errorf("#cloudevents = %.200q", got)
+	}
+	// A second paste of the same size (the page is warm, old views go).
+	second := gen.Batch(gen.CloudEvents, gen.MaxEvents)
+	f2 := paste(b, second, "", 60*time.Second)
+	t.Logf("second paste, %d CloudEvents (%d bytes): %s", gen.MaxEvents, len(second), f2)
+	if got := verdictText(b); !strings.Contains(got, "CloudEvents batch of 5000 events") {
+		t.Errorf("verdict = %q", got)
+	}
+}
+
+// TestResponsiveTyping1MB types into a 1 MB payload: every keystroke is
+// answered at once, and the inspection waits until typing pauses.
+func TestResponsiveTyping1MB(t *testing.T) {
+	b := respPage(t)
+	n := 1
+	for len(gen.Batch(gen.EventGrid, n*2)) < 1<<20 {
+		n *= 2
+	}
+	for len(gen.Batch(gen.EventGrid, n)) < 1<<20 {
+		n += 50
+	}
+	payload := gen.Batch(gen.EventGrid, n)
+	f := paste(b, payload, "", 60*time.Second)
+	t.Logf("paste of %d events (%d bytes): %s", n, len(payload), f)
+
+	// Type ten characters at the end, 40 ms apart, as the browser does
+	// (insertText fires the input event).
+	const keys = 10
+	raw := eval[json.RawMessage](b, fmt.Sprintf(`(async (keys) => {
+		const e = document.querySelector("#input");
+		e.focus(); e.setSelectionRange(e.value.length - 1, e.value.length - 1);
+		const seen = new Set(), times = [];
+		const obs = new MutationObserver(() => { const v = document.querySelector("#verdict"); if (v && v.dataset.bytes) seen.add(v.dataset.bytes); });
+		obs.observe(document.querySelector("#verdict"), {attributes: true});
+		const t0 = performance.now();
+		for (let i = 0; i < keys; i++) {
+			const k0 = performance.now();
+			document.execCommand("insertText", false, " ");
+			times.push(Math.round((performance.now() - k0) * 10) / 10);
+			await new Promise(r => setTimeout(r, 40));
+		}
+		const typed = performance.now() - t0;
+		const during = [...seen];
+		const n = new TextEncoder().encode(e.value).length;
+		await new Promise(resolve => { const w = () => { const v = document.querySelector('#verdict[data-bytes="' + n + '"]'); if (v && v.dataset.complete !== "false") resolve(); else setTimeout(w, 10); }; w(); });
+		obs.disconnect();
+		return {keystrokes: times, during: during, after: performance.now() - t0 - typed,
+			longtasks: window.__long.filter(l => l.start >= t0).map(l => Math.round(l.dur))};
+	})(%d)`, keys))
+	var ty struct {
+		Keystrokes []float64 `json:"keystrokes"`
+		During     []string  `json:"during"`
+		After      float64   `json:"after"`
+		LongTasks  []int     `json:"longtasks"`
+	}
+	if err := json.Unmarshal(raw, &ty); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("typing into %d bytes: keystroke handling %v ms; long tasks %v; verdict %.0f ms after the last key", len(payload), ty.Keystrokes, ty.LongTasks, ty.After)
+	if len(ty.During) > keys/2 {
+		t.Errorf("the verdict changed %d times while typing %d keys: inspection is not debounced", len(ty.During), keys)
+	}
+	if got, want := eval[string](b, `document.querySelector("#verdict").dataset.bytes`), fmt.Sprint(len(payload)+keys); got != want {
+		t.Errorf("after typing the verdict describes %s bytes, want %s", got, want)
+	}
+}
+
+// TestResponsiveLargeViews pastes a 10 MB batch: every view stays small in
+// the page, with "show all" where it is cut, and the input limit is stated.
+func TestResponsiveLargeViews(t *testing.T) {
+	b := respPage(t)
+	if got := eval[string](b, `document.body.textContent`); !strings.Contains(got, "32 MiB") {
+		t.Error("the page does not state the 32 MiB input limit")
+	}
+	n := 10 * gen.MaxEvents / 3 * 2 // about 10 MB
+	payload := gen.Batch(gen.EventGrid, n)
+	f := paste(b, payload, "", 120*time.Second)
+	t.Logf("paste of %d events (%d bytes): %s", n, len(payload), f)
+	if got := verdictText(b); !strings.Contains(got, fmt.Sprintf("Event Grid batch of %d events", n)) {
+		t.Errorf("verdict = %q", got)
+	}
+	elements := func() int { return eval[int](b, `document.querySelectorAll("*").length`) }
+	textLen := func(sel string) int {
+		return eval[int](b, fmt.Sprintf(`(document.querySelector(%s)||{textContent:""}).textContent.length`, js(sel)))
+	}
+	const maxElements = 3000
+	for _, tab := range []string{"pretty", "eventgrid", "cloudevents"} {
+		click(b, "#tab-"+tab)
+		waitJS(b, 10*time.Second, `document.querySelector("#`+tab+`") !== null`)
+		shown := textLen("#" + tab)
+		if shown == 0 || shown > 1<<20 {
+			t.Errorf("#%s shows %d characters of a %d-byte payload, want a capped part", tab, shown, len(payload))
+		}
+		if eval[int](b, `document.querySelectorAll(".show-all-text").length`) != 1 {
+			t.Errorf("#%s has no show-all button", tab)
+		}
+		if n := elements(); n > maxElements {
+			t.Errorf("%d elements in the page with the %s tab open", n, tab)
+		}
+	}
+	click(b, "#tab-diff")
+	waitJS(b, 10*time.Second, `document.querySelector("#diff table") !== null`)
+	if n := eval[int](b, `document.querySelectorAll("#diff table").length`); n > 20 {
+		t.Errorf("the mapping lays out %d events", n)
+	}
+	if n := elements(); n > maxElements {
+		t.Errorf("%d elements in the page with the Diff tab open", n)
+	}
+	if n := eval[int](b, `document.querySelectorAll("#diagnostics li").length`); n > 200 {
+		t.Errorf("%d diagnostics listed at once", n)
+	}
+
+	// Show all: the whole pretty-printed payload, as one text node.
+	click(b, "#tab-pretty")
+	waitJS(b, 10*time.Second, `document.querySelector("#pretty .show-all-text, .show-all-text") !== null`)
+	want := len(inspect.Inspect(payload).Pretty)
+	start := time.Now()
+	click(b, ".show-all-text")
+	waitJS(b, 60*time.Second, fmt.Sprintf(`new TextEncoder().encode(document.querySelector("#pretty").textContent).length === %d`, want))
+	t.Logf("show all of %d bytes of pretty text: %v", want, time.Since(start))
+
+	// Compare with a changed copy: the comparison shows, capped.
+	click(b, "#compare-toggle")
+	waitJS(b, 10*time.Second, `document.querySelector("#compare-input") !== null`)
+	start = time.Now()
+	setText(b, "#compare-input", string(gen.Changed(gen.EventGrid, n)))
+	waitJS(b, 120*time.Second, `document.querySelector('#compare-diff[data-equal="false"]') !== null`)
+	t.Logf("comparison of two %d-event batches shown in %v", n, time.Since(start))
+	if got := textLen("#compare-left") + textLen("#compare-right"); got > 2<<20 {
+		t.Errorf("the compared sides show %d characters", got)
+	}
+	if n := elements(); n > maxElements {
+		t.Errorf("%d elements in the page with compare open", n)
+	}
+
+	// Past the limit: refused, saying the limit.
+	eval[bool](b, fmt.Sprintf(`(window.__payload = "[" + " ".repeat(%d) + "]", true)`, inspect.MaxBytes))
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](fmt.Sprintf(`%s(%d, "")`, respPaste, inspect.MaxBytes+2), chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("pasting past the limit: %v", err)
+	}
+	if got := eval[string](b, `document.querySelector("#diagnostics").textContent`); !strings.Contains(got, "32 MiB limit") {
+		t.Errorf("diagnostics past the limit = %.300q", got)
+	}
+}
