@@ -57,9 +57,9 @@ type Inspector struct {
 	compare bool
 	caret   string
 
-	notice    string // a message about the last action
-	noticeErr bool   // the notice reports a refusal or a failure
-	fatal     string // a recovered panic, shown in a banner
+	notice    string    // a message about the last action
+	noticeErr bool      // the notice reports a refusal or a failure
+	fatal     string    // a recovered panic, shown in a banner
 	undoText  app.Value // the text before the last Clear (kept in the browser)
 	canUndo   bool
 	shareURL  string
