@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"time"
 	"unsafe"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -18,14 +19,14 @@ const draftKey = "eventlens.draft"
 // site about 5 MB of localStorage, and a write past it throws.
 const maxDraft = 2 << 20
 
-// later runs f on the page's context in a later browser task, after the
-// browser has handled the events and painted what came before. (A Go
-// timer does not do that: the Go runtime runs every goroutine and timer
-// that is due before it returns to the browser, so consecutive steps
-// would merge into one long task.)
-func later(ctx app.Context, f func(ctx app.Context)) {
+// later runs f on the page's context in a later browser task, at least d
+// from now, after the browser has handled the events and painted what came
+// before. (A Go timer does not do that: the Go runtime runs every goroutine
+// and timer that is due before it returns to the browser, so consecutive
+// steps would merge into one long task.)
+func later(ctx app.Context, d time.Duration, f func(ctx app.Context)) {
 	if !app.IsClient {
-		ctx.After(0, f)
+		ctx.After(d, f)
 		return
 	}
 	var fn app.Func
@@ -34,7 +35,7 @@ func later(ctx app.Context, f func(ctx app.Context)) {
 		ctx.Dispatch(f)
 		return nil
 	})
-	app.Window().Call("setTimeout", fn, 0)
+	app.Window().Call("setTimeout", fn, d.Milliseconds())
 }
 
 // element returns the element with the given id (falsy when absent).

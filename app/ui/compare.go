@@ -66,7 +66,7 @@ func (c *Compare) schedule(ctx app.Context) {
 		return
 	}
 	c.busy = true
-	later(ctx, func(ctx app.Context) {
+	later(ctx, verdictPause, func(ctx app.Context) {
 		guard(ctx, "comparing the payloads", func() {
 			if seq == c.seq {
 				c.busy = false

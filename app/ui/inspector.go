@@ -46,9 +46,10 @@ type Inspector struct {
 	// events; nil when none. Its verdict replaces report as soon as it is
 	// final, its pretty text and conversions follow.
 	job     *inspect.Job
-	jobText string // the text being inspected
-	jobGen  int    // the edit at which jobText was read
-	jobSeq  int    // identifies the job; a step scheduled for another is stale
+	jobText string    // the text being inspected
+	jobGen  int       // the edit at which jobText was read
+	jobSeq  int       // identifies the job; a step scheduled for another is stale
+	drawn   time.Time // when the job's progress was last drawn
 
 	// Texts shown in the tabs, for the focused event or the whole payload.
 	pretty, eventGrid, cloudEvents []byte
@@ -287,6 +288,13 @@ func (p *Inspector) runNow(ctx app.Context) {
 		p.show("", fieldByteLen("input"), p.gen, nil)
 		return
 	}
+	if fieldLen("input") > syncBytes && len(p.src) > syncBytes {
+		// A large text replaces a large one: drop the previous report's
+		// views first, so that their memory is free (and not scanned by
+		// the collector) while the new text is read and inspected.
+		p.stopJob()
+		p.show("", 0, -1, nil)
+	}
 	text := fieldText("input")
 	if text == p.src && p.srcLen == len(text) && p.job == nil {
 		p.srcGen = p.gen // an edit that changed nothing
@@ -302,7 +310,11 @@ func (p *Inspector) runNow(ctx app.Context) {
 // events and paint between them.
 const (
 	syncBytes  = 128 << 10
-	stepBudget = 30 * time.Millisecond
+	stepBudget = 60 * time.Millisecond
+	// The progress bar is drawn again at most this often: each drawing
+	// costs the browser a layout of the page.
+	progressEvery = 250 * time.Millisecond
+	verdictPause  = 40 * time.Millisecond
 )
 
 // inspect starts the inspection of text, read from the editor at edit gen.
@@ -317,16 +329,12 @@ func (p *Inspector) inspect(ctx app.Context, text string) {
 		p.show(text, len(text), p.gen, inspect.NewJob([]byte(text)).Run())
 		return
 	}
-	// A large text: drop the previous report's views (their memory is
-	// reused for the new ones) and inspect in steps.
-	if p.report != nil && len(p.src) > syncBytes {
-		p.show("", 0, -1, nil)
-	}
+	// A large text: inspect in steps.
 	p.job = inspect.NewJob(bytesOf(text))
 	p.jobText, p.jobGen = text, p.gen
 	p.jobSeq++
 	seq := p.jobSeq
-	later(ctx, func(ctx app.Context) {
+	later(ctx, 0, func(ctx app.Context) {
 		guard(ctx, "inspecting", func() { p.advance(ctx, seq) })
 	})
 }
@@ -338,15 +346,26 @@ func (p *Inspector) advance(ctx app.Context, seq int) {
 		return // stopped, or replaced by the inspection of newer text
 	}
 	done := p.job.Step(stepBudget)
+	var pause time.Duration
 	if p.job.Verdict() && p.report != p.job.Report() {
 		p.show(p.jobText, len(p.jobText), p.jobGen, p.job.Report())
+		// Let the page draw the verdict in a task of its own before the
+		// next step (go-app draws at most every 1/30 s).
+		pause = verdictPause
 	}
 	if done {
 		p.job, p.jobText = nil, ""
 		p.views()
 		return
 	}
-	later(ctx, func(ctx app.Context) {
+	if p.report != p.job.Report() {
+		if time.Since(p.drawn) < progressEvery {
+			ctx.PreventUpdate()
+		} else {
+			p.drawn = time.Now()
+		}
+	}
+	later(ctx, pause, func(ctx app.Context) {
 		guard(ctx, "inspecting", func() { p.advance(ctx, seq) })
 	})
 }

@@ -184,7 +184,20 @@ func TestCodeViewCapsLongTexts(t *testing.T) {
 
 func TestEventPicker(t *testing.T) {
 	r := inspect.Inspect(gen.Batch(gen.CloudEvents, maxOptions+5))
+	// Until asked, only All and the focused event are listed.
 	html := app.HTMLString((&EventPicker{Events: r.Events, Focus: 3}).Render())
+	if got := strings.Count(html, "<option"); got != 2 || !strings.Contains(html, "#3 · "+r.Events[3].ID) {
+		t.Errorf("closed picker lists %d options:\n%s", got, html)
+	}
+	if got := strings.Count(app.HTMLString((&EventPicker{Events: r.Events, Focus: -1}).Render()), "<option"); got != 1 {
+		t.Errorf("closed picker without focus lists %d options", got)
+	}
+	p := &EventPicker{Events: r.Events, Focus: 3, open: true}
+	html = app.HTMLString(p.Render())
+	p.OnUpdate(app.Context{})
+	if p.open {
+		t.Error("a new batch is listed before it is asked for")
+	}
 	if got := strings.Count(html, "<option"); got != maxOptions+2 {
 		t.Errorf("%d options, want %d events, All and the rest", got, maxOptions)
 	}
