@@ -446,7 +446,7 @@ func TestResponsiveLargeViews(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](fmt.Sprintf(`%s(%d, "")`, respPaste, inspect.MaxBytes+2), chromedp.EvalAwaitPromise)); err != nil {
 		t.Fatalf("pasting past the limit: %v", err)
 	}
-	if got := eval[string](b, `document.querySelector("#diagnostics").textContent`); !strings.Contains(got, "more than the 32 MB limit") {
+	if got := eval[string](b, `document.querySelector("#diagnostics").textContent`); !strings.Contains(got, "more than the 32 MiB limit") {
 		t.Errorf("diagnostics past the limit = %.300q", got)
 	}
 }

@@ -1,7 +1,6 @@
 package inspect
 
 import (
-	"fmt"
 	"time"
 
 	"eventlens/app/detect"
@@ -149,23 +148,7 @@ func Oversized(n int) *Report {
 	if n <= MaxBytes {
 		return nil
 	}
-	r := &Report{Diagnostics: []diag.Diagnostic{{
-		Severity: diag.Error, Code: jsontree.CodeTooLarge, Event: -1, Line: 1, Column: 1,
-		Message: fmt.Sprintf("the input is %s, more than the %s limit: split the batch into smaller payloads",
-			sizeText(n), sizeText(MaxBytes)),
-	}}}
+	r := &Report{Diagnostics: []diag.Diagnostic{syntaxDiagnostic(jsontree.TooLarge(n, MaxBytes))}}
 	r.count()
 	return r
-}
-
-// sizeText writes a size as the decoder's messages do.
-func sizeText(n int) string {
-	const mb = 1 << 20
-	switch {
-	case n%mb == 0:
-		return fmt.Sprintf("%d MB", n/mb)
-	case n >= mb/10:
-		return fmt.Sprintf("%.1f MB", float64(n)/mb)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

@@ -79,9 +79,7 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 	}
 	p := &parser{src: src, opts: opts}
 	if len(src) > opts.MaxBytes {
-		return nil, &SyntaxError{Code: CodeTooLarge, Pos: Pos{Line: 1, Column: 1},
-			Msg: fmt.Sprintf("the input is %s, more than the %s limit: split the batch into smaller payloads",
-				formatSize(len(src)), formatSize(opts.MaxBytes))}
+		return nil, TooLarge(len(src), opts.MaxBytes)
 	}
 	if err := p.checkEncoding(); err != nil {
 		return nil, err
@@ -247,14 +245,22 @@ func (p *parser) checkEncoding() *SyntaxError {
 	return nil
 }
 
-// formatSize writes n bytes as MB (of 1<<20 bytes) or bytes.
+// TooLarge returns the error Parse gives for n bytes of input over a limit
+// of limit bytes, for callers that refuse such input without reading it.
+func TooLarge(n, limit int) *SyntaxError {
+	return &SyntaxError{Code: CodeTooLarge, Pos: Pos{Line: 1, Column: 1},
+		Msg: fmt.Sprintf("the input is %s, more than the %s limit: split the batch into smaller payloads",
+			formatSize(n), formatSize(limit))}
+}
+
+// formatSize writes n bytes as MiB (of 1<<20 bytes) or bytes.
 func formatSize(n int) string {
 	const mb = 1 << 20
 	switch {
 	case n%mb == 0:
-		return fmt.Sprintf("%d MB", n/mb)
+		return fmt.Sprintf("%d MiB", n/mb)
 	case n >= mb/10:
-		return fmt.Sprintf("%.1f MB", float64(n)/mb)
+		return fmt.Sprintf("%.1f MiB", float64(n)/mb)
 	}
 	return fmt.Sprintf("%d bytes", n)
 }

@@ -330,7 +330,7 @@ func TestLimits(t *testing.T) {
 		{"nested objects", strings.Repeat(`{"a":`, 600), Options{}, CodeTooDeep, 1, 5*512 + 1, []string{"512 levels"}},
 		{"custom depth", "[[\n  [1]]]", Options{MaxDepth: 2}, CodeTooDeep, 2, 3, []string{"more than 2 levels"}},
 		{"too large", `["` + strings.Repeat("x", 2000) + `"]`, Options{MaxBytes: 1024}, CodeTooLarge, 1, 1, []string{"2004 bytes", "1024 bytes limit", "split the batch"}},
-		{"too large MB", strings.Repeat(" ", 3<<20+1<<19), Options{MaxBytes: 3 << 20}, CodeTooLarge, 1, 1, []string{"3.5 MB", "3 MB limit"}},
+		{"too large MB", strings.Repeat(" ", 3<<20+1<<19), Options{MaxBytes: 3 << 20}, CodeTooLarge, 1, 1, []string{"3.5 MiB", "3 MiB limit"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -439,4 +439,12 @@ func prettyNestedLen(d int) int {
 		size += 1 + 1 + 2*k + 2 + 1 + 2*k + 1
 	}
 	return size
+}
+
+func TestTooLargeSizes(t *testing.T) {
+	for n, want := range map[int]string{12: "12 bytes", 3 << 20: "3 MiB", 3<<20 + 1<<19: "3.5 MiB", 200 << 10: "0.2 MiB"} {
+		if got := TooLarge(n, 32<<20).Msg; !strings.HasPrefix(got, "the input is "+want+", more than the 32 MiB limit") {
+			t.Errorf("TooLarge(%d) = %q, want the size %q", n, got, want)
+		}
+	}
 }

@@ -615,6 +615,27 @@ func (r *report) budgets() []budget {
 	} else {
 		out = append(out, budget{what: "wasm heap after inspecting 5,000 events", limit: "< 64 MB"})
 	}
+	// Browser budgets, from the browser figures (one run each).
+	for _, bb := range []struct {
+		what, limit, figure string
+		ms                  float64
+	}{
+		{"warm start (service worker) to an interactive app, Chromium", "≤ 500 ms", "load to interactive, warm", 500},
+		{"paste of a 5,000-event batch to the verdict on screen, Chromium", "≤ 1 s", "paste 5,000 events", 1000},
+		{"longest main-thread task from that paste to the verdict, Chromium", "≤ 200 ms", "longest main-thread task from pasting 5,000", 200},
+		{"longest main-thread task while typing into a 1 MB payload, Chromium", "≤ 200 ms", "longest main-thread task while typing", 200},
+	} {
+		b := budget{what: bb.what, limit: bb.limit}
+		for _, f := range r.browser {
+			if strings.HasPrefix(f.name, bb.figure) {
+				var v float64
+				if _, err := fmt.Sscanf(f.value, "%f ms", &v); err == nil {
+					b.measured, b.ok, b.known = f.value, v <= bb.ms, true
+				}
+			}
+		}
+		out = append(out, b)
+	}
 	return out
 }
 
