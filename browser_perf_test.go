@@ -69,6 +69,9 @@ func TestPerfBrowser(t *testing.T) {
 	}
 	text := gen.Batch(gen.EventGrid, n)
 	pasteToVerdict(b, string(text))
+	// A paste this large opens in the read-only view: make it editable.
+	eval[bool](b, `(document.querySelector("#edit-as-text").click(), true)`)
+	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector("#input").value.length === %d`, len(text)))
 	res := eval[map[string]float64](b, `new Promise(resolve => {
 		const tasks = [];
 		const obs = new PerformanceObserver(list => { for (const e of list.getEntries()) tasks.push(e.duration); });
@@ -103,7 +106,9 @@ func TestPerfBrowser(t *testing.T) {
 		"%.0f ms (%d long tasks, %.0f ms in all over %.1f s)", res["longest"], int(res["count"]), res["total"], res["elapsed"]/1000)
 }
 
-// pasteToVerdict puts text into #input as a paste does and returns the
+// pasteToVerdict pastes text into the focused #input (a paste
+// ClipboardEvent carrying it; the page takes a large one, and the browser
+// would insert a small one, as is done here then) and returns the
 // milliseconds until #verdict describes it, as the page measures them, and
 // the longest main-thread task (PerformanceObserver "longtask") meanwhile
 // (the textarea's own layout of the text included).
@@ -114,11 +119,18 @@ func pasteToVerdict(b *browser, text string) (took, longest float64) {
 		const tasks = [];
 		const obs = new PerformanceObserver(list => { for (const e of list.getEntries()) tasks.push(e.duration); });
 		obs.observe({type: "longtask"});
-		const el = document.querySelector("#input");
+		const el = document.querySelector("#input:not([hidden])") || document.querySelector("#large-scroll");
+		el.focus();
 		const want = String(window.perfText.length);
+		const dt = new DataTransfer();
+		dt.setData("text/plain", window.perfText);
 		const t0 = performance.now();
-		el.value = window.perfText;
-		el.dispatchEvent(new Event("input", {bubbles: true}));
+		const ev = new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true});
+		el.dispatchEvent(ev);
+		if (!ev.defaultPrevented) {
+			el.value = window.perfText;
+			el.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"}));
+		}
 		const wait = () => {
 			const v = document.querySelector("#verdict");
 			if (v && v.dataset.bytes === want) {

@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"eventlens/app/gen"
 	"eventlens/app/inspect"
@@ -39,6 +40,8 @@ import (
 // the long tasks and the wasm instance (for its memory size).
 const respProbe = `(() => {
   window.__long = [];
+  window.__csp = [];
+  document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
   try {
     new PerformanceObserver(l => { for (const e of l.getEntries()) window.__long.push({start: e.startTime, dur: e.duration}); })
       .observe({type: "longtask", buffered: true});
@@ -50,14 +53,17 @@ const respProbe = `(() => {
   WebAssembly.instantiate = (...a) => i.apply(WebAssembly, a).then(grab);
 })()`
 
-// respPaste pastes window.__payload (n UTF-8 bytes) into #input and
-// resolves once the verdict describes it and the inspection is complete.
+// respPaste pastes window.__payload (n UTF-8 bytes) into the focused
+// editor (#input, or the large payload's viewer when it shows) as a user's
+// paste does: a paste ClipboardEvent carrying the text, which the page
+// handles for large texts; when it does not, the text goes into #input as
+// the browser would put it. It resolves once the verdict describes it and the inspection is complete.
 // When click is a selector, that element is clicked as soon as the page
 // shows that it is inspecting (or at the verdict if it never does), and
 // the figures say whether its effect (aria-selected) showed before the
 // inspection completed.
 const respPaste = `(async (n, click) => {
-  const input = document.querySelector("#input");
+  const input = document.querySelector("#input:not([hidden])") || document.querySelector("#large-scroll");
   const res = {longest: 0, gaps: []};
   let t0 = performance.now();
   let last = t0, finished = false;
@@ -96,9 +102,16 @@ const respPaste = `(async (n, click) => {
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
   t0 = last = performance.now();
   setTimeout(tick, 0);
-  input.value = window.__payload;
+  const dt = new DataTransfer();
+  dt.setData("text/plain", window.__payload);
+  const ev = new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true});
+  input.dispatchEvent(ev);
   res.set = performance.now() - t0;
-  input.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"}));
+  res.handled = ev.defaultPrevented;
+  if (!ev.defaultPrevented) {
+    input.value = window.__payload;
+    input.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"}));
+  }
   res.dispatch = performance.now() - t0 - res.set;
   await done;
   finished = true;
@@ -111,8 +124,9 @@ const respPaste = `(async (n, click) => {
 
 // pasteFigures is what respPaste measured, in milliseconds from the paste.
 type pasteFigures struct {
-	Set                 float64  `json:"set"`      // the browser's own setting of the textarea's value
-	Dispatch            float64  `json:"dispatch"` // the input event's handling
+	Set                 float64  `json:"set"`      // the paste event's handling
+	Handled             bool     `json:"handled"`  // the page took the paste (a large text: the textarea stays empty)
+	Dispatch            float64  `json:"dispatch"` // else the browser's setting of the textarea's value and the input event
 	Busy                float64  `json:"busy"`     // the page showed it is inspecting
 	Verdict             float64  `json:"verdict"`  // the verdict describes the pasted text
 	Complete            float64  `json:"complete"` // every view is ready
@@ -127,8 +141,8 @@ type pasteFigures struct {
 }
 
 func (f pasteFigures) String() string {
-	return fmt.Sprintf("value set %.0f ms, input event %.0f ms, busy shown %.0f ms, verdict %.0f ms, complete %.0f ms, painted %.0f ms; longest block %.0f ms (blocks over 50 ms at [start length]: %v); long tasks %v (longest %d ms); wasm memory %d MiB",
-		f.Set, f.Dispatch, f.Busy, f.Verdict, f.Complete, f.Painted, f.Longest, f.Gaps, f.LongTasks, slices.Max(append([]int{0}, f.LongTasks...)), f.Mem>>20)
+	return fmt.Sprintf("paste event %.0f ms (handled by the page: %v), textarea value and input event %.0f ms, busy shown %.0f ms, verdict %.0f ms, complete %.0f ms, painted %.0f ms; longest block %.0f ms (blocks over 50 ms at [start length]: %v); long tasks %v (longest %d ms); wasm memory %d MiB",
+		f.Set, f.Handled, f.Dispatch, f.Busy, f.Verdict, f.Complete, f.Painted, f.Longest, f.Gaps, f.LongTasks, slices.Max(append([]int{0}, f.LongTasks...)), f.Mem>>20)
 }
 
 // respPage serves EVENTLENS_WEB (default web/) and opens the inspector in a
@@ -323,6 +337,7 @@ func TestResponsiveTyping1MB(t *testing.T) {
 	payload := gen.Batch(gen.EventGrid, n)
 	f := paste(b, payload, "", 60*time.Second)
 	t.Logf("paste of %d events (%d bytes): %s", n, len(payload), f)
+	editAsText(b, len(payload))
 
 	// Type ten characters at the end, each once the previous one is on
 	// screen, as the browser does (insertText fires the input event).
@@ -449,4 +464,282 @@ func TestResponsiveLargeViews(t *testing.T) {
 	if got := eval[string](b, `document.querySelector("#diagnostics").textContent`); !strings.Contains(got, "more than the 32 MiB limit") {
 		t.Errorf("diagnostics past the limit = %.300q", got)
 	}
+}
+
+// editAsText presses "Edit as text" and waits until the textarea holds the
+// n-character payload.
+func editAsText(b *browser, n int) {
+	b.t.Helper()
+	click(b, "#edit-as-text")
+	waitJS(b, 30*time.Second, fmt.Sprintf(`(() => { const e = document.querySelector("#input"); return !e.hidden && e.value.length === %d })()`, n))
+}
+
+// largePayload is a batch of about 1.2 MB (over the viewer's threshold,
+// under the draft limit) whose last event has a misspelled type, and the
+// engine's report of it.
+func largePayload(t *testing.T) ([]byte, *inspect.Report) {
+	t.Helper()
+	payload := gen.Batch(gen.EventGrid, 2000)
+	const right = `"Microsoft.SignalRService.ClientConnectionConnected"`
+	k := strings.LastIndex(string(payload), right)
+	if k < 0 {
+		t.Fatal("the generated batch has no ClientConnectionConnected event")
+	}
+	payload = []byte(string(payload[:k]) + `"Microsoft.SignalRService.ClientConnectionConected"` + string(payload[k+len(right):]))
+	return payload, inspect.Inspect(payload)
+}
+
+// viewerState is what the large payload's viewer shows.
+type viewerState struct {
+	InputHidden  bool   `json:"inputHidden"`
+	InputValue   int    `json:"inputValue"`
+	ViewerHidden bool   `json:"viewerHidden"`
+	Label        string `json:"label"`
+	Text         string `json:"text"`
+	Numbers      string `json:"numbers"`
+	ScrollTop    int    `json:"scrollTop"`
+	Height       int    `json:"height"`
+}
+
+func viewer(b *browser) viewerState {
+	b.t.Helper()
+	raw := eval[json.RawMessage](b, `(() => {
+		const i = document.querySelector("#input"), v = document.querySelector("#large-scroll");
+		return {inputHidden: i.offsetParent === null, inputValue: i.value.length, viewerHidden: v.offsetParent === null,
+			label: (document.querySelector("#large-label") || {textContent: ""}).textContent,
+			text: document.querySelector("#large-text").textContent, numbers: document.querySelector("#large-lines").textContent,
+			scrollTop: Math.round(v.scrollTop), height: v.scrollHeight};
+	})()`)
+	var v viewerState
+	if err := json.Unmarshal(raw, &v); err != nil {
+		b.t.Fatal(err)
+	}
+	return v
+}
+
+// TestResponsiveLargePaste pastes a 1.2 MB batch: the page takes the paste
+// (the textarea stays empty), shows it in the read-only viewer with its
+// size and lines, draws only the visible lines, follows scrolling by
+// mouse and keyboard, and gives the verdict.
+func TestResponsiveLargePaste(t *testing.T) {
+	b := respPage(t)
+	payload, want := largePayload(t)
+	lines := strings.Split(string(payload), "\n")
+	f := paste(b, payload, "", 60*time.Second)
+	t.Logf("paste of %d bytes: %s", len(payload), f)
+	if !f.Handled {
+		t.Error("the page let the browser put a 1.2 MB paste into the textarea")
+	}
+	if got := verdictText(b); !strings.Contains(got, "Event Grid batch of 2000 events") || !strings.Contains(got, count(want.Errors, "error")) {
+		t.Errorf("verdict = %q, engine: %s", got, want.Summary())
+	}
+	v := viewer(b)
+	if !v.InputHidden || v.InputValue != 0 || v.ViewerHidden {
+		t.Errorf("after a large paste: textarea hidden %v with %d characters, viewer hidden %v", v.InputHidden, v.InputValue, v.ViewerHidden)
+	}
+	if wantLabel := fmt.Sprintf("Large payload — 1.1 MB, %s lines, read-only view", commaInt(len(lines))); v.Label != wantLabel {
+		t.Errorf("label = %q, want %q", v.Label, wantLabel)
+	}
+	if v.Height < len(lines)*20 {
+		t.Errorf("the scroll area is %d px tall for %d lines", v.Height, len(lines))
+	}
+	drawn := strings.Split(v.Text, "\n")
+	if len(drawn) > 400 || len(drawn) < 20 || drawn[0] != lines[0] || drawn[5] != lines[5] {
+		t.Errorf("drawn %d lines, starting %q", len(drawn), drawn[:min(3, len(drawn))])
+	}
+	if !strings.HasPrefix(v.Numbers, "1\n2\n3\n") {
+		t.Errorf("line numbers start %.20q", v.Numbers)
+	}
+
+	// Scrolling draws later lines, still only a few.
+	eval[bool](b, `(document.querySelector("#large-scroll").scrollTop = 30000 * 20, true)`)
+	waitJS(b, 5*time.Second, `document.querySelector("#large-lines").textContent.split("\n").includes("30001")`)
+	v = viewer(b)
+	drawn = strings.Split(v.Text, "\n")
+	nums := strings.Split(v.Numbers, "\n")
+	if len(drawn) > 400 || len(drawn) != len(nums) {
+		t.Errorf("after scrolling: %d lines and %d numbers drawn", len(drawn), len(nums))
+	}
+	for i, n := range nums {
+		var k int
+		fmt.Sscan(n, &k)
+		if k < 1 || k > len(lines) || drawn[i] != lines[k-1] {
+			t.Fatalf("line %s drawn as %q, want %q", n, drawn[i], lines[max(k-1, 0)])
+		}
+	}
+	if n := eval[int](b, `document.querySelectorAll("*").length`); n > 3000 {
+		t.Errorf("%d elements in the page", n)
+	}
+
+	// The keyboard scrolls it, with the focus visible.
+	eval[bool](b, `(document.querySelector("#large-download").focus(), true)`)
+	b.do(5*time.Second, chromedp.KeyEvent(kb.Tab))
+	if got := eval[string](b, `document.activeElement.id`); got != "large-scroll" {
+		t.Errorf("focus on %q, want the viewer", got)
+	}
+	if got := eval[string](b, `getComputedStyle(document.querySelector("#large-scroll")).outlineStyle`); got == "none" {
+		t.Error("the focused viewer shows no outline")
+	}
+	before := v.ScrollTop
+	b.do(5*time.Second, chromedp.KeyEvent(kb.PageDown))
+	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#large-scroll").scrollTop > %d`, before))
+	b.do(5*time.Second, chromedp.KeyEvent(kb.End))
+	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#large-lines").textContent.endsWith("\n%d")`, len(lines)))
+
+	// The positions come from the CSSOM, which the CSP allows.
+	if got := eval[[]string](b, `window.__csp || []`); len(got) > 0 {
+		t.Errorf("CSP violations: %v", got)
+	}
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+
+	// At 360 px the viewer fits the screen.
+	b.do(10*time.Second, chromedp.EmulateViewport(360, 800))
+	if w := eval[int](b, `document.querySelector("#large-scroll").getBoundingClientRect().right`); w > 360 {
+		t.Errorf("at 360 px the viewer ends at %d px", w)
+	}
+	if w := eval[int](b, `document.documentElement.scrollWidth`); w > 360 {
+		t.Errorf("at 360 px the page is %d px wide: %s", w, eval[string](b, `[...document.querySelectorAll("*")].filter(e => e.getBoundingClientRect().right > 361).map(e => e.tagName + "#" + e.id + "." + e.className).join(" ")`))
+	}
+}
+
+// TestResponsiveLargeDiagnostic clicks a diagnostic of a large payload: the
+// viewer scrolls to its line and marks it; its fix applies to the text
+// held by the page, which is inspected again.
+func TestResponsiveLargeDiagnostic(t *testing.T) {
+	b := respPage(t)
+	payload, want := largePayload(t)
+	paste(b, payload, "", 60*time.Second)
+	idx := -1
+	for i, d := range want.Diagnostics {
+		if i < 200 && d.Line > 1000 && (idx < 0 || d.Fix != nil) {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		t.Fatalf("no diagnostic past line 1000 in %s", want.Summary())
+	}
+	d := want.Diagnostics[idx]
+	lines := strings.Split(string(payload), "\n")
+	click(b, fmt.Sprintf(`#diagnostics li[data-index="%d"] .diag-go`, idx))
+	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#large-lines").textContent.split("\n").includes("%d")`, d.Line))
+	if got := eval[string](b, `document.querySelector("#large-mark").dataset.line`); got != fmt.Sprint(d.Line) || eval[bool](b, `document.querySelector("#large-mark").hidden`) {
+		t.Errorf("marked line %s, want %d", got, d.Line)
+	}
+	// The marked line is on screen, where line d.Line is drawn.
+	onScreen := eval[bool](b, `(() => { const s = document.querySelector("#large-scroll").getBoundingClientRect(), m = document.querySelector("#large-mark").getBoundingClientRect(); return m.top >= s.top && m.bottom <= s.bottom })()`)
+	if !onScreen {
+		t.Error("the marked line is not in view")
+	}
+	if !strings.Contains(viewer(b).Text, lines[d.Line-1]) {
+		t.Errorf("line %d (%q) is not drawn", d.Line, lines[d.Line-1])
+	}
+	if got := eval[string](b, `document.querySelector("#caret").textContent`); got != fmt.Sprintf("Ln %d, Col %d", d.Line, d.Column) {
+		t.Errorf("caret = %q", got)
+	}
+	if got := eval[string](b, `document.activeElement.id`); got != "large-scroll" {
+		t.Errorf("focus on %q after the click, want the viewer", got)
+	}
+	if d.Fix == nil {
+		t.Logf("%s has no fix: not applied", d.Code)
+		return
+	}
+	fixed := inspect.ApplyFix(payload, d.Fix)
+	click(b, fmt.Sprintf(`#diagnostics li[data-index="%d"] .apply-fix`, idx))
+	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null && document.querySelector("#verdict").dataset.complete === "true"`, len(fixed)))
+	if got, w := verdictText(b), inspect.Inspect(fixed); !strings.Contains(got, count(w.Errors, "error")) {
+		t.Errorf("after the fix the verdict is %q, engine: %s", got, w.Summary())
+	}
+	click(b, "#undo-clear")
+	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(payload)))
+}
+
+// TestResponsiveLargeEditAsText moves a large payload into the textarea.
+func TestResponsiveLargeEditAsText(t *testing.T) {
+	b := respPage(t)
+	payload, _ := largePayload(t)
+	paste(b, payload, "", 60*time.Second)
+	editAsText(b, len(payload))
+	if got := eval[string](b, `document.querySelector("#input").value`); got != string(payload) {
+		t.Errorf("the textarea holds %d characters, not the payload", len(got))
+	}
+	v := viewer(b)
+	if !v.ViewerHidden || v.InputHidden {
+		t.Errorf("after Edit as text: viewer hidden %v, textarea hidden %v", v.ViewerHidden, v.InputHidden)
+	}
+	if got := eval[string](b, `document.querySelector("#notice").textContent`); !strings.Contains(got, "may pause") {
+		t.Errorf("notice = %q", got)
+	}
+	// The report still describes it, and typing inspects again.
+	if got := eval[string](b, `document.querySelector("#verdict").dataset.bytes`); got != fmt.Sprint(len(payload)) {
+		t.Errorf("verdict describes %s bytes", got)
+	}
+	eval[bool](b, `(() => { const e = document.querySelector("#input"); e.focus(); e.setSelectionRange(e.value.length, e.value.length); return document.execCommand("insertText", false, " ") })()`)
+	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(payload)+1))
+}
+
+// TestResponsiveLargeClearUndo clears a large payload and brings it back.
+func TestResponsiveLargeClearUndo(t *testing.T) {
+	b := respPage(t)
+	payload, _ := largePayload(t)
+	paste(b, payload, "", 60*time.Second)
+	click(b, "#large-clear")
+	waitJS(b, 10*time.Second, `document.querySelector('#verdict[data-bytes="0"]') !== null`)
+	v := viewer(b)
+	if !v.ViewerHidden || v.InputHidden || v.InputValue != 0 {
+		t.Errorf("after Clear: viewer hidden %v, textarea hidden %v with %d characters", v.ViewerHidden, v.InputHidden, v.InputValue)
+	}
+	click(b, "#undo-clear")
+	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(payload)))
+	v = viewer(b)
+	if v.ViewerHidden || !strings.HasPrefix(v.Text, "[{\n") {
+		t.Errorf("after Undo clear: viewer hidden %v, text %.20q", v.ViewerHidden, v.Text)
+	}
+}
+
+// TestResponsiveLargeReload reloads the page: a large payload within the
+// draft limit comes back in the viewer; one past it is not kept.
+func TestResponsiveLargeReload(t *testing.T) {
+	b := respPage(t)
+	payload, _ := largePayload(t)
+	paste(b, payload, "", 60*time.Second)
+	b.do(30*time.Second, chromedp.Reload())
+	b.waitApp()
+	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(payload)))
+	v := viewer(b)
+	if v.ViewerHidden || v.InputValue != 0 || !strings.HasPrefix(v.Label, "Large payload") {
+		t.Errorf("after reload: viewer hidden %v, textarea %d characters, label %q", v.ViewerHidden, v.InputValue, v.Label)
+	}
+
+	// Past the draft limit (2 Mi UTF-16 units) the draft is dropped.
+	big := gen.Batch(gen.EventGrid, gen.MaxEvents)
+	paste(b, big, "", 60*time.Second)
+	if got := eval[bool](b, `localStorage.getItem("eventlens.draft") === null`); !got {
+		t.Error("a 3 MB payload was kept as the draft")
+	}
+	b.do(30*time.Second, chromedp.Reload())
+	b.waitApp()
+	time.Sleep(500 * time.Millisecond)
+	v = viewer(b)
+	if !v.ViewerHidden || v.InputValue != 0 {
+		t.Errorf("after reload past the draft limit: viewer hidden %v, textarea %d characters", v.ViewerHidden, v.InputValue)
+	}
+}
+
+// count writes "1 error", "2 errors".
+func count(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %ss", n, one)
+}
+
+// commaInt writes n with thousands separators.
+func commaInt(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -73,21 +73,49 @@ func fieldByteLen(id string) int {
 	return app.Window().Get("TextEncoder").New().Call("encode", e.Get("value")).Length()
 }
 
-// fieldText returns a field's value, copied into Go once. (Reading a
-// string value through syscall/js copies it twice; a large payload would
-// so need three times its size.)
+// fieldText returns a field's value, copied into Go once.
 func fieldText(id string) string {
 	e := element(id)
 	if !e.Truthy() {
 		return ""
 	}
-	enc := app.Window().Get("TextEncoder").New().Call("encode", e.Get("value"))
+	return jsText(e.Get("value"))
+}
+
+// jsText returns a JavaScript string as a Go string, copied once. (Reading
+// a string value through syscall/js copies it twice; a large payload would
+// so need three times its size.)
+func jsText(v app.Value) string {
+	enc := app.Window().Get("TextEncoder").New().Call("encode", v)
 	b := make([]byte, enc.Length())
 	if len(b) == 0 {
 		return ""
 	}
 	app.CopyBytesToGo(b, enc)
 	return unsafe.String(&b[0], len(b)) // b is never written again
+}
+
+// jsString wraps a JavaScript string in a String object, whose length and
+// methods Go can reach (syscall/js reads properties of objects only).
+func jsString(v app.Value) app.Value {
+	return app.Window().Get("String").New(v)
+}
+
+// jsLen returns the length of a JavaScript string in UTF-16 code units.
+func jsLen(v app.Value) int {
+	if v == nil || v.IsNull() || v.IsUndefined() {
+		return 0
+	}
+	return jsString(v).Length()
+}
+
+// pasted returns the text of a paste event.
+func pasted(e app.Value) (app.Value, bool) {
+	cd := e.Get("clipboardData")
+	if !cd.Truthy() {
+		return nil, false
+	}
+	return cd.Call("getData", "text"), true
 }
 
 // bytesOf returns the bytes of s without copying them. The engine only
@@ -227,19 +255,17 @@ func saveDraftFrom(id string, limit int) {
 	}
 }
 
-// restoreDraft puts the stored draft in the field with the given id and
-// reports whether there was one.
-func restoreDraft(id string) bool {
+// draft returns the stored draft, if there is one.
+func draft() (app.Value, bool) {
 	ls := app.Window().Get("localStorage")
 	if !ls.Truthy() {
-		return false
+		return nil, false
 	}
 	v := ls.Call("getItem", draftKey)
 	if v.IsNull() || v.IsUndefined() {
-		return false
+		return nil, false
 	}
-	setFieldValue(id, v)
-	return true
+	return v, true
 }
 
 // locationHash returns the URL's fragment, with its "#".

@@ -67,6 +67,17 @@ type Inspector struct {
 
 	escaped   bool // Escape was pressed: the next Tab leaves the editor
 	listeners []func()
+
+	// A large payload (past largeText) is held here and shown in the
+	// read-only LargeView instead of the textarea, which then stays empty;
+	// "" when the textarea holds the text.
+	big      string
+	bigJS    app.Value // the same text as a browser string, once needed (drafts, Edit as text)
+	bigUnits int       // its length in UTF-16 code units
+	bigLines int       // its number of lines
+	mark     Mark      // the place marked in the viewer
+	undoBig  string    // a large text before the last Clear or fix, for Undo
+	undoWhat string    // the Undo button's label
 }
 
 // OnNav sets the page title, on the server and in the browser.
@@ -101,9 +112,10 @@ func (p *Inspector) OnMount(ctx app.Context) {
 	})
 	guard(ctx, "starting the page", func() {
 		p.listen(ctx)
-		if !p.openShared(ctx) && restoreDraft("input") {
-			p.gen++
-			p.runNow(ctx)
+		if !p.openShared(ctx) {
+			if v, ok := draft(); ok {
+				p.load(ctx, v, false)
+			}
 		}
 	})
 	ctx.Defer(func(ctx app.Context) {
@@ -164,6 +176,46 @@ func (p *Inspector) listen(ctx app.Context) {
 			p.escaped = false
 		}
 	})
+	// A large paste goes to the viewer, not into the textarea (see
+	// largeText); a smaller one is the textarea's.
+	p.on(ctx, input, "paste", "pasting", false, func(e app.Value) {
+		data, ok := pasted(e)
+		if !ok || jsLen(data) <= largeText {
+			return
+		}
+		e.Call("preventDefault")
+		// The paste replaces the selection, as it does in the textarea.
+		if n := input.Get("textLength").Int(); n > 0 {
+			start, end := input.Get("selectionStart").Int(), input.Get("selectionEnd").Int()
+			if start > 0 || end < n {
+				val := jsString(input.Get("value"))
+				data = val.Call("slice", 0, start).Call("concat", data, val.Call("slice", end))
+			}
+		}
+		ctx.Dispatch(func(ctx app.Context) { guard(ctx, "pasting", func() { p.pasteLarge(ctx, data) }) })
+	})
+	// A paste into the viewer replaces the whole payload.
+	p.on(ctx, win, "paste", "pasting", false, func(e app.Value) {
+		t := e.Get("target")
+		if p.big == "" || !t.Truthy() || !t.Get("closest").Truthy() || !t.Call("closest", "#large-scroll").Truthy() {
+			return
+		}
+		data, ok := pasted(e)
+		if !ok {
+			return
+		}
+		e.Call("preventDefault")
+		ctx.Dispatch(func(ctx app.Context) {
+			guard(ctx, "pasting", func() {
+				if jsLen(data) > largeText {
+					p.pasteLarge(ctx, data)
+					return
+				}
+				p.load(ctx, data, false)
+				p.say("Pasted over the large payload: the editor holds the new text.", false)
+			})
+		})
+	})
 	for _, ev := range []string{"keyup", "mouseup", "focus"} {
 		p.on(ctx, input, ev, "reading the caret", false, func(app.Value) {
 			ctx.Dispatch(func(ctx app.Context) { guard(ctx, "reading the caret", p.readCaret) })
@@ -189,7 +241,7 @@ func (p *Inspector) listen(ctx app.Context) {
 	// The draft is saved after each inspection; this also keeps what was
 	// typed in the last moments before the page goes away.
 	p.on(ctx, win, "pagehide", "saving the draft", false, func(app.Value) {
-		saveDraftFrom("input", maxDraft)
+		p.saveDraft(maxDraft)
 	})
 }
 
@@ -236,18 +288,130 @@ func (p *Inspector) say(msg string, isErr bool) {
 	p.notice, p.noticeErr = msg, isErr
 }
 
-// load puts text (a Go string or a JavaScript string) in the editor and
-// inspects it. undoable keeps the previous text in the editor's undo
-// history.
+// load puts text (a Go string or a JavaScript string) in the editor, or in
+// the viewer when it is large, and inspects it. undoable keeps the previous
+// text in the editor's undo history.
 func (p *Inspector) load(ctx app.Context, text any, undoable bool) {
-	if undoable {
-		replaceRange("input", 0, fieldLen("input"), text)
+	if s, v, ok := largeOf(text); ok {
+		p.setBig(s, v)
 	} else {
-		setFieldValue("input", text)
+		p.leaveBig()
+		if undoable {
+			replaceRange("input", 0, fieldLen("input"), text)
+		} else {
+			setFieldValue("input", text)
+		}
 	}
 	p.gen++
-	p.canUndo = false
+	p.canUndo, p.undoText, p.undoBig = false, nil, ""
 	p.runNow(ctx)
+}
+
+// largeOf returns text (a Go string or a JavaScript string) as a Go string,
+// and its JavaScript value when it has one, if it is too long for the
+// textarea.
+func largeOf(text any) (s string, v app.Value, ok bool) {
+	switch t := text.(type) {
+	case string:
+		if len(t) > largeText && textpos.UTF16Len(t) > largeText {
+			return t, nil, true
+		}
+	case app.Value:
+		if t != nil && jsLen(t) > largeText {
+			return jsText(t), t, true
+		}
+	}
+	return "", nil, false
+}
+
+// setBig shows the large text s (v: the same as a JavaScript string, or
+// nil) in the viewer, and empties the textarea.
+func (p *Inspector) setBig(s string, v app.Value) {
+	p.big, p.bigJS = s, v
+	p.bigUnits = textpos.UTF16Len(s)
+	p.bigLines = strings.Count(s, "\n") + 1
+	p.mark = Mark{Seq: p.mark.Seq + 1}
+	p.caret = "Ln 1, Col 1"
+	setFieldValue("input", "")
+}
+
+// leaveBig drops the large text, if any: the textarea is the editor again.
+func (p *Inspector) leaveBig() {
+	if p.big == "" {
+		return
+	}
+	p.big, p.bigJS, p.bigUnits, p.bigLines = "", nil, 0, 0
+	p.mark = Mark{Seq: p.mark.Seq + 1}
+	p.caret = "Ln 1, Col 1"
+}
+
+// bigValue returns the large text as a JavaScript string, made once.
+func (p *Inspector) bigValue() app.Value {
+	if p.bigJS == nil {
+		p.bigJS = app.ValueOf(p.big)
+	}
+	return p.bigJS
+}
+
+// saveDraft keeps the editor's text (or the large text) as the draft, by
+// the rules of saveDraftFrom.
+func (p *Inspector) saveDraft(limit int) {
+	if p.big == "" {
+		saveDraftFrom("input", limit)
+		return
+	}
+	ls := app.Window().Get("localStorage")
+	if !ls.Truthy() {
+		return
+	}
+	switch {
+	case p.bigUnits > maxDraft:
+		ls.Call("removeItem", draftKey)
+	case p.bigUnits <= limit:
+		ls.Call("setItem", draftKey, p.bigValue())
+	}
+}
+
+// pasteLarge shows a large pasted text (a JavaScript string) in the viewer
+// and inspects it at once; past the size limit it is refused without
+// being read into Go.
+func (p *Inspector) pasteLarge(ctx app.Context, text app.Value) {
+	n := 0
+	if jsLen(text) > inspect.MaxBytes {
+		// At least as many bytes as UTF-16 units: too large already.
+		n = app.Window().Get("TextEncoder").New().Call("encode", text).Length()
+	} else if s := jsText(text); len(s) > inspect.MaxBytes {
+		n = len(s)
+	} else {
+		p.setBig(s, text)
+		p.gen++
+		p.canUndo, p.undoText, p.undoBig = false, nil, ""
+		p.runNow(ctx)
+		p.say(fmt.Sprintf("Pasted %s: shown read-only so that the page stays quick. “Edit as text” makes it editable.", sizeLabel(len(s))), false)
+		return
+	}
+	// Refused: the editor is emptied (Undo brings its text back) and the
+	// verdict states the limit.
+	p.stash("Undo paste")
+	p.leaveBig()
+	setFieldValue("input", "")
+	p.gen++
+	p.stopJob()
+	p.show("", n, p.gen, nil)
+	p.saveDraft(maxDraft)
+	p.say(fmt.Sprintf("The pasted text is %d MiB: eventlens inspects payloads up to %d MiB. Paste only the events you need.", n>>20, inspect.MaxBytes>>20), true)
+}
+
+// stash keeps the editor's text for the Undo button, labelled what.
+func (p *Inspector) stash(what string) {
+	p.undoWhat = what
+	if p.big != "" {
+		p.undoBig, p.undoText, p.canUndo = p.big, nil, true
+		return
+	}
+	p.undoBig = ""
+	p.undoText = element("input").Get("value")
+	p.canUndo = fieldLen("input") > 0
 }
 
 // onInput follows an edit: a paste or a drop is inspected at once, typing
@@ -274,11 +438,29 @@ func (p *Inspector) onInput(ctx app.Context, e app.Event) {
 // runNow inspects the editor's current text, unless the report or the
 // inspection under way already describes it, and saves it as the draft.
 func (p *Inspector) runNow(ctx app.Context) {
-	saveDraftFrom("input", maxDraft)
+	p.saveDraft(maxDraft)
 	switch {
 	case p.job != nil && p.jobGen == p.gen:
 		return // already inspecting this text
 	case p.srcGen == p.gen:
+		p.readCaret()
+		return
+	}
+	if p.big != "" {
+		switch {
+		case sameString(p.big, p.src) && p.job == nil:
+			p.srcGen = p.gen
+		case len(p.big) > inspect.MaxBytes:
+			p.stopJob()
+			p.show("", len(p.big), p.gen, nil)
+		default:
+			if len(p.src) > syncBytes {
+				// As below: the previous views go first.
+				p.stopJob()
+				p.show("", 0, -1, nil)
+			}
+			p.inspect(ctx, p.big)
+		}
 		p.readCaret()
 		return
 	}
@@ -438,6 +620,13 @@ func (p *Inspector) views() {
 
 // readCaret updates the line:column readout from the editor's caret.
 func (p *Inspector) readCaret() {
+	if p.big != "" {
+		p.caret = "Ln 1, Col 1"
+		if p.mark.Line > 0 {
+			p.caret = fmt.Sprintf("Ln %d, Col %d", p.mark.Line, p.mark.Col)
+		}
+		return
+	}
 	if p.report == nil && p.src == "" {
 		p.caret = "Ln 1, Col 1"
 		return
@@ -481,6 +670,19 @@ func (p *Inspector) selectDiagnostic(ctx app.Context, v any) {
 		return
 	}
 	idx := p.index()
+	if p.big != "" {
+		line, col := d.Line, d.Column
+		if line == 0 || col == 0 {
+			line, col = idx.LineCol(d.Offset)
+		}
+		endLine, endCol := idx.LineCol(max(d.End, d.Offset))
+		cols := 1
+		if endLine == line && endCol > col {
+			cols = endCol - col
+		}
+		p.markAt(line, col, cols)
+		return
+	}
 	start, end := idx.UTF16(d.Offset), idx.UTF16(max(d.End, d.Offset))
 	line := d.Line
 	if line == 0 {
@@ -490,10 +692,26 @@ func (p *Inspector) selectDiagnostic(ctx app.Context, v any) {
 	p.readCaret()
 }
 
+// markAt marks columns [col, col+cols) of line in the viewer and scrolls
+// to them.
+func (p *Inspector) markAt(line, col, cols int) {
+	p.mark = Mark{Line: line, Col: col, Cols: cols, Seq: p.mark.Seq + 1}
+	p.readCaret()
+}
+
 // applyFix applies a diagnostic's fix to the editor, as one undoable edit.
 func (p *Inspector) applyFix(ctx app.Context, v any) {
 	d, ok := p.diagnostic(v)
 	if !ok || d.Fix == nil || !p.current(ctx) {
+		return
+	}
+	if p.big != "" {
+		// The large text is fixed in Go; Undo brings it back.
+		fixed := string(inspect.ApplyFix([]byte(p.src), d.Fix))
+		before := p.big
+		p.load(ctx, fixed, false)
+		p.canUndo, p.undoBig, p.undoText, p.undoWhat = true, before, nil, "Undo fix"
+		p.say("Applied: "+d.Fix.Title+". “Undo fix” brings back the text before it.", false)
 		return
 	}
 	fixed := string(inspect.ApplyFix([]byte(p.src), d.Fix))
@@ -506,29 +724,69 @@ func (p *Inspector) applyFix(ctx app.Context, v any) {
 
 // clear empties the editor, keeping the text for "Undo clear".
 func (p *Inspector) clear(ctx app.Context, e app.Event) {
-	p.undoText = element("input").Get("value")
-	p.canUndo = fieldLen("input") > 0
+	p.stash("Undo clear")
+	p.leaveBig()
 	setFieldValue("input", "")
 	p.gen++
 	p.runNow(ctx)
 	p.say("Cleared the editor.", false)
 }
 
-// undoClear brings back the text of the last Clear.
+// undoClear brings back the text kept by the last Clear (or large fix, or
+// refused paste).
 func (p *Inspector) undoClear(ctx app.Context, e app.Event) {
-	if !p.canUndo || p.undoText == nil {
+	if !p.canUndo {
 		return
 	}
-	setFieldValue("input", p.undoText)
-	p.canUndo, p.undoText = false, nil
+	switch {
+	case p.undoBig != "":
+		p.setBig(p.undoBig, nil)
+	case p.undoText != nil:
+		p.leaveBig()
+		setFieldValue("input", p.undoText)
+	default:
+		return
+	}
+	p.canUndo, p.undoText, p.undoBig = false, nil, ""
 	p.gen++
 	p.runNow(ctx)
-	p.say("Restored the cleared text.", false)
+	p.say("Restored the text.", false)
+}
+
+// editAsText moves the large text into the textarea. The text is the same,
+// so its report stays.
+func (p *Inspector) editAsText(ctx app.Context, e app.Event) {
+	if p.big == "" {
+		return
+	}
+	v := p.bigValue()
+	p.leaveBig()
+	setFieldValue("input", v)
+	p.readCaret()
+	p.say("The payload is in the editor as text. The browser may pause for a moment while it lays out a text this long.", false)
+}
+
+// copyBig copies the large text.
+func (p *Inspector) copyBig(ctx app.Context, e app.Event) {
+	if p.big != "" {
+		copyText(p.big)
+		p.say("Copied the payload.", false)
+	}
+}
+
+// downloadBig saves the large text as a file.
+func (p *Inspector) downloadBig(ctx app.Context, e app.Event) {
+	if p.big != "" {
+		download("eventlens-payload.json", "application/json", bytesOf(p.big))
+	}
 }
 
 // makeShareLink puts the payload in a link's fragment and copies the link.
 func (p *Inspector) makeShareLink(ctx app.Context, e app.Event) {
-	text := fieldValue("input")
+	text := p.big
+	if text == "" {
+		text = fieldValue("input")
+	}
 	if strings.TrimSpace(text) == "" {
 		p.say("Nothing to share: paste a payload first.", true)
 		return
@@ -579,7 +837,10 @@ func (p *Inspector) pickEvent(ctx app.Context, v any) {
 	}
 	p.views()
 	if p.focus >= 0 && p.report.Doc != nil && p.current(ctx) {
-		if n := p.report.Doc.Root.Lookup(p.report.Events[p.focus].Pointer); n != nil {
+		if n := p.report.Doc.Root.Lookup(p.report.Events[p.focus].Pointer); n != nil && p.big != "" {
+			p.markAt(n.Pos.Line, n.Pos.Column, 1)
+			element("event-picker").Call("focus")
+		} else if n != nil {
 			idx := p.index()
 			selectRange("input", idx.UTF16(n.Pos.Offset), idx.UTF16(n.Pos.Offset), n.Pos.Line)
 			element("event-picker").Call("focus")

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -72,7 +75,7 @@ func (p *Inspector) inputPane() app.UI {
 			),
 			app.Button().ID("clear").Class("btn").Text("Clear").
 				OnClick(handler("clearing the editor", p.clear)),
-			app.Button().ID("undo-clear").Class("btn", "btn-accent").Text("Undo clear").Hidden(!p.canUndo).
+			app.Button().ID("undo-clear").Class("btn", "btn-accent").Text(cmp.Or(p.undoWhat, "Undo clear")).Hidden(!p.canUndo).
 				OnClick(handler("undoing the clear", p.undoClear)),
 			app.Button().ID("share").Class("btn").Text("Share link").
 				Title("Copy a link that carries the payload in its #fragment").
@@ -90,18 +93,74 @@ func (p *Inspector) inputPane() app.UI {
 			app.Textarea().
 				ID("input").
 				Class("editor").
+				Hidden(p.big != "").
 				Spellcheck(false).
 				Attr("autocomplete", "off").Attr("autocapitalize", "off").
 				Aria("describedby", "editor-help").
 				Placeholder("Paste an Event Grid or CloudEvents payload (JSON) here, drop a .json file anywhere on the page, or pick a sample.").
 				OnInput(handler("reading the editor", p.onInput)),
+			p.largeBar(),
+			&LargeView{Text: p.big, Mark: p.mark},
 			app.Div().Class("editor-foot").Body(
 				app.Span().ID("caret").Class("caret").Aria("live", "off").Text(p.caret),
-				app.Span().ID("editor-help").Class("muted").Text("Tab inserts spaces (Esc then Tab leaves the editor) · Ctrl+Enter inspects now"),
+				app.Span().ID("editor-help").Class("muted").Text(p.editorHelp()),
 				app.Span().ID("size-limit").Class("muted").Text(fmt.Sprintf("Payloads up to %d MiB", inspect.MaxBytes>>20)),
 			),
 		),
 	)
+}
+
+// largeBar names the large payload shown in the viewer and offers what
+// can be done with it; hidden when the textarea holds the text.
+func (p *Inspector) largeBar() app.UI {
+	bar := app.Div().ID("large-bar").Class("large-bar")
+	if p.big == "" {
+		return bar.Hidden(true)
+	}
+	return bar.Body(
+		app.Span().ID("large-label").Class("large-label").Text(largeLabel(len(p.big), p.bigLines)),
+		app.Button().ID("edit-as-text").Class("btn").Text("Edit as text").
+			Title("Put the payload into the text editor: the browser may pause for a moment while it lays out a text this long").
+			OnClick(handler("moving the payload into the editor", p.editAsText)),
+		app.Button().ID("large-clear").Class("btn").Text("Clear").
+			Title("Empty the editor (Undo clear brings the payload back)").
+			OnClick(handler("clearing the editor", p.clear)),
+		app.Button().ID("large-copy").Class("btn").Text("Copy").
+			OnClick(handler("copying the payload", p.copyBig)),
+		app.Button().ID("large-download").Class("btn").Text("Download .json").
+			OnClick(handler("downloading the payload", p.downloadBig)),
+	)
+}
+
+// largeLabel names a large payload of n bytes and lines lines.
+func largeLabel(n, lines int) string {
+	return fmt.Sprintf("Large payload — %s, %s %s, read-only view", sizeLabel(n), thousands(lines), plural(lines, "line", "lines"))
+}
+
+// thousands writes n with thousands separators: 88,512.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// editorHelp is the line under the editor saying how to use it.
+func (p *Inspector) editorHelp() string {
+	if p.big != "" {
+		return "Read-only view: arrow keys, Page Up/Down, Home and End scroll it · a diagnostic's place is marked in it · paste here to replace the payload"
+	}
+	return "Tab inserts spaces (Esc then Tab leaves the editor) · Ctrl+Enter inspects now"
 }
 
 // shareRow shows the last share link, ready to copy.
