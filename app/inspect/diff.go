@@ -73,34 +73,49 @@ func Diff(a, b []byte, semantic bool) *DiffReport {
 // side decodes one payload (converting it to CloudEvents in semantic mode)
 // and fills s; it reports whether the side can be compared.
 func side(src []byte, semantic bool, s *Side) (*jsontree.Node, bool) {
+	root, ok := decodeSide(src, s)
+	if ok && semantic {
+		root, ok = convertSide(root, s)
+	}
+	if !ok {
+		return nil, false
+	}
+	s.Text = jsontree.Pretty(root)
+	return root, true
+}
+
+// decodeSide decodes one payload; on a syntax error it fills s's
+// diagnostics and reports false.
+func decodeSide(src []byte, s *Side) (*jsontree.Node, bool) {
 	doc, err := jsontree.Parse(src, jsontree.Options{MaxBytes: MaxBytes})
 	if err != nil {
 		s.Diagnostics = []diag.Diagnostic{syntaxDiagnostic(err)}
 		return nil, false
 	}
-	root := doc.Root
-	if semantic {
-		res := detect.Detect(root)
-		switch res.Form {
-		case detect.EventGrid:
-			conv, err := convert.ToCloudEvents(root)
-			if err != nil {
-				s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: CodeDiffConvert, Event: -1,
-					Message: "cannot compare as CloudEvents: " + err.Error()}}
-				return nil, false
-			}
-			root = conv.Root
-		case detect.CloudEvents:
-			// Already CloudEvents.
-		default:
-			s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: CodeDiffNotEvents, Event: -1,
-				Message: "cannot compare as CloudEvents: " + notEvents(res.Form) + "; turn the semantic mode off to compare it as plain JSON"}}
+	return doc.Root, true
+}
+
+// convertSide returns root in CloudEvents form, as a batch (semantic mode);
+// when it has none it fills s's diagnostics and reports false.
+func convertSide(root *jsontree.Node, s *Side) (*jsontree.Node, bool) {
+	res := detect.Detect(root)
+	switch res.Form {
+	case detect.EventGrid:
+		conv, err := convert.ToCloudEvents(root)
+		if err != nil {
+			s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: CodeDiffConvert, Event: -1,
+				Message: "cannot compare as CloudEvents: " + err.Error()}}
 			return nil, false
 		}
-		root = asBatch(root)
+		root = conv.Root
+	case detect.CloudEvents:
+		// Already CloudEvents.
+	default:
+		s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: CodeDiffNotEvents, Event: -1,
+			Message: "cannot compare as CloudEvents: " + notEvents(res.Form) + "; turn the semantic mode off to compare it as plain JSON"}}
+		return nil, false
 	}
-	s.Text = jsontree.Pretty(root)
-	return root, true
+	return asBatch(root), true
 }
 
 // notEvents says why a payload of form f has no CloudEvents form.
@@ -123,31 +138,41 @@ func asBatch(root *jsontree.Node) *jsontree.Node {
 // changedLines maps each change's pointers to lines of the pretty-printed
 // sides, by decoding the pretty text again (its positions are those shown).
 func changedLines(left, right []byte, changes []jsondiff.Change) (l, r []int) {
-	ld, errL := jsontree.Parse(left, jsontree.Options{MaxBytes: MaxBytes})
-	rd, errR := jsontree.Parse(right, jsontree.Options{MaxBytes: MaxBytes})
-	seenL, seenR := map[int]bool{}, map[int]bool{}
-	mark := func(doc *jsontree.Doc, pointer string, seen map[int]bool, out *[]int) {
+	return sideLines(left, changes, true), sideLines(right, changes, false)
+}
+
+// sideLines returns the sorted 1-based lines of one pretty-printed side
+// (the old document's when old is set, else the new one's) that the
+// changes touch, by decoding the text again.
+func sideLines(text []byte, changes []jsondiff.Change, old bool) []int {
+	doc, err := jsontree.Parse(text, jsontree.Options{MaxBytes: MaxBytes})
+	if err != nil {
+		return nil
+	}
+	var out []int
+	seen := map[int]bool{}
+	for _, c := range changes {
+		pointer := c.Path
+		if old {
+			if c.Op == jsondiff.Add {
+				continue
+			}
+			pointer = c.OldPath
+		} else if c.Op == jsondiff.Remove {
+			continue
+		}
 		n := doc.Root.Lookup(pointer)
 		if n == nil {
-			return
+			continue
 		}
 		first, last := n.Pos.Line, doc.PosAt(max(n.End-1, n.Pos.Offset)).Line
 		for line := first; line <= last; line++ {
 			if !seen[line] {
 				seen[line] = true
-				*out = append(*out, line)
+				out = append(out, line)
 			}
 		}
 	}
-	for _, c := range changes {
-		if errL == nil && c.Op != jsondiff.Add {
-			mark(ld, c.OldPath, seenL, &l)
-		}
-		if errR == nil && c.Op != jsondiff.Remove {
-			mark(rd, c.Path, seenR, &r)
-		}
-	}
-	slices.Sort(l)
-	slices.Sort(r)
-	return l, r
+	slices.Sort(out)
+	return out
 }

@@ -155,9 +155,10 @@ func orNull(n *jsontree.Node) *jsontree.Node {
 
 // differ holds the state of one Compare.
 type differ struct {
-	opts Options
-	out  []Change
-	full bool // MaxChanges reached
+	opts  Options
+	out   []Change
+	full  bool // MaxChanges reached
+	nodes int  // values compared so far
 }
 
 func (d *differ) emit(c Change) {
@@ -176,6 +177,7 @@ func (d *differ) diff(a, b *jsontree.Node, op, np []byte) {
 	if d.full {
 		return
 	}
+	d.nodes++
 	a, b = orNull(a), orNull(b)
 	if a.Kind != b.Kind {
 		d.emit(Change{Op: Replace, Path: string(np), OldPath: string(op), Old: a, New: b})
@@ -294,13 +296,34 @@ func eventIDs(arr *jsontree.Node) (map[string]int, bool) {
 // are kept to a minimum: the events that keep their relative order (a
 // longest increasing subsequence) do not move.
 func (d *differ) diffEvents(a, b *jsontree.Node, ia, ib map[string]int, op, np []byte) {
+	r := d.startEvents(a, b, ia, ib, op, np)
+	for !r.done() && !d.full {
+		d.nextEvent(r)
+	}
+}
+
+// eventRun is a comparison of two arrays of events under way: the removed
+// events are listed, and the new array's events are compared one by one.
+type eventRun struct {
+	a, b   *jsontree.Node
+	op, np []byte
+	from   []int  // old index of each new event, -1 for added ones
+	stays  []bool // whether each new event keeps its relative order
+	next   int    // the next new event to compare
+}
+
+// done reports whether every event of the new array was compared.
+func (r *eventRun) done() bool { return r.next >= len(r.b.Items) }
+
+// startEvents lists the removed events and prepares the comparison of the
+// new array's events (see diffEvents).
+func (d *differ) startEvents(a, b *jsontree.Node, ia, ib map[string]int, op, np []byte) *eventRun {
 	for i, it := range a.Items {
 		if _, ok := ib[it.Get("id").Text]; !ok {
 			p := appendIndex(op, i)
 			d.emit(Change{Op: Remove, Path: string(p), OldPath: string(p), Old: it})
 		}
 	}
-	// Old index of each new event, -1 for added ones.
 	from := make([]int, len(b.Items))
 	var kept []int // new indices of kept events, in old order
 	for j, it := range b.Items {
@@ -327,21 +350,25 @@ func (d *differ) diffEvents(a, b *jsontree.Node, ia, ib map[string]int, op, np [
 	for _, j := range increasing(kept) {
 		stays[j] = true
 	}
-	for j, it := range b.Items {
-		i := from[j]
-		if i < 0 {
-			d.emit(Change{Op: Add, Path: string(appendIndex(np, j)), New: it})
-			continue
-		}
-		pa, pb := appendIndex(op, i), appendIndex(np, j)
-		if !stays[j] {
-			d.emit(Change{Op: Move, Path: string(pb), OldPath: string(pa), Old: a.Items[i], New: it})
-		}
-		d.diff(a.Items[i], it, pa, pb)
-		if d.full {
-			return
-		}
+	return &eventRun{a: a, b: b, op: op, np: np, from: from, stays: stays}
+}
+
+// nextEvent compares the next event of the new array with its match.
+func (d *differ) nextEvent(r *eventRun) {
+	j := r.next
+	r.next++
+	it := r.b.Items[j]
+	d.nodes++
+	i := r.from[j]
+	if i < 0 {
+		d.emit(Change{Op: Add, Path: string(appendIndex(r.np, j)), New: it})
+		return
 	}
+	pa, pb := appendIndex(r.op, i), appendIndex(r.np, j)
+	if !r.stays[j] {
+		d.emit(Change{Op: Move, Path: string(pb), OldPath: string(pa), Old: r.a.Items[i], New: it})
+	}
+	d.diff(r.a.Items[i], it, pa, pb)
 }
 
 // increasing returns a longest strictly increasing subsequence of xs.

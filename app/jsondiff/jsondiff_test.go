@@ -175,6 +175,7 @@ func TestCompare(t *testing.T) {
 			if opts.MaxChanges == 0 {
 				checkPatch(t, tt.a, a, b, got)
 			}
+			checkComparer(t, a, b, opts, got)
 			for _, c := range got {
 				if (c.Op == Add) != (c.Old == nil) || (c.Op == Remove) != (c.New == nil) {
 					t.Errorf("%s: Old/New do not fit the op", c)
@@ -470,6 +471,7 @@ func TestGolden(t *testing.T) {
 			bSrc := readTestdata(t, name+".new.json")
 			a, b := parse(t, aSrc), parse(t, bSrc)
 			cs := Compare(a, b, DefaultOptions())
+			checkComparer(t, a, b, DefaultOptions(), cs)
 			patch := checkPatch(t, aSrc, a, b, cs)
 			got := []byte(list(cs) + "-- patch --\n" + string(patch))
 			gp := filepath.Join("testdata", name+".golden")
@@ -508,6 +510,7 @@ func FuzzDiff(f *testing.F) {
 		a, b := da.Root, db.Root
 		for _, opts := range []Options{DefaultOptions(), {}, {MatchEventsByID: true, MaxAlignCost: 5}} {
 			cs := Compare(a, b, opts)
+			checkComparer(t, a, b, opts, cs)
 			checkPatch(t, string(aSrc), a, b, cs)
 			if !opts.MatchEventsByID && (len(cs) == 0) != jsontree.Equal(a, b) {
 				t.Fatalf("Compare found %d changes, Equal says %v", len(cs), jsontree.Equal(a, b))

@@ -1,0 +1,149 @@
+package inspect
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"eventlens/app/gen"
+)
+
+// diffBudgets are the step budgets the DiffJob tests use: one piece of
+// work per step, about one piece, and everything in one step.
+var diffBudgets = []time.Duration{0, time.Microsecond, time.Hour}
+
+// checkDiffJob runs a DiffJob over a and b at every budget and checks that
+// its report is identical to Diff's, that its progress never goes back,
+// and that it ends.
+func checkDiffJob(t *testing.T, name string, a, b []byte, semantic bool) {
+	t.Helper()
+	want := Diff(a, b, semantic)
+	for _, budget := range diffBudgets {
+		j := NewDiffJob(a, b, semantic)
+		steps, last := 0, 0
+		for !j.Step(budget) {
+			steps++
+			done, total := j.Progress()
+			if done < last || done > total {
+				t.Fatalf("%s (semantic %v, budget %v): progress %d of %d after %d", name, semantic, budget, done, total, last)
+			}
+			last = done
+			if steps > len(a)+len(b)+100 {
+				t.Fatalf("%s (semantic %v, budget %v): no end after %d steps", name, semantic, budget, steps)
+			}
+		}
+		if !j.Done() || !j.Step(budget) || j.Report() != j.Run() {
+			t.Fatalf("%s (semantic %v, budget %v): not done after the last step", name, semantic, budget)
+		}
+		if budget == 0 && steps+1 < 3 {
+			t.Errorf("%s (semantic %v): %d steps of one piece, want at least 3 (decode, decode, compare)", name, semantic, steps+1)
+		}
+		if got := j.Report(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s (semantic %v, budget %v): DiffJob differs from Diff:\n%d changes, equal %v, lines %v / %v, %d diagnostics\nwant %d changes, equal %v, lines %v / %v, %d diagnostics",
+				name, semantic, budget, len(got.Changes), got.Equal, got.Left.Lines, got.Right.Lines, len(got.Left.Diagnostics)+len(got.Right.Diagnostics),
+				len(want.Changes), want.Equal, want.Left.Lines, want.Right.Lines, len(want.Left.Diagnostics)+len(want.Right.Diagnostics))
+		}
+	}
+}
+
+// TestDiffJobCases: every pair of testdata/diff, both ways and in both
+// modes.
+func TestDiffJobCases(t *testing.T) {
+	dirs, err := filepath.Glob("../../testdata/diff/*")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no diff cases: %v", err)
+	}
+	for _, dir := range dirs {
+		a, errA := os.ReadFile(filepath.Join(dir, "a.json"))
+		b, errB := os.ReadFile(filepath.Join(dir, "b.json"))
+		if errA != nil || errB != nil {
+			t.Fatalf("%s: %v %v", dir, errA, errB)
+		}
+		for _, semantic := range []bool{false, true} {
+			checkDiffJob(t, filepath.Base(dir), a, b, semantic)
+			checkDiffJob(t, filepath.Base(dir)+" reversed", b, a, semantic)
+		}
+	}
+}
+
+// TestDiffJobCorpus: the corpus payloads (valid, broken and not JSON at
+// all) paired with each other, in both modes.
+func TestDiffJobCorpus(t *testing.T) {
+	files := corpus(t)
+	srcs := make([][]byte, len(files))
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[i] = b
+	}
+	for i := range srcs {
+		for k := range srcs {
+			for _, semantic := range []bool{false, true} {
+				checkDiffJob(t, filepath.Base(files[i])+" vs "+filepath.Base(files[k]), srcs[i], srcs[k], semantic)
+			}
+		}
+	}
+}
+
+// TestDiffJobBatches: generated batches with gen.Changed's four edits, in
+// both forms and across forms, take many steps and end with Diff's report;
+// the progress counts the right batch's events.
+func TestDiffJobBatches(t *testing.T) {
+	for _, n := range []int{0, 1, 5, 600} {
+		eg, ce := gen.Batch(gen.EventGrid, n), gen.Batch(gen.CloudEvents, n)
+		egc, cec := gen.Changed(gen.EventGrid, n), gen.Changed(gen.CloudEvents, n)
+		for _, p := range []struct {
+			name string
+			a, b []byte
+		}{{"eventgrid", eg, egc}, {"cloudevents", ce, cec}, {"eventgrid vs cloudevents", eg, cec}, {"same", ce, ce}} {
+			for _, semantic := range []bool{false, true} {
+				name := fmt.Sprintf("%s/%d", p.name, n)
+				checkDiffJob(t, name, p.a, p.b, semantic)
+			}
+		}
+	}
+	a, b := gen.Batch(gen.EventGrid, 2000), gen.Changed(gen.EventGrid, 2000)
+	j := NewDiffJob(a, b, false)
+	comparing := 0
+	for !j.Step(0) {
+		if done, total := j.Progress(); total > 0 && done < total {
+			comparing++
+			if total != 2000 {
+				t.Errorf("progress %d of %d, want of 2000 events", done, total)
+			}
+		}
+	}
+	if comparing < 10 {
+		t.Errorf("the comparison of 2,000 events took %d steps, want at least 10", comparing)
+	}
+	if got := j.Report(); len(got.Changes) != len(Diff(a, b, false).Changes) || got.Equal {
+		t.Errorf("2,000 events: %d changes, equal %v", len(got.Changes), got.Equal)
+	}
+}
+
+// FuzzDiffJob: for any two payloads, either mode and any step budget, a
+// DiffJob never panics and ends with Diff's report.
+func FuzzDiffJob(f *testing.F) {
+	f.Add(read(f, "seed-eventgrid-connected"), read(f, "seed-cloudevents-connected"), true, uint8(0))
+	f.Add(gen.Batch(gen.CloudEvents, 8), gen.Changed(gen.CloudEvents, 8), false, uint8(1))
+	f.Add(gen.Batch(gen.EventGrid, 8), gen.Changed(gen.CloudEvents, 8), true, uint8(2))
+	f.Add([]byte(`[1,2,3]`), []byte(`{"a":`), false, uint8(0))
+	f.Add([]byte(`{"validationCode":"x"}`), []byte(`[]`), true, uint8(1))
+	f.Fuzz(func(t *testing.T, a, b []byte, semantic bool, budget uint8) {
+		want := Diff(a, b, semantic)
+		j := NewDiffJob(a, b, semantic)
+		for i := 0; !j.Step(time.Duration(budget%3) * time.Microsecond); i++ {
+			if i > len(a)+len(b)+100 {
+				t.Fatalf("no end after %d steps", i)
+			}
+		}
+		if got := j.Report(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("DiffJob differs from Diff: %d changes vs %d", len(got.Changes), len(want.Changes))
+		}
+	})
+}
