@@ -743,3 +743,99 @@ func commaInt(n int) string {
 	}
 	return s
 }
+
+// respCompare pastes window.__payload into the compare editor (a textarea:
+// a paste event, then the browser's setting of its value) and resolves once
+// the comparison is shown. As soon as the page shows that it is
+// comparing, click is clicked; the figures say whether its effect (aria-selected) showed
+// while the comparison ran.
+const respCompare = `(async (click) => {
+  const input = document.querySelector("#compare-input");
+  const res = {};
+  const t0 = performance.now();
+  let clicked = false;
+  const done = new Promise(resolve => {
+    const check = () => {
+      const now = performance.now() - t0;
+      const busy = !!document.querySelector('#compare-diff[aria-busy="true"]');
+      const progress = (document.querySelector("#compare-status") || {}).textContent || "";
+      if (busy && progress.startsWith("Comparing event") && res.progress === undefined) { res.progress = now; res.progressText = progress; }
+      if (busy && res.busy === undefined) res.busy = now;
+      if (busy && !clicked) {
+        clicked = true;
+        setTimeout(() => { res.clickAt = performance.now() - t0; document.querySelector(click).click(); }, 0);
+      }
+      if (clicked && res.clickShown === undefined && document.querySelector(click).getAttribute("aria-selected") === "true") {
+        res.clickShown = now;
+        res.clickWhileBusy = !!document.querySelector('#compare-diff[aria-busy="true"]');
+      }
+      if (document.querySelector("#compare-diff[data-equal]") && res.clickShown !== undefined) { res.complete = now; obs.disconnect(); resolve(); }
+    };
+    const obs = new MutationObserver(check);
+    obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+  });
+  input.focus();
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  const dt = new DataTransfer();
+  dt.setData("text/plain", window.__payload);
+  const ev = new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true});
+  input.dispatchEvent(ev);
+  if (!ev.defaultPrevented) {
+    input.value = window.__payload;
+    input.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"}));
+  }
+  await done;
+  res.status = document.querySelector("#compare-status").textContent;
+  res.longtasks = window.__long.filter(e => e.start >= t0 - 1).map(e => Math.round(e.dur));
+  return res;
+})`
+
+// TestResponsiveCompareLarge compares two 10 MB batches: the comparison
+// runs in steps with its progress shown, a click is handled while it runs,
+// and the number of changes shown is the engine's.
+func TestResponsiveCompareLarge(t *testing.T) {
+	b := respPage(t)
+	n := 17000 // about 10 MB each
+	left, right := gen.Batch(gen.EventGrid, n), gen.Changed(gen.EventGrid, n)
+	f := paste(b, left, "", 120*time.Second)
+	t.Logf("paste of the left batch (%d bytes): %s", len(left), f)
+	click(b, "#compare-toggle")
+	waitJS(b, 10*time.Second, `document.querySelector("#compare-input") !== null`)
+	settle(b)
+	eval[bool](b, fmt.Sprintf(`(window.__payload = %s, true)`, js(string(right))))
+	ctx, cancel := context.WithTimeout(b.ctx, 180*time.Second)
+	defer cancel()
+	var res struct {
+		Progress       float64 `json:"progress"`
+		ProgressText   string  `json:"progressText"`
+		ClickAt        float64 `json:"clickAt"`
+		ClickShown     float64 `json:"clickShown"`
+		ClickWhileBusy bool    `json:"clickWhileBusy"`
+		Complete       float64 `json:"complete"`
+		Status         string  `json:"status"`
+		LongTasks      []int   `json:"longtasks"`
+	}
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](fmt.Sprintf(`%s("#tab-cloudevents")`, respCompare), chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("comparing: %v\nstatus: %s\nconsole:\n%s", err, eval[string](b, `(document.querySelector("#compare-status")||{}).textContent||""`), b.consoleText())
+	}
+	if err := json.Unmarshal(raw, &res); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("comparison of two %d-event batches (%d and %d bytes): progress shown %.0f ms (%q), click at %.0f ms shown %.0f ms (while comparing: %v), complete %.0f ms; long tasks %v (longest %d ms)",
+		n, len(left), len(right), res.Progress, res.ProgressText, res.ClickAt, res.ClickShown, res.ClickWhileBusy, res.Complete,
+		res.LongTasks, slices.Max(append([]int{0}, res.LongTasks...)))
+	if !strings.HasPrefix(res.ProgressText, "Comparing event ") || !strings.HasSuffix(res.ProgressText, " of "+commaInt(n)+"…") {
+		t.Errorf("progress = %q, want Comparing event … of %s…", res.ProgressText, commaInt(n))
+	}
+	if !res.ClickWhileBusy {
+		t.Error("the click's effect showed only after the comparison: the page did not handle it while comparing")
+	}
+	want := inspect.Diff(left, right, false)
+	if w := count(len(want.Changes), "difference"); res.Status != w {
+		t.Errorf("status = %q, want %q (the engine's changes)", res.Status, w)
+	}
+	if shown := eval[int](b, `document.querySelectorAll("#compare-changes li.op-add, #compare-changes li.op-remove, #compare-changes li.op-replace, #compare-changes li.op-move").length`); shown != min(len(want.Changes), 200) {
+		t.Errorf("%d changes listed, want %d (the engine's, up to 200)", shown, min(len(want.Changes), 200))
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -34,6 +35,8 @@ type Compare struct {
 	allText  bool // show all of long sides
 	busy     bool // a comparison of large payloads is under way
 	seq      int  // identifies the latest comparison asked for
+	job      *inspect.DiffJob
+	drawn    time.Time // when the comparison's progress was last drawn
 }
 
 // OnMount restores the second editor's text.
@@ -55,28 +58,46 @@ func (c *Compare) OnUpdate(ctx app.Context) {
 }
 
 // schedule compares Left with the second editor's text: at once when both
-// are small, else after the page has shown that it is comparing.
+// are small, else in steps (a DiffJob) with the browser free to handle
+// events and paint between them. A comparison under way is abandoned.
 func (c *Compare) schedule(ctx app.Context) {
 	c.seq++
 	seq := c.seq
+	c.job = nil
 	c.all, c.allText = false, false
-	if len(c.Left)+len(c.right) <= syncBytes {
+	if len(c.Left)+len(c.right) <= syncBytes || strings.TrimSpace(c.Left) == "" || strings.TrimSpace(c.right) == "" {
 		c.busy = false
 		c.run()
 		return
 	}
 	c.busy = true
-	later(ctx, verdictPause, func(ctx app.Context) {
-		guard(ctx, "comparing the payloads", func() {
-			if seq == c.seq {
-				c.busy = false
-				c.run()
-			}
-		})
+	c.job = inspect.NewDiffJob(bytesOf(c.Left), bytesOf(c.right), c.semantic)
+	later(ctx, 0, func(ctx app.Context) {
+		guard(ctx, "comparing the payloads", func() { c.advance(ctx, seq) })
 	})
 }
 
-// run compares Left with the second editor's text.
+// advance runs one step of the comparison seq, shows its result once
+// complete, and schedules the next step.
+func (c *Compare) advance(ctx app.Context, seq int) {
+	if c.job == nil || seq != c.seq {
+		return // replaced by the comparison of newer texts
+	}
+	if c.job.Step(stepBudget) {
+		c.report, c.job, c.busy = c.job.Report(), nil, false
+		return
+	}
+	if time.Since(c.drawn) < progressEvery {
+		ctx.PreventUpdate()
+	} else {
+		c.drawn = time.Now()
+	}
+	later(ctx, 0, func(ctx app.Context) {
+		guard(ctx, "comparing the payloads", func() { c.advance(ctx, seq) })
+	})
+}
+
+// run compares Left with the second editor's text at once.
 func (c *Compare) run() {
 	if strings.TrimSpace(c.Left) == "" || strings.TrimSpace(c.right) == "" {
 		c.report = nil
@@ -131,7 +152,7 @@ func (c *Compare) result() app.UI {
 	r := c.report
 	box := app.Div().ID("compare-diff").Class("compare-diff")
 	if c.busy {
-		return box.Aria("busy", "true").Body(app.P().ID("compare-status").Class("muted").Text("Comparing…"))
+		return box.Aria("busy", "true").Body(c.progress())
 	}
 	if r == nil {
 		return box.Body(app.P().ID("compare-status").Class("muted").Text("Paste a payload in both editors to compare them."))
@@ -169,6 +190,28 @@ func (c *Compare) result() app.UI {
 			c.side("Right", "compare-right", r.Right),
 		),
 		c.changes(r),
+	)
+}
+
+// progress renders the state of the comparison under way: "Comparing
+// event 1,200 of 17,000…" once the events are being compared.
+func (c *Compare) progress() app.UI {
+	what, value, max := "Reading the payloads…", 0, 0
+	if c.job != nil {
+		if done, total := c.job.Progress(); total > 0 {
+			what = fmt.Sprintf("Comparing event %s of %s…", thousands(min(done+1, total)), thousands(total))
+			value, max = done, total
+		} else if c.job.Comparing() {
+			what = "Comparing…"
+		}
+	}
+	bar := app.Progress().ID("compare-progress").Class("compare-progress").Aria("label", "Comparison progress")
+	if max > 0 {
+		bar = bar.Attr("max", max).Attr("value", value)
+	}
+	return app.Div().Class("compare-busy").Role("status").Body(
+		app.P().ID("compare-status").Class("muted").Text(what),
+		bar,
 	)
 }
 
