@@ -67,7 +67,7 @@ func Suggest(name string) (string, bool) {
 			if t.Name == name {
 				return "", false
 			}
-			d := distance(n, norm(t.Name))
+			d := Distance(n, norm(t.Name))
 			if bestDist < 0 || d < bestDist {
 				best, bestDist = t.Name, d
 			}
@@ -80,8 +80,8 @@ func Suggest(name string) (string, bool) {
 	return "", false
 }
 
-// distance is the Levenshtein edit distance between a and b, in bytes.
-func distance(a, b string) int {
+// Distance is the Levenshtein edit distance between a and b, in bytes.
+func Distance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {

@@ -1,6 +1,10 @@
 package lint
 
-import "sort"
+import (
+	"sort"
+
+	"eventlens/app/catalog"
+)
 
 // fold normalises a member name for "did you mean" matching: ASCII letters
 // lower-cased, and the separators '_', '-', '.' and ' ' dropped, so that
@@ -43,7 +47,7 @@ func nearby(name string, known []string) []string {
 		if len(f)-len(fk) > limit || len(fk)-len(f) > limit {
 			continue // the distance is at least the difference in length
 		}
-		if d := distance(f, fk); d <= limit {
+		if d := catalog.Distance(f, fk); d <= limit {
 			cands = append(cands, cand{k, d})
 		}
 	}
@@ -61,25 +65,4 @@ func closest(name string, known []string) (string, bool) {
 		return c[0], true
 	}
 	return "", false
-}
-
-// distance is the Levenshtein edit distance between a and b, in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
