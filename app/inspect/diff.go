@@ -66,7 +66,7 @@ func Diff(a, b []byte, semantic bool) *DiffReport {
 			r.Equal = false
 		}
 	}
-	r.Left.Lines, r.Right.Lines = changedLines(r.Left.Text, r.Right.Text, r.Changes)
+	r.Left.Lines, r.Right.Lines = sideLines(ra, r.Changes, true), sideLines(rb, r.Changes, false)
 	return r
 }
 
@@ -135,20 +135,12 @@ func asBatch(root *jsontree.Node) *jsontree.Node {
 	return &jsontree.Node{Kind: jsontree.Array, Items: []*jsontree.Node{root}}
 }
 
-// changedLines maps each change's pointers to lines of the pretty-printed
-// sides, by decoding the pretty text again (its positions are those shown).
-func changedLines(left, right []byte, changes []jsondiff.Change) (l, r []int) {
-	return sideLines(left, changes, true), sideLines(right, changes, false)
-}
-
-// sideLines returns the sorted 1-based lines of one pretty-printed side
-// (the old document's when old is set, else the new one's) that the
-// changes touch, by decoding the text again.
-func sideLines(text []byte, changes []jsondiff.Change, old bool) []int {
-	doc, err := jsontree.Parse(text, jsontree.Options{MaxBytes: MaxBytes})
-	if err != nil {
-		return nil
-	}
+// sideLines returns the sorted 1-based lines of one side's pretty text
+// (Pretty(root); the old document's when old is set, else the new one's)
+// that the changes touch. jsontree.LineIndex finds them from the tree, so
+// the text is not decoded again.
+func sideLines(root *jsontree.Node, changes []jsondiff.Change, old bool) []int {
+	x := jsontree.NewLineIndex(root)
 	var out []int
 	seen := map[int]bool{}
 	for _, c := range changes {
@@ -161,11 +153,10 @@ func sideLines(text []byte, changes []jsondiff.Change, old bool) []int {
 		} else if c.Op == jsondiff.Remove {
 			continue
 		}
-		n := doc.Root.Lookup(pointer)
-		if n == nil {
+		first, last, ok := x.Span(pointer)
+		if !ok {
 			continue
 		}
-		first, last := n.Pos.Line, doc.PosAt(max(n.End-1, n.Pos.Offset)).Line
 		for line := first; line <= last; line++ {
 			if !seen[line] {
 				seen[line] = true

@@ -149,10 +149,10 @@ func (j *DiffJob) work() {
 		}
 		j.stage = diffLinesLeft
 	case diffLinesLeft:
-		r.Left.Lines = sideLines(r.Left.Text, r.Changes, true)
+		r.Left.Lines = sideLines(j.ra, r.Changes, true)
 		j.stage = diffLinesRight
 	case diffLinesRight:
-		r.Right.Lines = sideLines(r.Right.Text, r.Changes, false)
+		r.Right.Lines = sideLines(j.rb, r.Changes, false)
 		j.ra, j.rb = nil, nil
 		j.stage = diffDone
 	}
