@@ -49,7 +49,7 @@ test: deps
 
 ## lint: gofmt, go vet and staticcheck, natively and for js/wasm
 lint:
-	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go' | grep -v '^third_party/')); if [ -n "$$out" ]; then echo "gofmt: these files need formatting:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt: these files need formatting:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags browser .
 	$(WASMENV) $(GO) vet ./...
