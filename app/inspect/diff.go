@@ -50,38 +50,7 @@ type DiffReport struct {
 // first converted to CloudEvents, so an Event Grid payload and its
 // CloudEvents twin compare equal.
 func Diff(a, b []byte, semantic bool) *DiffReport {
-	r := &DiffReport{Semantic: semantic}
-	ra, okA := side(a, semantic, &r.Left)
-	rb, okB := side(b, semantic, &r.Right)
-	if !okA || !okB {
-		return r
-	}
-	r.Changes = jsondiff.Compare(ra, rb, jsondiff.DefaultOptions())
-	r.Patch = jsondiff.Patch(ra, r.Changes)
-	r.Equal = true
-	for _, c := range r.Changes {
-		if c.Op == jsondiff.Move {
-			r.Reordered = true
-		} else {
-			r.Equal = false
-		}
-	}
-	r.Left.Lines, r.Right.Lines = sideLines(ra, r.Changes, true), sideLines(rb, r.Changes, false)
-	return r
-}
-
-// side decodes one payload (converting it to CloudEvents in semantic mode)
-// and fills s; it reports whether the side can be compared.
-func side(src []byte, semantic bool, s *Side) (*jsontree.Node, bool) {
-	root, ok := decodeSide(src, s)
-	if ok && semantic {
-		root, ok = convertSide(root, s)
-	}
-	if !ok {
-		return nil, false
-	}
-	s.Text = jsontree.Pretty(root)
-	return root, true
+	return NewDiffJob(a, b, semantic).Run()
 }
 
 // decodeSide decodes one payload; on a syntax error it fills s's

@@ -10,8 +10,8 @@ import (
 // DiffJob is a comparison run in steps, so that a caller on a single thread
 // (the browser's) can share the work out over time and stay responsive:
 // each Step does a bounded amount of work and returns. Two batches of
-// events are compared a few events at a time. A DiffJob run to the end
-// gives the same DiffReport as Diff.
+// events are compared a few events at a time. Diff is a DiffJob run to the
+// end.
 type DiffJob struct {
 	a, b     []byte
 	r        *DiffReport
@@ -96,7 +96,7 @@ func (j *DiffJob) Progress() (compared, events int) {
 // sides, comparing them or finishing the report.
 func (j *DiffJob) Comparing() bool { return j.stage >= diffCompare }
 
-// work does the next piece of work. It mirrors Diff, step by step.
+// work does the next piece of work of the comparison (Diff runs them all).
 func (j *DiffJob) work() {
 	r := j.r
 	switch j.stage {

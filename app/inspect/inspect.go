@@ -15,7 +15,6 @@ import (
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
 	"eventlens/app/lint"
-	"eventlens/app/schema"
 )
 
 // MaxBytes is the largest payload eventlens inspects (32 MiB).
@@ -74,41 +73,7 @@ type Conversion struct {
 // Inspect decodes src and reports its form, validity, diagnostics, and the
 // payload in both forms. It never panics and never returns nil.
 func Inspect(src []byte) *Report {
-	r := &Report{}
-	doc, err := jsontree.Parse(src, jsontree.Options{MaxBytes: MaxBytes})
-	if err != nil {
-		r.Diagnostics = []diag.Diagnostic{syntaxDiagnostic(err)}
-		r.count()
-		return r
-	}
-	r.Doc = doc
-	for _, n := range doc.Notes {
-		r.Diagnostics = append(r.Diagnostics, noteDiagnostic(n, doc.Root))
-	}
-	res := detect.Detect(doc.Root)
-	r.Form, r.Batch = res.Form, res.Batch
-	r.Diagnostics = append(r.Diagnostics, res.Diagnostics...)
-	r.Diagnostics = append(r.Diagnostics, merge(schema.Validate(res), lint.Check(doc, res))...)
-	diag.Sort(r.Diagnostics)
-	r.count()
-	// An empty array holds no events and nothing wrong: a valid (empty)
-	// CloudEvents batch.
-	empty := res.Batch && len(res.Events) == 0
-	r.Valid = r.Errors == 0 && (r.Form != detect.Unknown || empty)
-
-	r.Events = summarise(doc, res)
-	if size := jsontree.PrettyLen(doc.Root); size > MaxPrettyBytes {
-		// Indentation grows with depth: deeply nested input would
-		// pretty-print to far more than it is. Show it minified instead.
-		r.Pretty, r.Minified = jsontree.Minify(doc.Root), true
-	} else {
-		r.Pretty = jsontree.AppendPretty(make([]byte, 0, size), doc.Root)
-	}
-	if res.Form == detect.Handshake && res.ValidationCode != "" {
-		r.HandshakeResponse = HandshakeResponse(res.ValidationCode)
-	}
-	r.EventGrid, r.CloudEvents = conversions(doc.Root, res.Form, r.Pretty)
-	return r
+	return NewJob(src).Run()
 }
 
 // HandshakeResponse returns the JSON body that answers a subscription

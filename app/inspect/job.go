@@ -13,8 +13,8 @@ import (
 // Job is an inspection run in steps, so that a caller on a single thread
 // (the browser's) can share the work out over time and stay responsive:
 // each Step does a bounded amount of work and returns. The verdict is ready
-// first; the pretty-printed text and the conversions follow. A Job run to
-// the end gives the same Report as Inspect.
+// first; the pretty-printed text and the conversions follow. Inspect is a
+// Job run to the end.
 type Job struct {
 	src   []byte
 	r     *Report
@@ -86,7 +86,7 @@ func (j *Job) Progress() (validated, events int) {
 	return j.next, len(j.res.Events)
 }
 
-// work does the next piece of work. It mirrors Inspect, step by step.
+// work does the next piece of work of the pipeline (Inspect runs them all).
 func (j *Job) work() {
 	r := j.r
 	switch j.stage {
