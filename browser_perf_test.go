@@ -55,8 +55,8 @@ func TestPerfBrowser(t *testing.T) {
 	for _, n := range []int{1000, gen.MaxEvents} {
 		text := gen.Batch(gen.EventGrid, n)
 		took, longest := pasteToVerdict(b, string(text))
-		perf(fmt.Sprintf("paste %s events (%.1f MB) to verdict", comma(n), float64(len(text))/1e6), "%.0f ms", took)
-		perf(fmt.Sprintf("longest main-thread task from pasting %s events to the verdict", comma(n)), "%.0f ms", longest)
+		perf(fmt.Sprintf("paste %s events (%.1f MB) to verdict", commaInt(n), float64(len(text))/1e6), "%.0f ms", took)
+		perf(fmt.Sprintf("longest main-thread task from pasting %s events to the verdict", commaInt(n)), "%.0f ms", longest)
 	}
 
 	// Typing into a 1 MB payload: the longest main-thread task.
@@ -146,13 +146,4 @@ func pasteToVerdict(b *browser, text string) (took, longest float64) {
 	})`)
 	eval[bool](b, `(delete window.perfText, true)`)
 	return res["took"], res["longest"]
-}
-
-// comma writes n with a thousands separator.
-func comma(n int) string {
-	s := fmt.Sprint(n)
-	if len(s) > 3 {
-		return s[:len(s)-3] + "," + s[len(s)-3:]
-	}
-	return s
 }
