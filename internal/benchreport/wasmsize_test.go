@@ -22,7 +22,7 @@ func TestWasmCode(t *testing.T) {
 	cmd := exec.Command("go", "build", "-o", out, src)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Skipf("cannot build for js/wasm here: %v\n%s", err, b)
+		t.Fatalf("building a small program for js/wasm: %v\n%s", err, b)
 	}
 	b, err := os.ReadFile(out)
 	if err != nil {
