@@ -291,10 +291,11 @@ func (g viewGeometry) firstLine() float64 {
 	if scroll <= 0 {
 		return 0
 	}
+	top := min(max(g.top, 0), scroll) // a stale scrollTop can pass the end
 	if float64(g.lines)*lineHeight <= maxSpacer {
-		return max(g.top, 0) / lineHeight
+		return top / lineHeight
 	}
-	return min(max(g.top, 0), scroll) / scroll * lines
+	return top / scroll * lines
 }
 
 // topOf returns the position (px from the spacer's top) at which line i
@@ -326,7 +327,7 @@ func (g viewGeometry) scrollFor(i, above int) float64 {
 func (g viewGeometry) window(first, count int) (int, int) {
 	top := int(g.firstLine())
 	vis := g.visible()
-	if count > 0 && top >= first && top+vis <= min(first+count, g.lines) && first+count <= g.lines {
+	if first >= 0 && count > 0 && top >= first && top+vis <= min(first+count, g.lines) && first+count <= g.lines {
 		return first, count
 	}
 	first = max(top-viewMargin, 0)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -144,16 +145,28 @@ func FuzzWindow(f *testing.F) {
 func FuzzViewGeometry(f *testing.F) {
 	f.Add(88512, 600000.0, 400.0, 0, 0, 1000)
 	f.Add(1<<22, 1e9, 0.0, 5, -3, -7)
+	// Found by fuzzing: a negative first line was kept as the window.
+	f.Add(88535, 0.0, 0.0, -13, 163, 0)
 	f.Fuzz(func(t *testing.T, lines int, top, height float64, first, count, line int) {
-		if lines < 0 || lines > 1<<26 {
-			return
+		if lines < 0 || lines > 1<<26 || !finite(top) || !finite(height) || math.Abs(top) > 1e15 || math.Abs(height) > 1e12 {
+			return // scrollTop and clientHeight are finite pixel counts
 		}
 		g := viewGeometry{lines: lines, top: top, height: height}
 		f, c := g.window(first, count)
-		if c < 0 || f < 0 || (f+c > lines && c > 0 && (f != first || c != count)) {
-			t.Errorf("window(%d, %d) = %d, %d of %d lines", first, count, f, c, lines)
+		if f < 0 || c < 0 || f+c > lines {
+			t.Fatalf("window(%d, %d) = %d, %d of %d lines", first, count, f, c, lines)
 		}
-		_ = g.topOf(line)
-		_ = g.scrollFor(line, g.visible()/3)
+		// The window covers every visible line.
+		if at := int(g.firstLine()); at < lines && (f > at || f+c < min(at+g.visible(), lines)) {
+			t.Fatalf("window(%d, %d) = %d, %d of %d lines misses visible lines %d..%d", first, count, f, c, lines, at, at+g.visible())
+		}
+		if s := g.scrollFor(line, g.visible()/3); s < 0 || !finite(s) {
+			t.Fatalf("scrollFor(%d) = %v", line, s)
+		}
+		if line >= 0 && line+1 < lines && g.topOf(line+1) < g.topOf(line) {
+			t.Fatalf("topOf(%d) = %v after topOf(%d) = %v", line+1, g.topOf(line+1), line, g.topOf(line))
+		}
 	})
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
