@@ -143,3 +143,21 @@ func unescapeToken(t string) (string, bool) {
 	}
 	return b.String(), true
 }
+
+// escapeToken escapes a JSON pointer reference token (~ as ~0, / as ~1).
+func escapeToken(s string) string { return string(appendToken(nil, s)) }
+
+// appendToken appends s to b as an escaped reference token.
+func appendToken(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '~':
+			b = append(b, '~', '0')
+		case '/':
+			b = append(b, '~', '1')
+		default:
+			b = append(b, s[i])
+		}
+	}
+	return b
+}
