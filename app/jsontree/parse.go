@@ -2,6 +2,7 @@ package jsontree
 
 import (
 	"fmt"
+	"unsafe"
 )
 
 // Default limits of Parse.
@@ -24,7 +25,7 @@ type Options struct {
 // Doc is a decoded document.
 type Doc struct {
 	Root  *Node
-	Src   []byte // the text parsed (BOM included, offsets refer to it)
+	Src   []byte // the text parsed, not a copy (BOM included, offsets refer to it)
 	Notes []Note // non-fatal findings, in source order
 
 	lines []int // byte offset where each line starts (line 1 after a BOM)
@@ -36,6 +37,10 @@ type Doc struct {
 // *SyntaxError. Lines are counted by '\n' alone ("\r\n" is one break; a lone
 // '\r' is not a break); columns count code points from the line start, and
 // on the first line they start after the byte-order mark.
+//
+// Parse does not copy src: the Doc keeps it as Src, and the Text and Key
+// strings of its nodes are read from src's memory. The caller must not
+// modify src while the Doc, or any string taken from its tree, is in use.
 func Parse(src []byte, opts Options) (*Doc, error) {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
@@ -54,7 +59,7 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 		return nil, err
 	}
 	p.loc = locator{src: src, line: 1, col: 1, off: p.start, origin: p.start}
-	p.text = string(src)
+	p.text = unsafe.String(unsafe.SliceData(src), len(src)) // see the doc comment
 	p.i = p.start
 	p.line, p.lineStart, p.colOff, p.col = 1, p.start, p.start, 1
 	p.lines = append(make([]int, 0, 64), p.start)
@@ -87,7 +92,7 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 // parser holds the state of one Parse call.
 type parser struct {
 	src   []byte
-	text  string // string(src): decoded text without escapes is sliced from it
+	text  string // src's bytes as a string, not a copy: text without escapes is sliced from it
 	i     int    // read offset
 	start int    // offset of the first byte after a BOM
 	ascii bool   // src[start:] is all ASCII

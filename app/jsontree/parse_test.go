@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -271,6 +272,36 @@ func TestPositions(t *testing.T) {
 	}
 	if got := ev.Get("data").Get("hubName").Text; got != "çhat" {
 		t.Errorf("hubName = %q", got)
+	}
+}
+
+// TestParseSharesSrc checks that Parse does not copy its input: the Doc
+// keeps src, and keys, strings and numbers without escapes are read from
+// its memory (a 30 MB paste must not take 60 MB); text with escapes is
+// decoded into memory of its own.
+func TestParseSharesSrc(t *testing.T) {
+	src := []byte(`{"key": ["text", -12.5e3, "esc\u00e9"]}`)
+	d, err := Parse(src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inSrc := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		lo := uintptr(unsafe.Pointer(&src[0]))
+		return p >= lo && p+uintptr(len(s)) <= lo+uintptr(len(src))
+	}
+	if &d.Src[0] != &src[0] {
+		t.Error("Doc.Src is a copy of src")
+	}
+	m := d.Root.Members[0]
+	items := m.Value.Items
+	for _, s := range []string{m.Key, items[0].Text, items[1].Text} {
+		if !inSrc(s) {
+			t.Errorf("%q is a copy, want it read from src", s)
+		}
+	}
+	if got := items[2].Text; got != "escé" || inSrc(got) {
+		t.Errorf("escaped string %q: want \"escé\" decoded into its own memory", got)
 	}
 }
 
