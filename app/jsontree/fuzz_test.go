@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"unicode/utf8"
+
+	"eventlens/app/textpos"
 )
 
 // fuzzSeeds are realistic payloads and the broken forms users paste.
@@ -25,7 +28,8 @@ func fuzzSeeds(f *testing.F) {
 		"", " ", "\xEF\xBB\xBF[]", "\xFF\xFE[\x00]\x00", "[\"caf\xE9\"]", `{"a":1,"a":2}`, `[1e400, 9007199254740993, -0, 1.0e+10]`,
 		`["\ud800", "\ud83d\ude00", "\u00e9\n\t"]`, `[1,]`, `{"a":1,}`, `{'a':1}`, `// c` + "\n{}", `[True, nul, NaN, +1, 01, 1., .5, 0x1F]`,
 		`{"a":1} {"b":2}`, `{"a" 1}`, `[1 2]`, "[\"a\nb\"]", `"\x"`, `"\u12"`, `[[[[[[[[[[]]]]]]]]]]`, `{"a":{"b":{"c":[{"d":null}]}}}`,
-		"[\r\n1,\r2]", `{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":0,"k11":1,"k12":2,"k13":3,"k14":4,"k15":5,"k16":6,"k3":9}`,
+		"[\r\n1,\r2]", "\xEF\xBB\xBF\n\n[1,\n\"é\",\n]", "[\"é\",\n\"日本\"\n\n,]", "{\"é\":\n1}\n\n x", "[\n\"é\"\n\xE9]",
+		"\xEF\xBB\xBF\r\n{\"a\":\r\n[\"😀\"]}\r\n", "[1,\n\"\\ud800\"\n,1e999]", `{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":0,"k11":1,"k12":2,"k13":3,"k14":4,"k15":5,"k16":6,"k3":9}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -73,6 +77,9 @@ func FuzzParse(f *testing.F) {
 			if got := d.PosAt(n.Pos.Offset); got != n.Pos {
 				t.Fatalf("note at %+v but PosAt gives %+v", n.Pos, got)
 			}
+		}
+		if got, want := d.Lines(), textpos.NewLines(string(src)); !slices.Equal(got, want) {
+			t.Fatalf("Doc.Lines() = %v, textpos.NewLines gives %v", got, want)
 		}
 		if got := d.PosAt(d.Root.Pos.Offset); got != d.Root.Pos {
 			t.Fatalf("root at %+v but PosAt gives %+v", d.Root.Pos, got)

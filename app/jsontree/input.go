@@ -43,7 +43,6 @@ func (p *parser) checkEncoding() *SyntaxError {
 	for i < len(src) {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 {
-			p.loc = locator{src: src, line: 1, col: 1, off: p.start, origin: p.start}
 			return p.errAt(CodeInvalidUTF8, i, i+1, "", fmt.Sprintf(
 				"byte 0x%02X is not valid UTF-8: the file is not UTF-8 (perhaps saved as Latin-1/Windows-1252 or UTF-16): re-save it as UTF-8",
 				src[i]))

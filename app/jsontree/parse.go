@@ -3,6 +3,8 @@ package jsontree
 import (
 	"fmt"
 	"unsafe"
+
+	"eventlens/app/textpos"
 )
 
 // Default limits of Parse.
@@ -28,8 +30,8 @@ type Doc struct {
 	Src   []byte // the text parsed, not a copy (BOM included, offsets refer to it)
 	Notes []Note // non-fatal findings, in source order
 
-	lines []int // byte offset where each line starts (line 1 after a BOM)
-	ascii bool  // Src holds only ASCII bytes after the BOM: columns are byte counts
+	lines textpos.Lines // where each line starts (built by Parse; nil in a Doc made otherwise)
+	ascii bool          // Src holds only ASCII bytes after the BOM: columns are byte counts
 }
 
 // Parse decodes src, which must hold exactly one JSON value (RFC 8259) in
@@ -51,18 +53,16 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 	if opts.MaxDepth > maxDepthCeiling {
 		opts.MaxDepth = maxDepthCeiling
 	}
-	p := &parser{src: src, opts: opts}
+	p := &parser{src: src, text: asString(src), opts: opts}
 	if len(src) > opts.MaxBytes {
 		return nil, TooLarge(len(src), opts.MaxBytes)
 	}
 	if err := p.checkEncoding(); err != nil {
 		return nil, err
 	}
-	p.loc = locator{src: src, line: 1, col: 1, off: p.start, origin: p.start}
-	p.text = unsafe.String(unsafe.SliceData(src), len(src)) // see the doc comment
 	p.i = p.start
 	p.line, p.lineStart, p.colOff, p.col = 1, p.start, p.start, 1
-	p.lines = append(make([]int, 0, 64), p.start)
+	p.lines = append(make(textpos.Lines, 0, 64), 0)
 	p.skipWS()
 	if p.i >= len(src) {
 		return nil, p.errAt(CodeEmpty, p.i, p.i, "",
@@ -97,15 +97,14 @@ type parser struct {
 	start int    // offset of the first byte after a BOM
 	ascii bool   // src[start:] is all ASCII
 	opts  Options
-	loc   locator // positions of arbitrary offsets (errors)
 	notes []Note
 
 	// The line being read: every offset from lineStart up to the read
 	// offset is on it, so positions there need no search.
 	line      int
 	lineStart int
-	lines     []int // start offsets of the lines seen so far
-	colOff    int   // with col: a column computed on this line (non-ASCII text)
+	lines     textpos.Lines // start offsets of the lines seen so far
+	colOff    int           // with col: a column computed on this line (non-ASCII text)
 	col       int
 
 	slab   []Node   // nodes are allocated from here in chunks
@@ -119,4 +118,9 @@ type parser struct {
 
 	noteCount map[string]int      // notes per code so far
 	omitted   map[string]*omitted // codes with more than maxNotesPerCode notes
+}
+
+// asString returns src's bytes as a string without copying them (see Parse).
+func asString(src []byte) string {
+	return unsafe.String(unsafe.SliceData(src), len(src))
 }

@@ -3,9 +3,12 @@ package jsontree
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
+
+	"eventlens/app/textpos"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -42,6 +45,8 @@ func TestParseErrors(t *testing.T) {
 		{"unclosed array", "[\n1,\n", CodeSyntax, 3, 1, "/1", []string{"unexpected end of input", "expected a value", "array opened at 1:1"}},
 		{"unclosed after key", `{"a"`, CodeSyntax, 1, 5, "/a", []string{"unexpected end of input", "expected ':'"}},
 		{"trailing comma in array", "[1,\n 2,\n]", CodeSyntax, 2, 3, "/2", []string{"trailing comma", "remove the trailing comma"}},
+		{"trailing comma after non-ASCII, a line up", "[\"é\",\n]", CodeSyntax, 1, 5, "/1", []string{"trailing comma"}},
+		{"trailing data after a BOM and non-ASCII lines", "\xEF\xBB\xBF[\"日本\"\n]\n\n,", CodeTrailingData, 4, 1, "", []string{"(which ends at 2:1)"}},
 		{"trailing comma in object", "{\"a\": 1, }", CodeSyntax, 1, 8, "/a", []string{"trailing comma before '}'", "remove the trailing comma"}},
 		{"extra comma in array", `[1,,2]`, CodeSyntax, 1, 4, "/1", []string{"found ','", "remove the extra comma"}},
 		{"unterminated string", `{"a": "abc`, CodeSyntax, 1, 7, "/a", []string{"unterminated string", "add the closing '\"'"}},
@@ -306,7 +311,8 @@ func TestParseSharesSrc(t *testing.T) {
 }
 
 // TestPosAtEveryOffset checks that PosAt agrees with a naive count for every
-// offset of texts with BOMs, tabs, CRLF and multi-byte characters.
+// offset of texts with BOMs, tabs, CRLF and multi-byte characters, and that
+// Lines is the shared line index of the text.
 func TestPosAtEveryOffset(t *testing.T) {
 	for _, src := range []string{multiLine, "\xEF\xBB\xBF{\"é\":\n\"日本\"\r\n}", "[]", "\xEF\xBB\xBF\n\n[1]"} {
 		d, err := Parse([]byte(src), Options{})
@@ -334,6 +340,13 @@ func TestPosAtEveryOffset(t *testing.T) {
 			if got := d.PosAt(off); got != (Pos{Offset: off, Line: line, Column: col}) {
 				t.Errorf("%q: PosAt(%d) = %+v, want %d:%d", src, off, got, line, col)
 			}
+		}
+		want := textpos.NewLines(src)
+		if got := d.Lines(); !slices.Equal(got, want) {
+			t.Errorf("%q: Lines() = %v, want %v", src, got, want)
+		}
+		if got := (&Doc{Src: []byte(src)}).Lines(); !slices.Equal(got, want) {
+			t.Errorf("%q: Lines() of a Doc not made by Parse = %v, want %v", src, got, want)
 		}
 		if got := d.PosAt(-5); got.Offset != 0 || got.Line != 1 || got.Column != 1 {
 			t.Errorf("PosAt(-5) = %+v, want the first position", got)

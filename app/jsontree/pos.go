@@ -2,42 +2,11 @@ package jsontree
 
 import (
 	"bytes"
-	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"eventlens/app/textpos"
 )
-
-// locator turns byte offsets into positions; it is fast when offsets are
-// asked in increasing order, as the parser does.
-type locator struct {
-	src    []byte
-	origin int // offset where line 1, column 1 is (after a BOM)
-	off    int // the last position computed
-	line   int
-	col    int
-}
-
-// at returns the position of byte offset off.
-func (l *locator) at(off int) Pos {
-	off = max(off, l.origin)
-	off = min(off, len(l.src))
-	if off < l.off {
-		l.off, l.line, l.col = l.origin, 1, 1
-	}
-	src := l.src
-	line, col := l.line, l.col
-	for i := l.off; i < off; i++ {
-		c := src[i]
-		if c == '\n' {
-			line++
-			col = 1
-		} else if c&0xC0 != 0x80 {
-			col++
-		}
-	}
-	l.off, l.line, l.col = off, line, col
-	return Pos{Offset: off, Line: line, Column: col}
-}
 
 // origin returns the offset just past a UTF-8 BOM at the start of src, or 0.
 func origin(src []byte) int {
@@ -47,42 +16,45 @@ func origin(src []byte) int {
 	return 0
 }
 
-// lineStarts returns the offset where each line starts; line 1 starts at
-// from (after a BOM).
-func lineStarts(src []byte, from int) []int {
-	lines := make([]int, 1, 1+bytes.Count(src[from:], []byte{'\n'}))
-	lines[0] = from
-	for i := from; ; {
-		j := bytes.IndexByte(src[i:], '\n')
-		if j < 0 {
-			return lines
-		}
-		i += j + 1
-		lines = append(lines, i)
-	}
-}
-
 // PosAt returns the position of a byte offset of d.Src (clamped to the
 // text), with Parse's line and column rules; the bytes of a BOM are at 1:1.
 func (d *Doc) PosAt(offset int) Pos {
 	if d == nil {
 		return Pos{Line: 1, Column: 1}
 	}
-	lines := d.lines
-	if lines == nil {
-		lines = lineStarts(d.Src, origin(d.Src))
+	return position(d.Src, d.Lines(), d.ascii, offset)
+}
+
+// Lines returns the line-start index of d.Src: what textpos.NewLines gives
+// for it (the first line starts at 0, before a BOM). Parse builds it while
+// it decodes, so a caller that shows d.Src by lines need not scan it
+// again. The index belongs to d: do not modify it.
+func (d *Doc) Lines() textpos.Lines {
+	if d == nil {
+		return textpos.Lines{0}
 	}
-	offset = max(min(offset, len(d.Src)), 0)
-	if offset <= lines[0] {
-		return Pos{Offset: offset, Line: 1, Column: 1} // a BOM's bytes are at 1:1
+	if d.lines == nil {
+		return textpos.NewLines(asString(d.Src))
 	}
-	k := sort.Search(len(lines), func(i int) bool { return lines[i] > offset }) - 1
-	start := lines[k]
-	col := 1 + offset - start
-	if !d.ascii {
-		col = 1 + utf8.RuneCount(d.Src[start:offset])
+	return d.lines
+}
+
+// position returns the position of byte offset off of src (clamped to it)
+// from the start of every line up to off; ascii says src holds only ASCII
+// after a BOM, so that columns are byte counts.
+func position(src []byte, lines textpos.Lines, ascii bool, off int) Pos {
+	off = max(min(off, len(src)), 0)
+	o := origin(src)
+	if off <= o {
+		return Pos{Offset: off, Line: 1, Column: 1} // a BOM's bytes are at 1:1
 	}
-	return Pos{Offset: offset, Line: k + 1, Column: col}
+	k := lines.Line(off)
+	start := max(lines[k], o)
+	col := 1 + off - start
+	if !ascii {
+		col = 1 + utf8.RuneCount(src[start:off])
+	}
+	return Pos{Offset: off, Line: k + 1, Column: col}
 }
 
 // excerptWidth is about how many code points of a long line Excerpt shows.

@@ -1,5 +1,7 @@
 package jsontree
 
+import "eventlens/app/textpos"
+
 func (p *parser) skipWS() {
 	src, i := p.src, p.i
 	for i < len(src) {
@@ -20,10 +22,14 @@ func (p *parser) skipWS() {
 }
 
 // pos returns the position of byte offset off. Offsets on the line being
-// read are computed directly; others (only for errors) by the locator.
+// read are computed directly; others (only for errors) from the start of
+// the lines read so far, or of all lines before decoding starts.
 func (p *parser) pos(off int) Pos {
-	if p.lines == nil || off < p.lineStart || off > len(p.src) {
-		return p.loc.at(off)
+	if p.lines == nil {
+		return position(p.src, textpos.NewLines(p.text), p.ascii, off)
+	}
+	if off < p.lineStart || off > len(p.src) {
+		return position(p.src, p.lines, p.ascii, off)
 	}
 	if p.ascii {
 		return Pos{Offset: off, Line: p.line, Column: 1 + off - p.lineStart}

@@ -1,7 +1,8 @@
 // Package textpos converts between the three ways eventlens names a place
 // in a payload's text: UTF-8 byte offsets (the engine's diagnostics), UTF-16
 // code-unit indices (a browser textarea's selectionStart/End), and 1-based
-// line and column counted in code points (what people read).
+// line and column counted in code points (what people read). Lines, the
+// line-start index, is shared by the engine (jsontree) and the UI.
 package textpos
 
 import (
@@ -13,29 +14,17 @@ import (
 // with New; each query then costs one line's length, not the whole text's.
 type Index struct {
 	src   string
-	lines []int // byte offset of each line's first byte
+	lines Lines // byte offset of each line's first byte
 	units []int // UTF-16 index of each line's first byte
 }
 
 // New indexes src. Invalid UTF-8 bytes count as one code point and one
 // UTF-16 unit each, as a browser shows them (U+FFFD).
 func New(src string) *Index {
-	x := &Index{src: src, lines: []int{0}, units: []int{0}}
-	u := 0
-	for i := 0; i < len(src); {
-		c := src[i]
-		if c < utf8.RuneSelf {
-			i++
-			u++
-			if c == '\n' {
-				x.lines = append(x.lines, i)
-				x.units = append(x.units, u)
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(src[i:])
-		i += size
-		u += unitsOf(r)
+	x := &Index{src: src, lines: NewLines(src)}
+	x.units = make([]int, len(x.lines))
+	for k := 1; k < len(x.lines); k++ {
+		x.units[k] = x.units[k-1] + UTF16Len(src[x.lines[k-1]:x.lines[k]])
 	}
 	return x
 }
@@ -50,20 +39,6 @@ func unitsOf(r rune) int {
 
 // Len returns the text's length in UTF-16 code units.
 func (x *Index) Len() int { return x.UTF16(len(x.src)) }
-
-// line returns the 0-based line holding byte offset off (already clamped).
-func (x *Index) line(off int) int {
-	lo, hi := 0, len(x.lines)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if x.lines[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
-}
 
 // clamp keeps a byte offset inside the text and moves it back to the start
 // of the code point it falls in.
@@ -94,7 +69,7 @@ func (x *Index) clamp(off int) int {
 // inside a multi-byte character maps to that character's start.
 func (x *Index) UTF16(off int) int {
 	off = x.clamp(off)
-	l := x.line(off)
+	l := x.lines.Line(off)
 	u := x.units[l]
 	for i := x.lines[l]; i < off; {
 		r, size := utf8.DecodeRuneInString(x.src[i:])
@@ -141,7 +116,7 @@ func (x *Index) Byte(u int) int {
 // offset, clamped to the text.
 func (x *Index) LineCol(off int) (line, col int) {
 	off = x.clamp(off)
-	l := x.line(off)
+	l := x.lines.Line(off)
 	return l + 1, utf8.RuneCountInString(x.src[x.lines[l]:off]) + 1
 }
 
