@@ -1,6 +1,8 @@
 // Package diag defines the diagnostics that every eventlens check reports:
 // a severity, a stable code, a message that says what to do, and the place
 // (event index, JSON pointer, line and column) it refers to.
+// Codes, with their severity, are declared once in app/vocab; New takes a
+// diagnostic's severity from its code.
 package diag
 
 import (

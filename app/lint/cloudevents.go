@@ -152,7 +152,8 @@ func (c *checker) extension(ev *detect.Event, i int) {
 	switch {
 	case name == "":
 		c.add(atKey(vocab.CEExtensionName, ev, ptr, m,
-			`"" is not a valid extension attribute name (names are 1 to 20 lower-case letters a-z and digits 0-9): name it or remove it`))
+			`"" is not a valid extension attribute name (names are 1 to %d lower-case letters a-z and digits 0-9): name it or remove it`,
+			vocab.MaxExtensionNameLength))
 	case !lowerAlnum(name):
 		clean := cleanName(name)
 		if s := c.misspelling(n, clean); s != "" {

@@ -1,5 +1,10 @@
 package vocab
 
+import (
+	"strconv"
+	"time"
+)
+
 // Decoding (app/jsontree): fatal errors (JSON0xx) and notes (JSON1xx).
 // app/jsontree tags its errors and notes with these codes' text.
 var (
@@ -9,8 +14,8 @@ var (
 	JSONTrailingData = define("JSON003", Error, "", "more text follows the top-level value.")
 	JSONInvalidUTF8  = define("JSON004", Error, "", "the input is not valid UTF-8; the error is at the first bad byte.")
 	JSONTooDeep      = define("JSON005", Error, "",
-		"objects and arrays nest deeper than Options.MaxDepth; the error is at the first bracket past the limit.")
-	JSONTooLarge = define("JSON006", Error, "", "the input is larger than Options.MaxBytes; it is refused before any decoding.")
+		"objects and arrays nest deeper than Options.MaxDepth ("+strconv.Itoa(MaxDepth)+" levels by default); the error is at the first bracket past the limit.")
+	JSONTooLarge = define("JSON006", Error, "", "the input is larger than Options.MaxBytes ("+mebibytes(MaxInputBytes)+" by default); it is refused before any decoding.")
 	JSONUTF16    = define("JSON007", Error, "",
 		"the input is UTF-16 (it starts with a UTF-16 byte-order mark, or one of its first two bytes is zero).")
 
@@ -87,7 +92,7 @@ var (
 	CEExtensionName = define("CE008", Error, "fix",
 		"an extension attribute name with characters outside a-z and 0-9; the fix renames it to its lower-case letters and digits.")
 	CEExtensionLength = define("CE009", Warning, "",
-		"an extension name longer than 20 characters, which the spec says SHOULD NOT happen.")
+		"an extension name longer than "+strconv.Itoa(MaxExtensionNameLength)+" characters, which the spec says SHOULD NOT happen.")
 	CEExtensionStart = define("CE010", Warning, "",
 		"an extension name that does not start with a letter, which the spec says SHOULD NOT happen.")
 	CEExtensionMisspelt = define("CE011", Warning, "fix",
@@ -124,7 +129,7 @@ var (
 	SRConnectedError = define("SR005", Warning, "fix",
 		"data.errorMessage on a ClientConnectionConnected event; only disconnections carry one; the fix removes it.")
 	SRTimestampSkew = define("SR006", Warning, "",
-		"data.timestamp is more than MaxTimestampSkew away from eventTime (or time).")
+		"data.timestamp is more than "+strconv.Itoa(int(MaxTimestampSkew/time.Minute))+" minutes"+" away from eventTime (or time).")
 )
 
 // Semantic checks across the events of a batch (app/lint).
@@ -134,10 +139,10 @@ var (
 	BatchSpecVersion = define("BATCH002", Error, "",
 		"a CloudEvents event whose specversion differs from the first CloudEvents event of the batch.")
 	BatchEventSize = define("BATCH003", Error, "",
-		"an event larger than MaxEventBytes once minified; Event Grid rejects it.")
+		"an event larger than "+mebibytes(MaxEventBytes)+" once minified; Event Grid rejects it.")
 	BatchSize = define("BATCH004", Warning, "",
-		"the whole array is larger than MaxPublishBytes once minified; Event Grid rejects such a publish request.")
-	BatchCount = define("BATCH005", Error, "", "more than MaxBatchEvents events in one array.")
+		"the whole array is larger than "+mebibytes(MaxPublishBytes)+" once minified; Event Grid rejects such a publish request.")
+	BatchCount = define("BATCH005", Error, "", "more than "+strconv.Itoa(MaxBatchEvents)+" events in one array.")
 )
 
 // Comparison (app/inspect): errors on one side of a semantic comparison.
@@ -147,3 +152,6 @@ var (
 	DiffNotEvents = define("DIFF002", Error, "",
 		"in semantic mode, a side is not Event Grid or CloudEvents events; turn the semantic mode off.")
 )
+
+// mebibytes writes a size of whole MiB for a summary ("1 MiB").
+func mebibytes(n int) string { return strconv.Itoa(n>>20) + " MiB" }
