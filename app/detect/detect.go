@@ -123,12 +123,12 @@ type formAttr struct {
 }
 
 // The bit masks of attrs (the Event Grid ones, the CloudEvents ones,
-// specversion), the index of each exact name, and bounds on the names'
-// lengths to skip the case-insensitive search quickly.
+// specversion), the indexes of attrs by name length, and bounds on the
+// names' lengths to skip the case-insensitive search quickly.
 var (
 	egMask, ceMask, specBit mask
-	exact                   = map[string]int{}
-	minAttr, maxAttr        = 1 << 30, 0
+	byLen                   [32][]int8
+	minAttr, maxAttr        = len(byLen), 0
 )
 
 func init() {
@@ -136,7 +136,10 @@ func init() {
 		panic("detect: more form attributes than bits in a mask")
 	}
 	for i, a := range attrs {
-		exact[a.name] = i
+		if len(a.name) >= len(byLen) {
+			panic("detect: attribute name " + a.name + " is too long for byLen")
+		}
+		byLen[len(a.name)] = append(byLen[len(a.name)], int8(i))
 		minAttr, maxAttr = min(minAttr, len(a.name)), max(maxAttr, len(a.name))
 		switch {
 		case a.form == EventGrid:
@@ -160,11 +163,13 @@ type mask uint16
 // first and then names that differ only in letter case ("specVersion",
 // "EventType"), or noAttr.
 func attr(key string) int {
-	if i, ok := exact[key]; ok {
-		return i
-	}
 	if len(key) < minAttr || len(key) > maxAttr {
 		return noAttr
+	}
+	for _, i := range byLen[len(key)] {
+		if attrs[i].name == key {
+			return int(i)
+		}
 	}
 	for i, a := range attrs {
 		if strings.EqualFold(key, a.name) {
