@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"strings"
+
 	"eventlens/app/catalog"
 	"eventlens/app/detect"
 	"eventlens/app/diag"
@@ -10,6 +12,9 @@ import (
 
 // egProperties are the top-level properties of the Event Grid schema.
 var egProperties = vocab.EventGridNames()
+
+// egPropertyList lists egProperties for messages: "id, topic, … and metadataVersion".
+var egPropertyList = strings.Join(egProperties[:len(egProperties)-1], ", ") + " and " + egProperties[len(egProperties)-1]
 
 // ceInEventGrid maps the CloudEvents-only attributes to their Event Grid
 // name ("" when Event Grid has none under another name).
@@ -76,8 +81,8 @@ func (c *checker) egUnknown(ev *detect.Event, i int) {
 		return
 	}
 	c.add(atKey(vocab.EGUnknownProperty, ev, ptr, m,
-		"unknown property %s: Event Grid rejects events with top-level properties other than id, topic, subject, eventType, eventTime, data, dataVersion and metadataVersion; move it into data or remove it",
-		quote(m.Key)))
+		"unknown property %s: Event Grid rejects events with top-level properties other than %s; move it into data or remove it",
+		quote(m.Key), egPropertyList))
 }
 
 // egCloudEventsAttribute reports member i of an Event Grid event, which is

@@ -578,3 +578,12 @@ func TestCheckWithoutDocument(t *testing.T) {
 		t.Errorf("empty result: %v", ds)
 	}
 }
+
+func TestUnknownPropertyListsTheSchema(t *testing.T) {
+	_, res, _ := run(t, strings.Replace(egOK, `"subject"`, `"priority": 1, "subject"`, 1))
+	ds := Check(nil, res)
+	const want = "Event Grid rejects events with top-level properties other than id, topic, subject, eventType, eventTime, data, dataVersion and metadataVersion; move it into data or remove it"
+	if len(ds) != 1 || !strings.Contains(ds[0].Message, want) {
+		t.Errorf("got %v, want EG005 saying %q", ds, want)
+	}
+}
