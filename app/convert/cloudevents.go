@@ -6,18 +6,44 @@ import (
 
 	"eventlens/app/catalog"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
-// ceAttributes are the CloudEvents 1.0 context attributes (and data members)
-// that an Event Grid property of the same name must not become.
-var ceAttributes = map[string]bool{
-	"specversion": true, "id": true, "source": true, "type": true, "subject": true, "time": true,
-	"datacontenttype": true, "dataschema": true, "data": true, "data_base64": true,
-}
-
 // egNames maps CloudEvents attribute names to the Event Grid property that
-// carries the same thing.
-var egNames = map[string]string{"source": "topic", "type": "eventType", "time": "eventTime", "specversion": "metadataVersion"}
+// carries the same thing: its Event Grid name, or the property that takes
+// its part.
+var egNames = func() map[string]string {
+	m := map[string]string{}
+	for _, a := range vocab.Attributes {
+		switch {
+		case a.CloudEvents == "" || a.CloudEvents == a.EventGrid:
+		case a.EventGrid != "":
+			m[a.CloudEvents] = a.EventGrid
+		case a.InEventGrid != "":
+			m[a.CloudEvents] = a.InEventGrid
+		}
+	}
+	return m
+}()
+
+// toCloudEventsNotes holds the note of each Event Grid property that
+// converting renames, when the table says what it holds.
+var toCloudEventsNotes = func() map[string]string {
+	m := map[string]string{}
+	for _, a := range vocab.Attributes {
+		if a.ToCloudEvents == vocab.Renamed && a.Note != "" {
+			m[a.EventGrid] = fmt.Sprintf("Event Grid's %s (%s) is CloudEvents' %s", a.EventGrid, a.Note, a.CloudEvents)
+		}
+	}
+	return m
+}()
+
+// specVersion is the attribute every event converted to CloudEvents gets,
+// and specVersionJSON its value as JSON.
+var (
+	specVersion, _  = vocab.CloudEventsAttribute(vocab.SpecVersion)
+	specVersionJSON = quoted(specVersion.Value)
+)
 
 // toCloudEvent converts the Event Grid event ev (the payload's event i).
 func toCloudEvent(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
@@ -36,57 +62,56 @@ func toCloudEvent(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 			continue
 		}
 		v := m.Value
+		a, ok := vocab.EventGridAttribute(m.Key)
+		if !ok {
+			extension(c, i, m, keep)
+			continue
+		}
+		switch a.ToCloudEvents {
+		case vocab.Same:
+			keep(m.Key, v)
+		case vocab.Renamed:
+			keep(a.CloudEvents, v)
+			c.add(Change{Kind: Renamed, Event: i, From: m.Key, To: a.CloudEvents, Value: c.shared(v), Note: toCloudEventsNotes[m.Key]})
+		}
 		switch m.Key {
-		case "topic":
+		case vocab.ID:
+			hasID = true
+		case vocab.Topic:
 			hasTopic = true
-			keep("source", v)
-			c.add(Change{Kind: Renamed, Event: i, From: "topic", To: "source", Value: c.shared(v),
-				Note: "Event Grid's topic (the publisher's resource path) is CloudEvents' source"})
-		case "eventType":
+		case vocab.EventType:
 			hasType = true
 			typeName, _ = stringOf(v)
-			keep("type", v)
-			c.add(Change{Kind: Renamed, Event: i, From: "eventType", To: "type", Value: c.shared(v)})
-		case "eventTime":
-			keep("time", v)
-			c.add(Change{Kind: Renamed, Event: i, From: "eventTime", To: "time", Value: c.minify(v)})
-		case "id":
-			hasID = true
-			keep("id", v)
-		case "subject", "data":
-			keep(m.Key, v)
-		case "dataVersion":
+		case vocab.DataVersion:
 			version, _ = stringOf(v)
-			versionChange = c.add(Change{Kind: Dropped, Event: i, From: "dataVersion", Value: c.shared(v),
+			versionChange = c.add(Change{Kind: Dropped, Event: i, From: m.Key, Value: c.shared(v),
 				Note: "CloudEvents has no dataVersion and Azure's SignalR CloudEvents events carry none; " +
 					"other Azure services emit it as dataschema \"#<dataVersion>\", which strict CloudEvents validators reject (dataschema must be an absolute URI)"})
-		case "metadataVersion":
-			c.add(Change{Kind: Dropped, Event: i, From: "metadataVersion", Value: c.shared(v),
+		case vocab.MetadataVersion:
+			c.add(Change{Kind: Dropped, Event: i, From: m.Key, Value: c.shared(v),
 				Note: "Event Grid's metadata schema version has no CloudEvents counterpart; specversion takes its role"})
-		default:
-			extension(c, i, m, keep)
 		}
 	}
 	if versionChange >= 0 {
 		ch := &c.changes[versionChange]
-		ch.Note = c.note("dataVersion\x00"+typeName+"\x00"+version, func() string { return ch.Note + "; " + versionBack(typeName, version) })
+		ch.Note = c.note(vocab.DataVersion+"\x00"+typeName+"\x00"+version, func() string { return ch.Note + "; " + versionBack(typeName, version) })
 	}
 	if !hasTopic {
-		c.add(Change{Kind: Missing, Event: i, From: "topic", To: "source",
+		c.add(Change{Kind: Missing, Event: i, From: vocab.Topic, To: vocab.Source,
 			Note: "CloudEvents requires source and the Event Grid event has no topic (publishers may leave it out; Event Grid fills it in on delivery); " +
 				"none is invented, so the converted event fails validation: add source, the publisher's resource path " +
 				"(/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.SignalRService/SignalR/{name} for SignalR Service)"})
 	}
 	if !hasType {
-		c.add(Change{Kind: Missing, Event: i, From: "eventType", To: "type",
+		c.add(Change{Kind: Missing, Event: i, From: vocab.EventType, To: vocab.Type,
 			Note: "CloudEvents requires type and the Event Grid event has no eventType: add the event type, e.g. \"" + catalog.Connected + "\""})
 	}
 	if !hasID {
-		c.add(Change{Kind: Missing, Event: i, From: "id", To: "id",
+		c.add(Change{Kind: Missing, Event: i, From: vocab.ID, To: vocab.ID,
 			Note: "CloudEvents requires id and the Event Grid event has none: add a unique id"})
 	}
-	keep("specversion", str("1.0"))
-	c.add(Change{Kind: Added, Event: i, To: "specversion", Value: `"1.0"`,
+	keep(specVersion.CloudEvents, str(specVersion.Value))
+	c.add(Change{Kind: Added, Event: i, To: specVersion.CloudEvents, Value: specVersionJSON,
 		Note: "CloudEvents requires specversion; this is CloudEvents 1.0"})
 	return out
 }
@@ -111,7 +136,7 @@ func extension(c *converter, i int, m jsontree.Member, keep func(string, *jsontr
 	val := c.minify(v)
 	const notEG = " is not an Event Grid property (Event Grid rejects unknown properties)"
 	switch {
-	case ceAttributes[m.Key]:
+	case vocab.IsCloudEvents(m.Key):
 		note := fmt.Sprintf("%q%s and it is the name of a CloudEvents attribute, so it is not carried: in a CloudEvents event it would mean something else", m.Key, notEG)
 		if eg, ok := egNames[m.Key]; ok {
 			note += fmt.Sprintf("; the Event Grid property is %q", eg)
@@ -167,7 +192,7 @@ func extensionSpelling(name string) string {
 		}
 	}
 	s := string(b)
-	if !validExtensionName(s) || ceAttributes[s] {
+	if !validExtensionName(s) || vocab.IsCloudEvents(s) {
 		return ""
 	}
 	return s

@@ -1,5 +1,6 @@
 // Package convert turns Event Grid events into CloudEvents 1.0 events and
-// back, event by event, following this mapping:
+// back, event by event, following the attribute table of app/vocab
+// (vocab.Attributes):
 //
 //	Event Grid       CloudEvents
 //	topic            source
@@ -28,34 +29,36 @@ import (
 	"strings"
 
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
-// ChangeKind says what a conversion did to one attribute.
-type ChangeKind string
+// ChangeKind says what a conversion did to one attribute: one of the
+// actions of the attribute table (vocab.Action).
+type ChangeKind = vocab.Action
 
 // The kinds of change a conversion reports.
 const (
 	// Renamed: the value was kept under the other form's name (From → To).
-	Renamed ChangeKind = "renamed"
+	Renamed = vocab.Renamed
 	// Dropped: removed on purpose by the mapping, because the other form has
 	// no such attribute and nothing the receiver needs is lost, or because
 	// the value was null (unset) or a duplicate key that JSON decoders ignore.
-	Dropped ChangeKind = "dropped"
+	Dropped = vocab.Dropped
 	// Added: the other form requires the attribute and its value is fixed or
 	// derived from the event (To is its name, Value its value).
-	Added ChangeKind = "added"
+	Added = vocab.Added
 	// Lost: the source event had the attribute and the other form cannot
 	// carry it (From is its name).
-	Lost ChangeKind = "lost"
+	Lost = vocab.Lost
 	// Missing: the other form requires an attribute that the source event
 	// does not provide (From names the source attribute that would have
 	// given it, when there is one; To names the required attribute). Nothing
 	// is invented: the converted event lacks it and fails validation until
 	// it is filled in.
-	Missing ChangeKind = "missing"
+	Missing = vocab.Missing
 	// Carried: an attribute the mapping does not name was kept under the
 	// same name, as a CloudEvents extension attribute.
-	Carried ChangeKind = "carried"
+	Carried = vocab.Carried
 )
 
 // Change is one thing a conversion did to one event.

@@ -10,14 +10,7 @@
 // the form of its first element. Detection reads each element's top-level
 // members once, so it stays cheap on a batch of 5,000 events.
 //
-// Diagnostic codes:
-//
-//	FORM001 error    not an event payload: says what was expected and what was found
-//	FORM002 warning  a single Event Grid event not wrapped in an array
-//	FORM003 info     an empty array: nothing to check
-//	FORM004 error    an element of a batch has the other form than the batch
-//	FORM005 info     a subscription-validation handshake: the answer to send
-//	FORM006 error    an element of a batch is not an event
+// Its diagnostics are the FORM codes of app/vocab (vocab.FormNotEvents …).
 package detect
 
 import (
@@ -31,6 +24,7 @@ import (
 	"eventlens/app/catalog"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // Form is the shape a payload or one event has.
@@ -97,67 +91,70 @@ type Result struct {
 	Diagnostics    []diag.Diagnostic // FORMxxx findings
 }
 
-// Diagnostic codes reported by Detect.
-const (
-	// CodeNotEvents (FORM001, error): the payload is not an event payload:
-	// a scalar, an object or array without event attributes. The message
-	// says what was expected and what was found.
-	CodeNotEvents = "FORM001"
-	// CodeUnwrapped (FORM002, warning): a single Event Grid event written
-	// as a bare object; Event Grid always delivers and publishes arrays.
-	CodeUnwrapped = "FORM002"
-	// CodeEmptyBatch (FORM003, info): the payload is an empty array.
-	CodeEmptyBatch = "FORM003"
-	// CodeMixedBatch (FORM004, error): an element of a batch looks like the
-	// other form than the batch's majority.
-	CodeMixedBatch = "FORM004"
-	// CodeHandshake (FORM005, info): an Event Grid subscription-validation
-	// event; the message gives the exact answer the endpoint must send.
-	CodeHandshake = "FORM005"
-	// CodeNotAnEvent (FORM006, error): an element of a batch that holds
-	// events is not an event itself (not an object, or an object without
-	// event attributes).
-	CodeNotAnEvent = "FORM006"
-)
-
 // expected describes an event payload, for messages about payloads that are
 // not one.
 const expected = "expected an Event Grid array of events with id, subject, eventType, eventTime, data, dataVersion, " +
 	"or a CloudEvents event with specversion, id, source, type"
 
-// attrs are the top-level attributes that belong to one form only, in the
-// order of their bit in an evidence mask.
-var attrs = [...]struct {
-	name string
-	form Form
-}{
-	{"eventType", EventGrid},
-	{"eventTime", EventGrid},
-	{"dataVersion", EventGrid},
-	{"metadataVersion", EventGrid},
-	{"topic", EventGrid},
-	{"specversion", CloudEvents}, // also "specVersion" and other case variants
-	{"type", CloudEvents},
-	{"source", CloudEvents},
-	{"time", CloudEvents},
-	{"datacontenttype", CloudEvents},
-	{"dataschema", CloudEvents},
-	{"data_base64", CloudEvents},
+// attrs are the top-level attributes that belong to one form only (a name
+// the other form does not use, from vocab.Attributes), the Event Grid ones
+// first, in the order of their bit in an evidence mask.
+var attrs = formAttributes()
+
+// formAttributes lists the attributes of each form that the other form does
+// not have.
+func formAttributes() []formAttr {
+	var eg, ce []formAttr
+	for _, a := range vocab.Attributes {
+		if a.EventGrid != "" && !vocab.IsCloudEvents(a.EventGrid) {
+			eg = append(eg, formAttr{a.EventGrid, EventGrid})
+		}
+		if a.CloudEvents != "" && !vocab.IsEventGrid(a.CloudEvents) {
+			ce = append(ce, formAttr{a.CloudEvents, CloudEvents})
+		}
+	}
+	return append(eg, ce...)
 }
 
-// Bit masks of attrs: the Event Grid ones, the CloudEvents ones, specversion.
-const (
-	egMask  mask = 1<<5 - 1
-	ceMask  mask = (1<<len(attrs) - 1) &^ egMask
-	specBit mask = 1 << 5
+// formAttr is an attribute that belongs to one form only.
+type formAttr struct {
+	name string
+	form Form
+}
+
+// The bit masks of attrs (the Event Grid ones, the CloudEvents ones,
+// specversion), the indexes of attrs by name length, and bounds on the
+// names' lengths to skip the case-insensitive search quickly.
+var (
+	egMask, ceMask, specBit mask
+	byLen                   [32][]int8
+	minAttr, maxAttr        = len(byLen), 0
 )
 
-// Bounds on attribute names, to skip the case-insensitive search quickly.
-const (
-	noAttr  = -1
-	minAttr = 4  // len("time")
-	maxAttr = 15 // len("metadataVersion"), len("datacontenttype")
-)
+func init() {
+	if len(attrs) > 16 {
+		panic("detect: more form attributes than bits in a mask")
+	}
+	for i, a := range attrs {
+		if len(a.name) >= len(byLen) {
+			panic("detect: attribute name " + a.name + " is too long for byLen")
+		}
+		byLen[len(a.name)] = append(byLen[len(a.name)], int8(i))
+		minAttr, maxAttr = min(minAttr, len(a.name)), max(maxAttr, len(a.name))
+		switch {
+		case a.form == EventGrid:
+			egMask |= 1 << i
+		default:
+			ceMask |= 1 << i
+		}
+		if a.name == vocab.SpecVersion {
+			specBit = 1 << i
+		}
+	}
+}
+
+// noAttr is attr's answer for a key that is no form attribute.
+const noAttr = -1
 
 // mask has bit i set when attrs[i] is present.
 type mask uint16
@@ -166,34 +163,13 @@ type mask uint16
 // first and then names that differ only in letter case ("specVersion",
 // "EventType"), or noAttr.
 func attr(key string) int {
-	switch key {
-	case "eventType":
-		return 0
-	case "eventTime":
-		return 1
-	case "dataVersion":
-		return 2
-	case "metadataVersion":
-		return 3
-	case "topic":
-		return 4
-	case "specversion":
-		return 5
-	case "type":
-		return 6
-	case "source":
-		return 7
-	case "time":
-		return 8
-	case "datacontenttype":
-		return 9
-	case "dataschema":
-		return 10
-	case "data_base64":
-		return 11
-	}
 	if len(key) < minAttr || len(key) > maxAttr {
 		return noAttr
+	}
+	for _, i := range byLen[len(key)] {
+		if attrs[i].name == key {
+			return int(i)
+		}
 	}
 	for i, a := range attrs {
 		if strings.EqualFold(key, a.name) {
@@ -266,7 +242,7 @@ func Detect(root *jsontree.Node) Result {
 	case jsontree.Object:
 		detectObject(root, &res)
 	default:
-		res.Diagnostics = append(res.Diagnostics, diag.New(diag.Error, CodeNotEvents, -1, "", root,
+		res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormNotEvents, -1, "", root,
 			"Not an event payload: %s; found %s.", expected, describeScalar(root)))
 	}
 	if res.Form == EventGrid {
@@ -279,7 +255,7 @@ func Detect(root *jsontree.Node) Result {
 func detectObject(root *jsontree.Node, res *Result) {
 	m := evidence(root)
 	if m == 0 {
-		res.Diagnostics = append(res.Diagnostics, diag.New(diag.Error, CodeNotEvents, -1, "", root,
+		res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormNotEvents, -1, "", root,
 			"Not an event payload: %s; found %s.", expected, describeObject(root)))
 		res.Events = []Event{{Index: 0, Pointer: "", Node: root, Form: Unknown}}
 		return
@@ -291,7 +267,7 @@ func detectObject(root *jsontree.Node, res *Result) {
 	res.Form = f
 	res.Events = []Event{{Index: 0, Pointer: "", Node: root, Form: f}}
 	if f == EventGrid {
-		d := diag.New(diag.Warning, CodeUnwrapped, 0, "", root,
+		d := diag.New(vocab.FormUnwrapped, 0, "", root,
 			"A single Event Grid event written as an object: Event Grid always delivers and publishes a JSON array, "+
 				"even for one event. Wrap the object in [ ].")
 		d.End = d.Offset + 1 // the opening brace, not the whole event
@@ -318,7 +294,7 @@ func tieBreak(hasSpecversion bool) Form {
 func detectArray(root *jsontree.Node, res *Result) {
 	res.Batch = true
 	if len(root.Items) == 0 {
-		res.Diagnostics = append(res.Diagnostics, diag.New(diag.Info, CodeEmptyBatch, -1, "", root,
+		res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormEmptyBatch, -1, "", root,
 			"An empty array: no events, nothing to check. Read as CloudEvents it is a valid, empty batch; "+
 				"as an Event Grid publish it would deliver nothing. Paste a payload that holds events to inspect them."))
 		return
@@ -353,7 +329,7 @@ func detectArray(root *jsontree.Node, res *Result) {
 		res.Events[i] = Event{Index: i, Pointer: "/" + strconv.Itoa(i), Node: it}
 	}
 	if nEvidence == 0 {
-		res.Diagnostics = append(res.Diagnostics, diag.New(diag.Error, CodeNotEvents, -1, "", root,
+		res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormNotEvents, -1, "", root,
 			"Not an event payload: %s; found %s.", expected, describeArray(root)))
 		return
 	}
@@ -363,7 +339,7 @@ func detectArray(root *jsontree.Node, res *Result) {
 		ev := &res.Events[i]
 		switch {
 		case masks[i] == 0:
-			res.Diagnostics = append(res.Diagnostics, diag.New(diag.Error, CodeNotAnEvent, i, ev.Pointer, it,
+			res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormNotAnEvent, i, ev.Pointer, it,
 				"Element %d is %s, not an event: every element of %s batch must be an event object; remove it or fix it.",
 				i, describeElement(it), batch.article()))
 		case leans[i] == Unknown:
@@ -376,7 +352,7 @@ func detectArray(root *jsontree.Node, res *Result) {
 			if batch == CloudEvents {
 				count = nCE
 			}
-			res.Diagnostics = append(res.Diagnostics, diag.New(diag.Error, CodeMixedBatch, i, ev.Pointer, it,
+			res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormMixedBatch, i, ev.Pointer, it,
 				"Element %d looks like %s event (%s) but this batch is %s (%d of %d elements): "+
 					"a batch holds one form only. Convert this event to %s, or send it in a separate %s payload.",
 				i, ev.Form.article(), names(it, ev.Form), batch.Title(), count, len(root.Items),
@@ -408,14 +384,14 @@ func handshake(res *Result) {
 		if ev.Form != EventGrid || ev.Node == nil {
 			continue
 		}
-		t := ev.Node.Get("eventType")
+		t := ev.Node.Get(vocab.EventType)
 		if t == nil || t.Kind != jsontree.String || t.Text != catalog.Validation {
 			continue
 		}
 		res.Form = Handshake
-		code := ev.Node.Get("data").Get("validationCode")
+		code := ev.Node.Get(vocab.Data).Get("validationCode")
 		if code == nil || code.Kind != jsontree.String {
-			res.Diagnostics = append(res.Diagnostics, diag.New(diag.Info, CodeHandshake, ev.Index, ev.Pointer, ev.Node,
+			res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormHandshake, ev.Index, ev.Pointer, ev.Node,
 				"Event Grid subscription-validation handshake, but data.validationCode is missing or not a string, "+
 					"so there is no code to echo. Event Grid sends data.validationCode as a string; check that the "+
 					"payload was not altered, or validate manually by sending a GET request to data.validationUrl."))
@@ -423,7 +399,7 @@ func handshake(res *Result) {
 		}
 		res.ValidationCode = code.Text
 		body := answer(code.Text)
-		res.Diagnostics = append(res.Diagnostics, diag.New(diag.Info, CodeHandshake, ev.Index, ev.Pointer+"/data/validationCode", code,
+		res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormHandshake, ev.Index, ev.Pointer+"/data/validationCode", code,
 			"Event Grid subscription-validation handshake: the endpoint must answer this request with 200 OK and the JSON body "+
 				"%s. Alternatively, validate manually by sending a GET request to data.validationUrl.", body))
 		return

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math/bits"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // parse decodes src or fails the test.
@@ -76,8 +78,8 @@ func TestDetect(t *testing.T) {
 		{"Event Grid seed, disconnected", egDisc, want{form: EG, batch: true, events: []Form{EG}}},
 		{"Event Grid array", "[" + egEvent + "," + egEvent + "]", want{form: EG, batch: true, events: []Form{EG, EG}}},
 		{"Event Grid array, keys reversed", "[" + egEventReversed + "]", want{form: EG, batch: true, events: []Form{EG}}},
-		{"Event Grid single object", unwrap(egConn), want{form: EG, events: []Form{EG}, codes: []string{CodeUnwrapped}, ptrs: []string{""}}},
-		{"Event Grid single object, keys reversed", egEventReversed, want{form: EG, events: []Form{EG}, codes: []string{CodeUnwrapped}}},
+		{"Event Grid single object", unwrap(egConn), want{form: EG, events: []Form{EG}, codes: []string{string(vocab.FormUnwrapped)}, ptrs: []string{""}}},
+		{"Event Grid single object, keys reversed", egEventReversed, want{form: EG, events: []Form{EG}, codes: []string{string(vocab.FormUnwrapped)}}},
 		{"CloudEvents seed batch, connected", ceConn, want{form: CE, batch: true, events: []Form{CE}}},
 		{"CloudEvents seed batch, disconnected", ceDisc, want{form: CE, batch: true, events: []Form{CE}}},
 		{"CloudEvents single event", unwrap(ceConn), want{form: CE, events: []Form{CE}}},
@@ -88,22 +90,22 @@ func TestDetect(t *testing.T) {
 		{"PascalCase keys of a serialized .NET EventGridEvent",
 			`[{"Id":"1","Subject":"s","EventType":"t","EventTime":"2019-06-10T18:41:00Z","Data":{},"DataVersion":"1.0"}]`,
 			want{form: EG, batch: true, events: []Form{EG}}},
-		{"empty array", `[]`, want{form: U, batch: true, codes: []string{CodeEmptyBatch}, ptrs: []string{""}}},
-		{"empty array with white space", " [ \n ] ", want{form: U, batch: true, codes: []string{CodeEmptyBatch}}},
+		{"empty array", `[]`, want{form: U, batch: true, codes: []string{string(vocab.FormEmptyBatch)}, ptrs: []string{""}}},
+		{"empty array with white space", " [ \n ] ", want{form: U, batch: true, codes: []string{string(vocab.FormEmptyBatch)}}},
 
 		// Majority rules, never the first element alone.
 		{"mixed: Event Grid majority, odd last", "[" + egEvent + "," + egEventReversed + "," + ceEvent + "]",
-			want{form: EG, batch: true, events: []Form{EG, EG, CE}, codes: []string{CodeMixedBatch}, ptrs: []string{"/2"}}},
+			want{form: EG, batch: true, events: []Form{EG, EG, CE}, codes: []string{string(vocab.FormMixedBatch)}, ptrs: []string{"/2"}}},
 		{"mixed: Event Grid majority, odd first", "[" + ceEvent + "," + egEvent + "," + egEventReversed + "]",
-			want{form: EG, batch: true, events: []Form{CE, EG, EG}, codes: []string{CodeMixedBatch}, ptrs: []string{"/0"}}},
+			want{form: EG, batch: true, events: []Form{CE, EG, EG}, codes: []string{string(vocab.FormMixedBatch)}, ptrs: []string{"/0"}}},
 		{"mixed: CloudEvents majority", "[" + ceEvent + "," + egEvent + "," + ceEventReversed + "]",
-			want{form: CE, batch: true, events: []Form{CE, EG, CE}, codes: []string{CodeMixedBatch}, ptrs: []string{"/1"}}},
+			want{form: CE, batch: true, events: []Form{CE, EG, CE}, codes: []string{string(vocab.FormMixedBatch)}, ptrs: []string{"/1"}}},
 		{"mixed: even count, more Event Grid attributes", "[" + ceEvent + "," + egEvent + "]",
-			want{form: EG, batch: true, events: []Form{CE, EG}, codes: []string{CodeMixedBatch}, ptrs: []string{"/0"}}},
+			want{form: EG, batch: true, events: []Form{CE, EG}, codes: []string{string(vocab.FormMixedBatch)}, ptrs: []string{"/0"}}},
 		{"mixed: even count, more Event Grid attributes, other order", "[" + egEvent + "," + ceEvent + "]",
-			want{form: EG, batch: true, events: []Form{EG, CE}, codes: []string{CodeMixedBatch}, ptrs: []string{"/1"}}},
+			want{form: EG, batch: true, events: []Form{EG, CE}, codes: []string{string(vocab.FormMixedBatch)}, ptrs: []string{"/1"}}},
 		{"mixed: two odd elements", "[" + ceEvent + "," + egEvent + "," + egEvent + "," + egEvent + "," + ceEventReversed + "]",
-			want{form: EG, batch: true, events: []Form{CE, EG, EG, EG, CE}, codes: []string{CodeMixedBatch, CodeMixedBatch}, ptrs: []string{"/0", "/4"}}},
+			want{form: EG, batch: true, events: []Form{CE, EG, EG, EG, CE}, codes: []string{string(vocab.FormMixedBatch), string(vocab.FormMixedBatch)}, ptrs: []string{"/0", "/4"}}},
 		{"tied element joins an Event Grid batch", "[" + tied + "," + egEvent + "]",
 			want{form: EG, batch: true, events: []Form{EG, EG}}},
 		{"tied element joins a CloudEvents batch", "[" + ceEvent + "," + tied + "]",
@@ -117,24 +119,24 @@ func TestDetect(t *testing.T) {
 		{"tied single object with specversion", `{"specversion":"1.0","eventType":"t","id":"1"}`,
 			want{form: CE, events: []Form{CE}}},
 		{"tied single object without specversion", `{"type":"t","eventType":"t","id":"1"}`,
-			want{form: EG, events: []Form{EG}, codes: []string{CodeUnwrapped}}},
+			want{form: EG, events: []Form{EG}, codes: []string{string(vocab.FormUnwrapped)}}},
 
 		// Elements that are not events, beside events.
 		{"non-events in an Event Grid batch", "[" + egEvent + `,5,{},{"a":1},[],null]`,
 			want{form: EG, batch: true, events: []Form{EG, U, U, U, U, U},
-				codes: []string{CodeNotAnEvent, CodeNotAnEvent, CodeNotAnEvent, CodeNotAnEvent, CodeNotAnEvent},
+				codes: []string{string(vocab.FormNotAnEvent), string(vocab.FormNotAnEvent), string(vocab.FormNotAnEvent), string(vocab.FormNotAnEvent), string(vocab.FormNotAnEvent)},
 				ptrs:  []string{"/1", "/2", "/3", "/4", "/5"}}},
 
 		// Not event payloads at all.
-		{"string", `"hello"`, want{form: U, codes: []string{CodeNotEvents}, ptrs: []string{""}}},
-		{"number", `42`, want{form: U, codes: []string{CodeNotEvents}}},
-		{"boolean", `true`, want{form: U, codes: []string{CodeNotEvents}}},
-		{"null", `null`, want{form: U, codes: []string{CodeNotEvents}}},
-		{"empty object", `{}`, want{form: U, events: []Form{U}, codes: []string{CodeNotEvents}}},
-		{"object without event attributes", `{"id":"1","subject":"s","data":{}}`, want{form: U, events: []Form{U}, codes: []string{CodeNotEvents}}},
-		{"array of scalars", `[1,2,"x"]`, want{form: U, batch: true, events: []Form{U, U, U}, codes: []string{CodeNotEvents}}},
-		{"array of plain objects", `[{"a":1},{"b":2}]`, want{form: U, batch: true, events: []Form{U, U}, codes: []string{CodeNotEvents}}},
-		{"events nested in a wrapper object", `{"records":[` + egEvent + `]}`, want{form: U, events: []Form{U}, codes: []string{CodeNotEvents}}},
+		{"string", `"hello"`, want{form: U, codes: []string{string(vocab.FormNotEvents)}, ptrs: []string{""}}},
+		{"number", `42`, want{form: U, codes: []string{string(vocab.FormNotEvents)}}},
+		{"boolean", `true`, want{form: U, codes: []string{string(vocab.FormNotEvents)}}},
+		{"null", `null`, want{form: U, codes: []string{string(vocab.FormNotEvents)}}},
+		{"empty object", `{}`, want{form: U, events: []Form{U}, codes: []string{string(vocab.FormNotEvents)}}},
+		{"object without event attributes", `{"id":"1","subject":"s","data":{}}`, want{form: U, events: []Form{U}, codes: []string{string(vocab.FormNotEvents)}}},
+		{"array of scalars", `[1,2,"x"]`, want{form: U, batch: true, events: []Form{U, U, U}, codes: []string{string(vocab.FormNotEvents)}}},
+		{"array of plain objects", `[{"a":1},{"b":2}]`, want{form: U, batch: true, events: []Form{U, U}, codes: []string{string(vocab.FormNotEvents)}}},
+		{"events nested in a wrapper object", `{"records":[` + egEvent + `]}`, want{form: U, events: []Form{U}, codes: []string{string(vocab.FormNotEvents)}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -196,35 +198,35 @@ func TestDetectMessages(t *testing.T) {
 		col      int
 		contains []string
 	}{
-		{"unwrapped Event Grid event", "\n  " + egEvent, CodeUnwrapped, diag.Warning, 2, 3,
+		{"unwrapped Event Grid event", "\n  " + egEvent, string(vocab.FormUnwrapped), diag.Warning, 2, 3,
 			[]string{"always delivers and publishes a JSON array", "Wrap the object in [ ]"}},
-		{"empty batch", `[]`, CodeEmptyBatch, diag.Info, 1, 1,
+		{"empty batch", `[]`, string(vocab.FormEmptyBatch), diag.Info, 1, 1,
 			[]string{"nothing to check", "valid, empty batch", "Event Grid"}},
-		{"mixed batch", "[" + egEvent + ",\n" + egEvent + ",\n  " + ceEvent + "]", CodeMixedBatch, diag.Error, 3, 3,
+		{"mixed batch", "[" + egEvent + ",\n" + egEvent + ",\n  " + ceEvent + "]", string(vocab.FormMixedBatch), diag.Error, 3, 3,
 			[]string{"Element 2 looks like a CloudEvents event (specversion, source, type, time)",
 				"this batch is Event Grid (2 of 3 elements)", "Convert this event to Event Grid"}},
-		{"element that is not an event", "[" + egEvent + ",\n \"x\"]", CodeNotAnEvent, diag.Error, 2, 2,
+		{"element that is not an event", "[" + egEvent + ",\n \"x\"]", string(vocab.FormNotAnEvent), diag.Error, 2, 2,
 			[]string{"Element 1 is a string, not an event", "of an Event Grid batch"}},
-		{"nested array", "[" + ceEvent + ",[" + ceEvent + "]]", CodeNotAnEvent, diag.Error, 1, 0,
+		{"nested array", "[" + ceEvent + ",[" + ceEvent + "]]", string(vocab.FormNotAnEvent), diag.Error, 1, 0,
 			[]string{"Element 1 is an array (nested arrays are not batches", "of a CloudEvents batch"}},
-		{"odd Event Grid element", "[" + ceEvent + "," + egEvent + "," + ceEvent + "]", CodeMixedBatch, diag.Error, 1, 0,
+		{"odd Event Grid element", "[" + ceEvent + "," + egEvent + "," + ceEvent + "]", string(vocab.FormMixedBatch), diag.Error, 1, 0,
 			[]string{"Element 1 looks like an Event Grid event (topic, eventType, eventTime, dataVersion, metadataVersion)",
 				"this batch is CloudEvents (2 of 3 elements)"}},
-		{"string", `"hello"`, CodeNotEvents, diag.Error, 1, 1,
+		{"string", `"hello"`, string(vocab.FormNotEvents), diag.Error, 1, 1,
 			[]string{"expected an Event Grid array of events with id, subject, eventType, eventTime, data, dataVersion, " +
 				"or a CloudEvents event with specversion, id, source, type", "found a string."}},
-		{"double-encoded payload", `"[{\"id\":\"1\"}]"`, CodeNotEvents, diag.Error, 1, 1,
+		{"double-encoded payload", `"[{\"id\":\"1\"}]"`, string(vocab.FormNotEvents), diag.Error, 1, 1,
 			[]string{"a string that holds JSON text", "decode the string once more"}},
-		{"number", `3.5`, CodeNotEvents, diag.Error, 1, 1, []string{"found a number."}},
-		{"null", `null`, CodeNotEvents, diag.Error, 1, 1, []string{"found null."}},
-		{"empty object", `{}`, CodeNotEvents, diag.Error, 1, 1, []string{"found an empty object."}},
-		{"plain object", `{"name":"x","id":1,"a":1,"b":2,"c":3,"d":4}`, CodeNotEvents, diag.Error, 1, 1,
+		{"number", `3.5`, string(vocab.FormNotEvents), diag.Error, 1, 1, []string{"found a number."}},
+		{"null", `null`, string(vocab.FormNotEvents), diag.Error, 1, 1, []string{"found null."}},
+		{"empty object", `{}`, string(vocab.FormNotEvents), diag.Error, 1, 1, []string{"found an empty object."}},
+		{"plain object", `{"name":"x","id":1,"a":1,"b":2,"c":3,"d":4}`, string(vocab.FormNotEvents), diag.Error, 1, 1,
 			[]string{`an object without event attributes (its members: "name", "id", "a", "b", "c" and 1 more)`}},
-		{"wrapper object", `{"records":[` + egEvent + `]}`, CodeNotEvents, diag.Error, 1, 1,
+		{"wrapper object", `{"records":[` + egEvent + `]}`, string(vocab.FormNotEvents), diag.Error, 1, 1,
 			[]string{`member "records" holds events`}},
-		{"array of mixed scalars", `[1,"a",2,{},null,{}]`, CodeNotEvents, diag.Error, 1, 1,
+		{"array of mixed scalars", `[1,"a",2,{},null,{}]`, string(vocab.FormNotEvents), diag.Error, 1, 1,
 			[]string{"found an array of 2 numbers, 1 string, 2 empty objects and 1 null, none of them an event."}},
-		{"array of plain objects", `[{"a":1},{"b":2}]`, CodeNotEvents, diag.Error, 1, 1,
+		{"array of plain objects", `[{"a":1},{"b":2}]`, string(vocab.FormNotEvents), diag.Error, 1, 1,
 			[]string{"an array of 2 objects without event attributes"}},
 	}
 	for _, tc := range tests {
@@ -283,16 +285,16 @@ func TestHandshake(t *testing.T) {
 		{"documented handshake", src, "512d38b6-c7b8-40c8-89fe-f46f9e9622b6",
 			[]string{`200 OK and the JSON body {"validationResponse":"512d38b6-c7b8-40c8-89fe-f46f9e9622b6"}`,
 				"GET request to data.validationUrl"},
-			[]string{CodeHandshake}},
+			[]string{string(vocab.FormHandshake)}},
 		{"handshake as a bare object", unwrap(src), "512d38b6-c7b8-40c8-89fe-f46f9e9622b6",
 			[]string{`{"validationResponse":"512d38b6-c7b8-40c8-89fe-f46f9e9622b6"}`},
-			[]string{CodeUnwrapped, CodeHandshake}},
+			[]string{string(vocab.FormUnwrapped), string(vocab.FormHandshake)}},
 		{"code with characters JSON escapes", strings.Replace(src, "512d38b6-c7b8-40c8-89fe-f46f9e9622b6", `a\"b<&>`, 1), `a"b<&>`,
-			[]string{`{"validationResponse":"a\"b<&>"}`}, []string{CodeHandshake}},
+			[]string{`{"validationResponse":"a\"b<&>"}`}, []string{string(vocab.FormHandshake)}},
 		{"missing code", strings.Replace(src, `"validationCode"`, `"code"`, 1), "",
-			[]string{"data.validationCode is missing or not a string", "data.validationUrl"}, []string{CodeHandshake}},
+			[]string{"data.validationCode is missing or not a string", "data.validationUrl"}, []string{string(vocab.FormHandshake)}},
 		{"code not a string", strings.Replace(src, `"512d38b6-c7b8-40c8-89fe-f46f9e9622b6"`, `42`, 1), "",
-			[]string{"missing or not a string"}, []string{CodeHandshake}},
+			[]string{"missing or not a string"}, []string{string(vocab.FormHandshake)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -310,7 +312,7 @@ func TestHandshake(t *testing.T) {
 			var hs diag.Diagnostic
 			for _, d := range res.Diagnostics {
 				codes = append(codes, d.Code)
-				if d.Code == CodeHandshake {
+				if d.Code == string(vocab.FormHandshake) {
 					hs = d
 				}
 			}
@@ -352,14 +354,23 @@ func TestFormString(t *testing.T) {
 }
 
 func TestAttr(t *testing.T) {
-	for key, want := range map[string]int{
-		"eventType": 0, "EventType": 0, "eventtype": 0, "topic": 4, "Topic": 4,
-		"specversion": 5, "specVersion": 5, "SpecVersion": 5, "type": 6, "data_base64": 11,
-		"id": noAttr, "subject": noAttr, "data": noAttr, "": noAttr, "typ": noAttr, "eventTypes": noAttr,
+	for key, want := range map[string]formAttr{
+		"eventType": {"eventType", EventGrid}, "EventType": {"eventType", EventGrid}, "eventtype": {"eventType", EventGrid},
+		"topic": {"topic", EventGrid}, "Topic": {"topic", EventGrid},
+		"specversion": {"specversion", CloudEvents}, "specVersion": {"specversion", CloudEvents}, "SpecVersion": {"specversion", CloudEvents},
+		"type": {"type", CloudEvents}, "data_base64": {"data_base64", CloudEvents},
+		"id": {}, "subject": {}, "data": {}, "": {}, "typ": {}, "eventTypes": {},
 	} {
-		if got := attr(key); got != want {
-			t.Errorf("attr(%q) = %d, want %d", key, got, want)
+		var got formAttr
+		if i := attr(key); i != noAttr {
+			got = attrs[i]
 		}
+		if got != want {
+			t.Errorf("attr(%q) names %+v, want %+v", key, got, want)
+		}
+	}
+	if len(attrs) != 12 || egMask|ceMask != 1<<12-1 || egMask&ceMask != 0 || attrs[bits.TrailingZeros16(uint16(specBit))].name != "specversion" {
+		t.Errorf("attrs %v, masks %b %b %b: want 5 Event Grid and 7 CloudEvents attributes, specBit on specversion", attrs, egMask, ceMask, specBit)
 	}
 }
 

@@ -1,6 +1,8 @@
 // Package diag defines the diagnostics that every eventlens check reports:
 // a severity, a stable code, a message that says what to do, and the place
 // (event index, JSON pointer, line and column) it refers to.
+// Codes, with their severity, are declared once in app/vocab; New takes a
+// diagnostic's severity from its code.
 package diag
 
 import (
@@ -8,31 +10,19 @@ import (
 	"sort"
 
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
-// Severity ranks a diagnostic.
-type Severity uint8
+// Severity ranks a diagnostic (vocab.Severity: the registry declares each
+// code's).
+type Severity = vocab.Severity
 
 // Severities, from least to most serious.
 const (
-	Info Severity = iota
-	Warning
-	Error
+	Info    = vocab.Info
+	Warning = vocab.Warning
+	Error   = vocab.Error
 )
-
-// String returns "info", "warning" or "error".
-func (s Severity) String() string {
-	switch s {
-	case Warning:
-		return "warning"
-	case Error:
-		return "error"
-	}
-	return "info"
-}
-
-// MarshalText encodes the severity as its name.
-func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // Edit replaces the source bytes [Offset, End) with Text.
 type Edit struct {
@@ -43,7 +33,7 @@ type Edit struct {
 
 // Fix is a suggested correction, expressed as edits of the source text.
 type Fix struct {
-	Title string `json:"title"` // e.g. `Rename "specVersion" to "specversion"`
+	Title string `json:"title"` // e.g. `Rename "Source" to "source"`
 	Edits []Edit `json:"edits"`
 }
 
@@ -61,14 +51,21 @@ type Diagnostic struct {
 	Fix      *Fix     `json:"fix,omitempty"`
 }
 
-// New returns a diagnostic located at node n (which may be nil: then the
-// place is unknown) with a formatted message.
-func New(sev Severity, code string, event int, pointer string, n *jsontree.Node, format string, args ...any) Diagnostic {
-	d := Diagnostic{Severity: sev, Code: code, Message: fmt.Sprintf(format, args...), Event: event, Pointer: pointer}
+// New returns a diagnostic with code's registered severity, located at
+// node n (which may be nil: then the place is unknown), with a formatted
+// message.
+func New(code vocab.Code, event int, pointer string, n *jsontree.Node, format string, args ...any) Diagnostic {
+	d := Diagnostic{Severity: code.Severity(), Code: string(code), Message: fmt.Sprintf(format, args...), Event: event, Pointer: pointer}
 	if n != nil {
 		d.Line, d.Column, d.Offset, d.End = n.Pos.Line, n.Pos.Column, n.Pos.Offset, n.End
 	}
 	return d
+}
+
+// Soften gives d its code's milder severity (vocab.Code.Milder), for the
+// case the registry names; a code without one keeps its severity.
+func (d *Diagnostic) Soften() {
+	d.Severity, _ = vocab.Code(d.Code).Milder()
 }
 
 // Sort orders diagnostics by position in the source, then by severity

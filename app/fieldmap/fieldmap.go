@@ -8,10 +8,12 @@ import (
 	"eventlens/app/convert"
 	"eventlens/app/detect"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
-// Same marks an attribute copied unchanged (same name, same value).
-const Same convert.ChangeKind = "same"
+// Same marks an attribute copied unchanged (same name, same value), the
+// table's vocab.Same.
+const Same = vocab.Same
 
 // Row is one attribute, with its Event Grid name on the left and its
 // CloudEvents name on the right ("" where that form has none).

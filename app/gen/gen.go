@@ -18,6 +18,8 @@ package gen
 import (
 	"time"
 	"unicode/utf8"
+
+	"eventlens/app/vocab"
 )
 
 // Form is the schema of a generated batch.
@@ -42,7 +44,13 @@ func (f Form) String() string {
 }
 
 // MaxEvents is the most events Event Grid delivers in one batch.
-const MaxEvents = 5000
+const MaxEvents = vocab.MaxBatchEvents
+
+// The attributes whose values are fixed: specversion and metadataVersion.
+var (
+	specVersion, _     = vocab.CloudEventsAttribute(vocab.SpecVersion)
+	metadataVersion, _ = vocab.EventGridAttribute(vocab.MetadataVersion)
+)
 
 // Sizes lists the batch sizes that benchmarks measure: one event, a small,
 // a typical large and the largest batch Event Grid delivers.
@@ -234,16 +242,16 @@ func Write(f Form, events []Event) []byte {
 // AppendEvent appends one event in form f, pretty-printed, to dst.
 func AppendEvent(dst []byte, f Form, ev *Event) []byte {
 	ts := ev.Time.UTC().Format(timeLayout)
-	pathKey, typeKey, timeKey := "topic", "eventType", "eventTime"
+	pathKey, typeKey, timeKey := vocab.Topic, vocab.EventType, vocab.EventTime
 	if f == CloudEvents {
-		pathKey, typeKey, timeKey = "source", "type", "time"
+		pathKey, typeKey, timeKey = vocab.Source, vocab.Type, vocab.Time
 	}
 	b := append(dst, "{\n"...)
 	b = member(b, 1, pathKey, Topic, true)
-	b = member(b, 1, "subject", "/hub/"+ev.Hub, true)
+	b = member(b, 1, vocab.Subject, "/hub/"+ev.Hub, true)
 	b = member(b, 1, typeKey, ev.Type, true)
 	b = member(b, 1, timeKey, ts, true)
-	b = member(b, 1, "id", ev.ID, true)
+	b = member(b, 1, vocab.ID, ev.ID, true)
 	b = append(b, "  \"data\": {\n"...)
 	b = member(b, 2, "timestamp", ts, true)
 	b = member(b, 2, "hubName", ev.Hub, true)
@@ -254,10 +262,10 @@ func AppendEvent(dst []byte, f Form, ev *Event) []byte {
 	}
 	b = append(b, "  },\n"...)
 	if f == CloudEvents {
-		b = member(b, 1, "specversion", "1.0", false)
+		b = member(b, 1, vocab.SpecVersion, specVersion.Value, false)
 	} else {
-		b = member(b, 1, "dataVersion", "1.0", true)
-		b = member(b, 1, "metadataVersion", "1", false)
+		b = member(b, 1, vocab.DataVersion, "1.0", true)
+		b = member(b, 1, vocab.MetadataVersion, metadataVersion.Value, false)
 	}
 	return append(b, '}')
 }

@@ -3,131 +3,90 @@ package inspect
 import (
 	"bytes"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
+
+	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
-// codeSources are the files that declare diagnostic codes, each constant
-// with a doc comment.
-var codeSources = []struct{ file, title string }{
-	{"../jsontree/codes.go", "Decoding (`app/jsontree`)"},
-	{"../detect/detect.go", "Form detection (`app/detect`)"},
-	{"../schema/schema.go", "JSON Schema (`app/schema`)"},
-	{"../lint/codes.go", "Semantic checks (`app/lint`)"},
-	{"diff.go", "Comparison (`app/inspect`)"},
+// severityText is the severity column of a code: its severity, the milder
+// one and when it applies, and whether its diagnostics carry a fix.
+func severityText(c vocab.Code) string {
+	s := c.Severity().String()
+	sep := ", "
+	if milder, ok := c.Milder(); ok {
+		s += ", or " + milder.String() + " " + c.MildWhen()
+		sep = "; "
+	}
+	if fix := c.Fix(); fix != "" {
+		s += sep + fix
+	}
+	return s
 }
 
-var codePattern = regexp.MustCompile(`^[A-Z]+[0-9]{3}$`)
-
-type codeDoc struct{ code, name, severity, doc string }
-
-// docHead matches the start of a code's comment: "Name (CODE, severity, fix): ".
-var docHead = regexp.MustCompile(`^\w+ \(([^)]*)\): `)
-
-// declaredCodes reads every diagnostic code constant and its comment.
-func declaredCodes(t *testing.T, file string) []codeDoc {
-	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []codeDoc
-	for _, decl := range f.Decls {
-		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.CONST {
-			continue
-		}
-		for _, spec := range gd.Specs {
-			vs := spec.(*ast.ValueSpec)
-			if len(vs.Values) != 1 {
-				continue
-			}
-			lit, ok := vs.Values[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				continue
-			}
-			code, _ := strconv.Unquote(lit.Value)
-			if !codePattern.MatchString(code) {
-				continue
-			}
-			doc := strings.Join(strings.Fields(vs.Doc.Text()), " ")
-			if doc == "" {
-				t.Errorf("%s: code %s (%s) has no doc comment", file, code, vs.Names[0].Name)
-			}
-			sev := "error"
-			if m := docHead.FindStringSubmatch(doc); m != nil {
-				doc = doc[len(m[0]):]
-				var parts []string
-				for _, p := range strings.Split(m[1], ", ") {
-					if !codePattern.MatchString(p) {
-						parts = append(parts, p)
-					}
-				}
-				if len(parts) > 0 {
-					sev = strings.Join(parts, ", ")
-				}
-			}
-			out = append(out, codeDoc{code, vs.Names[0].Name, sev, doc})
-		}
-	}
-	return out
-}
-
-// TestDiagnosticsCatalogue keeps docs/DIAGNOSTICS.md equal to the codes
-// declared in the code (-update rewrites it), and checks that every code
-// the corpus produces is declared.
-func TestDiagnosticsCatalogue(t *testing.T) {
+// catalogue renders docs/DIAGNOSTICS.md from the registry in app/vocab.
+func catalogue() []byte {
 	var b bytes.Buffer
 	b.WriteString("# eventlens diagnostics\n\n")
 	b.WriteString("Every finding has a stable code, a severity (error, warning, info), a message that says what to do,\n")
 	b.WriteString("and its place: event index, JSON pointer, line and column. A payload is valid when it decodes, is\n")
 	b.WriteString("recognised as events (or is an empty array), and has no error. This file is generated from the\n")
-	b.WriteString("code's comments by `go test ./app/inspect -run Catalogue -update`; a test keeps it current.\n")
-	b.WriteString("\"fix\" means the diagnostic carries a suggested fix that the UI applies with one click.\n")
-	declared := map[string]bool{}
-	for _, src := range codeSources {
-		codes := declaredCodes(t, src.file)
-		if len(codes) == 0 {
-			t.Errorf("%s declares no codes", src.file)
+	b.WriteString("registry of codes in `app/vocab/diagnostics.go` by `go test ./app/inspect -run Catalogue -update`;\n")
+	b.WriteString("a test keeps it current. \"fix\" means the diagnostic carries a suggested fix that the UI applies\n")
+	b.WriteString("with one click.\n")
+	source := ""
+	for _, c := range vocab.Codes() {
+		if f := c.Family(); f.Source != source {
+			source = f.Source
+			fmt.Fprintf(&b, "\n## %s (`%s`)\n\n| code | severity | meaning |\n|---|---|---|\n", f.Area, f.Source)
 		}
-		fmt.Fprintf(&b, "\n## %s\n\n| code | severity | meaning | constant |\n|---|---|---|---|\n", src.title)
-		for _, c := range codes {
-			if declared[c.code] {
-				t.Errorf("code %s declared twice", c.code)
-			}
-			declared[c.code] = true
-			fmt.Fprintf(&b, "| `%s` | %s | %s | `%s` |\n", c.code, c.severity, strings.ReplaceAll(c.doc, "|", "\\|"), c.name)
-		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", c, severityText(c), strings.ReplaceAll(c.Summary(), "|", "\\|"))
 	}
-	golden(t, "../../docs/DIAGNOSTICS.md", b.Bytes())
+	return b.Bytes()
+}
 
+// TestDiagnosticsCatalogue keeps docs/DIAGNOSTICS.md equal to the registry
+// (-update rewrites it), and checks that every code the corpus produces is
+// registered.
+func TestDiagnosticsCatalogue(t *testing.T) {
+	golden(t, "../../docs/DIAGNOSTICS.md", catalogue())
+
+	seen := map[string]bool{}
 	for _, file := range corpus(t) {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, d := range Inspect(src).Diagnostics {
-			if !declared[d.Code] {
-				t.Errorf("%s: code %s is not declared in any code source", name(file), d.Code)
+			seen[d.Code] = true
+			if c := vocab.Code(d.Code); !c.Registered() {
+				t.Errorf("%s: code %s is not registered in app/vocab", name(file), d.Code)
+			} else if sev, _ := c.Milder(); d.Severity != c.Severity() && d.Severity != sev {
+				t.Errorf("%s: %s is %s, but the registry says %s", name(file), d.Code, d.Severity, severityText(c))
 			}
 		}
 	}
-	if !slices.Contains(keys(declared), "JSON001") {
-		t.Error("catalogue misses JSON001")
+	for _, want := range []string{"JSON001", "FORM001", "SCH001", "EG001", "CE001", "SR001", "BATCH001"} {
+		if !seen[want] {
+			t.Errorf("the corpus produces no %s: the check above would not notice an unregistered code of its family", want)
+		}
 	}
 }
 
-func keys(m map[string]bool) []string {
-	var k []string
-	for key := range m {
-		k = append(k, key)
+// TestDecoderCodesRegistered checks that the codes app/jsontree tags its
+// errors and notes with are the registry's, with the same severities.
+func TestDecoderCodesRegistered(t *testing.T) {
+	for code, sev := range map[string]string{
+		jsontree.CodeSyntax: "error", jsontree.CodeEmpty: "error", jsontree.CodeTrailingData: "error",
+		jsontree.CodeInvalidUTF8: "error", jsontree.CodeTooDeep: "error", jsontree.CodeTooLarge: "error",
+		jsontree.CodeUTF16: "error", jsontree.CodeBOM: jsontree.NoteInfo, jsontree.CodeDuplicateKey: jsontree.NoteWarning,
+		jsontree.CodeNumberPrecision: jsontree.NoteWarning, jsontree.CodeLoneSurrogate: jsontree.NoteWarning,
+	} {
+		if c := vocab.Code(code); !c.Registered() || c.Severity().String() != sev || c.Family().Prefix != "JSON" {
+			t.Errorf("jsontree's %s (%s) is not registered as a JSON code with that severity (registered: %v, %s)",
+				code, sev, c.Registered(), c.Severity())
+		}
 	}
-	return k
 }

@@ -8,17 +8,7 @@ import (
 	"eventlens/app/diag"
 	"eventlens/app/jsondiff"
 	"eventlens/app/jsontree"
-)
-
-// Diagnostic codes of Diff (errors on one side of a comparison).
-const (
-	// CodeDiffConvert (DIFF001, error): in semantic mode, an Event Grid
-	// payload could not be converted to CloudEvents (an event is not an
-	// object); compare it as plain JSON instead.
-	CodeDiffConvert = "DIFF001"
-	// CodeDiffNotEvents (DIFF002, error): in semantic mode, a side is not
-	// Event Grid or CloudEvents events; turn the semantic mode off.
-	CodeDiffNotEvents = "DIFF002"
+	"eventlens/app/vocab"
 )
 
 // Side is one of the two payloads of a comparison, as compared.
@@ -72,16 +62,15 @@ func convertSide(root *jsontree.Node, s *Side) (*jsontree.Node, bool) {
 	case detect.EventGrid:
 		conv, err := convert.ToCloudEvents(root)
 		if err != nil {
-			s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: CodeDiffConvert, Event: -1,
-				Message: "cannot compare as CloudEvents: " + err.Error()}}
+			s.Diagnostics = []diag.Diagnostic{diag.New(vocab.DiffConvert, -1, "", nil, "cannot compare as CloudEvents: %s", err)}
 			return nil, false
 		}
 		root = conv.Root
 	case detect.CloudEvents:
 		// Already CloudEvents.
 	default:
-		s.Diagnostics = []diag.Diagnostic{{Severity: diag.Error, Code: CodeDiffNotEvents, Event: -1,
-			Message: "cannot compare as CloudEvents: " + notEvents(res.Form) + "; turn the semantic mode off to compare it as plain JSON"}}
+		s.Diagnostics = []diag.Diagnostic{diag.New(vocab.DiffNotEvents, -1, "", nil,
+			"cannot compare as CloudEvents: %s; turn the semantic mode off to compare it as plain JSON", notEvents(res.Form))}
 		return nil, false
 	}
 	return asBatch(root), true

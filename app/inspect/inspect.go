@@ -14,14 +14,16 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
-	"eventlens/app/lint"
+	"eventlens/app/vocab"
 )
 
-// MaxBytes is the largest payload eventlens inspects (32 MiB).
-const MaxBytes = jsontree.DefaultMaxBytes
+// MaxBytes is the largest payload eventlens inspects (vocab.MaxInputBytes,
+// 32 MiB).
+const MaxBytes = vocab.MaxInputBytes
 
-// MaxPrettyBytes bounds the pretty-printed text (64 MiB).
-const MaxPrettyBytes = 64 << 20
+// MaxPrettyBytes bounds the pretty-printed text (vocab.MaxPrettyBytes, 64
+// MiB).
+const MaxPrettyBytes = vocab.MaxPrettyBytes
 
 // Report is everything eventlens finds in one payload.
 type Report struct {
@@ -87,7 +89,7 @@ func HandshakeResponse(code string) string {
 // dropped. (specversion "0.3" is CE005, not a bare "must be 1.0"; the
 // "#1.0" dataschema that Azure writes is CE020, a warning that says who
 // rejects it.)
-var supersedesSchema = map[string]bool{lint.CESpecVersion: true, lint.CEDataSchemaURI: true}
+var supersedesSchema = map[string]bool{string(vocab.CESpecVersion): true, string(vocab.CEDataSchemaURI): true}
 
 // merge joins schema and semantic diagnostics, dropping schema errors that
 // a more specific semantic finding at the same pointer explains.
@@ -156,20 +158,16 @@ func syntaxDiagnostic(err error) diag.Diagnostic {
 	var se *jsontree.SyntaxError
 	if errors.As(err, &se) {
 		return diag.Diagnostic{
-			Severity: diag.Error, Code: se.Code, Message: se.Msg, Event: eventOf(se.Pointer),
+			Severity: vocab.Code(se.Code).Severity(), Code: se.Code, Message: se.Msg, Event: eventOf(se.Pointer),
 			Pointer: se.Pointer, Line: se.Pos.Line, Column: se.Pos.Column,
 			Offset: se.Pos.Offset, End: max(se.End, se.Pos.Offset),
 		}
 	}
-	return diag.Diagnostic{Severity: diag.Error, Code: "JSON001", Message: err.Error(), Event: -1}
+	return diag.New(vocab.JSONSyntax, -1, "", nil, "%s", err.Error())
 }
 
 // noteDiagnostic turns a decoder note into a diagnostic.
 func noteDiagnostic(n jsontree.Note, root *jsontree.Node) diag.Diagnostic {
-	sev := diag.Warning
-	if n.Severity == jsontree.NoteInfo {
-		sev = diag.Info
-	}
 	ev := -1
 	if root != nil && root.Kind == jsontree.Array {
 		ev = eventOf(n.Pointer)
@@ -177,7 +175,7 @@ func noteDiagnostic(n jsontree.Note, root *jsontree.Node) diag.Diagnostic {
 		ev = 0
 	}
 	return diag.Diagnostic{
-		Severity: sev, Code: n.Code, Message: n.Message, Event: ev, Pointer: n.Pointer,
+		Severity: vocab.Code(n.Code).Severity(), Code: n.Code, Message: n.Message, Event: ev, Pointer: n.Pointer,
 		Line: n.Pos.Line, Column: n.Pos.Column, Offset: n.Pos.Offset, End: max(n.End, n.Pos.Offset),
 	}
 }
@@ -202,10 +200,10 @@ func summarise(doc *jsontree.Doc, res detect.Result) []Event {
 		ev := Event{Index: e.Index, Pointer: e.Pointer, Form: e.Form}
 		if e.Node != nil {
 			ev.Line = e.Node.Pos.Line
-			if id := e.Node.Get("id"); id != nil && id.Kind == jsontree.String {
+			if id := e.Node.Get(vocab.ID); id != nil && id.Kind == jsontree.String {
 				ev.ID = id.Text
 			}
-			for _, k := range []string{"eventType", "type"} {
+			for _, k := range []string{vocab.EventType, vocab.Type} {
 				if t := e.Node.Get(k); t != nil && t.Kind == jsontree.String {
 					ev.Type = t.Text
 					break

@@ -5,14 +5,15 @@ import (
 	"unsafe"
 
 	"eventlens/app/textpos"
+	"eventlens/app/vocab"
 )
 
 // Default limits of Parse.
 const (
 	// DefaultMaxBytes is the input size Parse accepts when Options.MaxBytes is 0.
-	DefaultMaxBytes = 32 << 20
+	DefaultMaxBytes = vocab.MaxInputBytes
 	// DefaultMaxDepth is the nesting Parse accepts when Options.MaxDepth is 0.
-	DefaultMaxDepth = 512
+	DefaultMaxDepth = vocab.MaxDepth
 	// maxDepthCeiling caps Options.MaxDepth so that the recursive tree
 	// functions (Value, Equal, Pretty, Clone) stay far from stack limits.
 	maxDepthCeiling = 100000

@@ -4,6 +4,7 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // batch runs the checks across events: Event Grid's size and count limits,
@@ -11,22 +12,22 @@ import (
 func (c *checker) batch(root *jsontree.Node, res detect.Result) {
 	for i := range res.Events {
 		ev := &res.Events[i]
-		if size := sizeOf(c.src, ev.Node, MaxEventBytes); size > MaxEventBytes {
-			c.add(at(diag.Error, BatchEventSize, ev, ev.Pointer, ev.Node,
+		if size := sizeOf(c.src, ev.Node, vocab.MaxEventBytes); size > vocab.MaxEventBytes {
+			c.add(at(vocab.BatchEventSize, ev, ev.Pointer, ev.Node,
 				"event %d is %s once minified (whitespace outside strings removed), over Event Grid's limit of %s per event: Event Grid rejects it (413 Payload Too Large); keep large content out of the event (store it and send a link)",
-				ev.Index, byteCount(size), byteCount(MaxEventBytes)))
+				ev.Index, byteCount(size), byteCount(vocab.MaxEventBytes)))
 		}
 	}
 	if res.Batch && root != nil && root.Kind == jsontree.Array {
-		if n := len(root.Items); n > MaxBatchEvents {
-			c.add(diag.New(diag.Error, BatchCount, -1, "", root,
+		if n := len(root.Items); n > vocab.MaxBatchEvents {
+			c.add(diag.New(vocab.BatchCount, -1, "", root,
 				"the array holds %d events, more than Event Grid's maximum of %d per publish request: split it into arrays of at most %d events",
-				n, MaxBatchEvents, MaxBatchEvents))
+				n, vocab.MaxBatchEvents, vocab.MaxBatchEvents))
 		}
-		if size := sizeOf(c.src, root, MaxPublishBytes); size > MaxPublishBytes {
-			c.add(diag.New(diag.Warning, BatchSize, -1, "", root,
+		if size := sizeOf(c.src, root, vocab.MaxPublishBytes); size > vocab.MaxPublishBytes {
+			c.add(diag.New(vocab.BatchSize, -1, "", root,
 				"the array is %s once minified (whitespace outside strings removed), over Event Grid's limit of %s per publish request: Event Grid rejects it (413 Payload Too Large); split it into smaller arrays",
-				byteCount(size), byteCount(MaxPublishBytes)))
+				byteCount(size), byteCount(vocab.MaxPublishBytes)))
 		}
 	}
 	if len(res.Events) > 1 {
@@ -44,17 +45,17 @@ func (c *checker) duplicates(events []detect.Event) {
 		if ev.Node == nil || ev.Node.Kind != jsontree.Object {
 			continue
 		}
-		srcAttr := "topic"
+		srcAttr := vocab.Topic
 		switch ev.Form {
 		case detect.EventGrid, detect.Handshake:
 		case detect.CloudEvents:
-			srcAttr = "source"
-			if sv := value(ev.Node, "specversion"); sv != nil && sv.Kind == jsontree.String {
+			srcAttr = vocab.Source
+			if sv := value(ev.Node, vocab.SpecVersion); sv != nil && sv.Kind == jsontree.String {
 				switch {
 				case svNode == nil:
 					svEvent, svNode = ev.Index, sv
 				case sv.Text != svNode.Text:
-					c.add(at(diag.Error, BatchSpecVersion, ev, pointer(ev, "specversion"), sv,
+					c.add(at(vocab.BatchSpecVersion, ev, pointer(ev, vocab.SpecVersion), sv,
 						"specversion %s differs from event %d's %s: all events of a CloudEvents batch share one specversion; make them all \"1.0\"",
 						quote(sv.Text), svEvent, quote(svNode.Text)))
 				}
@@ -62,7 +63,7 @@ func (c *checker) duplicates(events []detect.Event) {
 		default:
 			continue
 		}
-		id := value(ev.Node, "id")
+		id := value(ev.Node, vocab.ID)
 		if id == nil || id.Kind != jsontree.String {
 			continue
 		}
@@ -77,7 +78,7 @@ func (c *checker) duplicates(events []detect.Event) {
 		if source != "" {
 			same = " and the same " + srcAttr
 		}
-		c.add(at(diag.Warning, BatchDuplicateID, ev, pointer(ev, "id"), id,
+		c.add(at(vocab.BatchDuplicateID, ev, pointer(ev, vocab.ID), id,
 			"id %s is also the id of event %d%s: Event Grid and CloudEvents consumers treat events with the same id and source as duplicates and may drop this one; give each event its own id",
 			quote(id.Text), j, same))
 	}

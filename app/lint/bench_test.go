@@ -9,6 +9,7 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/gen"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // signalRBatch returns an Event Grid array of n copies of the Azure example
@@ -36,7 +37,7 @@ func signalRBatch(n int) string {
 // decoded and detected, in each form.
 func BenchmarkCheck(b *testing.B) {
 	for _, f := range gen.Forms {
-		for _, n := range []int{1000, MaxBatchEvents} {
+		for _, n := range []int{1000, vocab.MaxBatchEvents} {
 			src := gen.Batch(f, n)
 			doc, err := jsontree.Parse(src, jsontree.Options{})
 			if err != nil {
@@ -66,9 +67,9 @@ func TestRepeatedExample(t *testing.T) {
 	var placeholders, connectedErrors int
 	for _, d := range ds {
 		switch d.Code {
-		case SRPlaceholder:
+		case string(vocab.SRPlaceholder):
 			placeholders++
-		case SRConnectedError:
+		case string(vocab.SRConnectedError):
 			connectedErrors++
 		default:
 			t.Errorf("unexpected %s %s: %s", d.Code, d.Pointer, d.Message)

@@ -15,24 +15,35 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // ceAttributes are the CloudEvents 1.0 context attributes and the JSON
 // format's data members.
-var ceAttributes = []string{"id", "source", "specversion", "type", "datacontenttype", "dataschema", "subject", "time", "data", "data_base64"}
+var ceAttributes = vocab.CloudEventsNames()
 
 // ceFolded maps the folded form (see fold) of each CloudEvents attribute to
 // its exact name.
 var ceFolded = foldMap(ceAttributes)
 
 // egInCloudEvents maps the folded Event Grid-only properties to their
-// CloudEvents name ("" when CloudEvents has none).
-var egInCloudEvents = map[string]string{
-	"topic":           "source",
-	"eventtype":       "type",
-	"eventtime":       "time",
-	"dataversion":     "",
-	"metadataversion": "",
+// CloudEvents name ("" when CloudEvents has none under another name).
+var egInCloudEvents = func() map[string]string {
+	m := map[string]string{}
+	for _, a := range vocab.Attributes {
+		if a.EventGrid != "" && !vocab.IsCloudEvents(a.EventGrid) {
+			m[fold(a.EventGrid)] = renamedTo(a.ToCloudEvents, a.CloudEvents)
+		}
+	}
+	return m
+}()
+
+// renamedTo returns name when action is Renamed, "" otherwise.
+func renamedTo(action vocab.Action, name string) string {
+	if action == vocab.Renamed {
+		return name
+	}
+	return ""
 }
 
 // foldMap maps fold(name) to name for each name.
@@ -50,22 +61,23 @@ func (c *checker) cloudEvents(ev *detect.Event) {
 	for i := range n.Members {
 		m := &n.Members[i]
 		switch m.Key {
-		case "id", "source", "type", "subject", "time", "data":
-		case "specversion":
+		case vocab.SpecVersion:
 			c.specVersion(ev, m)
-		case "datacontenttype":
+		case vocab.DataContentType:
 			c.contentType(ev, m)
-		case "dataschema":
+		case vocab.DataSchema:
 			c.dataSchema(ev, m)
-		case "data_base64":
+		case vocab.DataBase64:
 			c.dataBase64(ev, m)
 		default:
-			c.ceOther(ev, i)
+			if !vocab.IsCloudEvents(m.Key) {
+				c.ceOther(ev, i)
+			}
 		}
 	}
-	c.eventType(ev, "type", typeCodes{CEMisspeltType, CEUncheckedType, CECustomType})
-	if t, ok := stringValue(n, "type"); ok && (t == catalog.Connected || t == catalog.Disconnected) {
-		c.signalR(ev, t, "source", "time")
+	c.eventType(ev, vocab.Type, typeCodes{vocab.CEMisspeltType, vocab.CEUncheckedType, vocab.CECustomType})
+	if t, ok := stringValue(n, vocab.Type); ok && (t == catalog.Connected || t == catalog.Disconnected) {
+		c.signalR(ev, t, vocab.Source, vocab.Time)
 	}
 }
 
@@ -79,10 +91,10 @@ func (c *checker) specVersion(ev *detect.Event, m *jsontree.Member) {
 	ptr := pointer(ev, m.Key)
 	var d diag.Diagnostic
 	if v.Text == "0.3" {
-		d = at(diag.Error, CESpecVersion, ev, ptr, v,
+		d = at(vocab.CESpecVersion, ev, ptr, v,
 			`specversion is "0.3", the older CloudEvents version; eventlens checks CloudEvents 1.0: migrate the event (set specversion to "1.0", rename schemaurl to dataschema, and put binary data in data_base64 instead of using datacontentencoding)`)
 	} else {
-		d = at(diag.Error, CESpecVersion, ev, ptr, v,
+		d = at(vocab.CESpecVersion, ev, ptr, v,
 			`specversion is %s; eventlens checks CloudEvents 1.0 events: set it to "1.0"`, quote(v.Text))
 	}
 	d.Fix = replaceValue(c.src, v, `Set specversion to "1.0"`, `"1.0"`)
@@ -96,36 +108,35 @@ func (c *checker) ceOther(ev *detect.Event, i int) {
 	m := &n.Members[i]
 	ptr := pointer(ev, m.Key)
 	if m.Key == "specVersion" {
-		d := atKey(diag.Error, CESpecVersionCase, ev, ptr, m,
-			`"specVersion" is not a CloudEvents attribute: attribute names are case-sensitive, so consumers ignore it and find no specversion; rename it to "specversion"`)
-		d.Fix = c.renameOrDrop(n, i, "specversion", &d)
+		d := atKey(vocab.CESpecVersionCase, ev, ptr, m,
+			`"specVersion" is not a CloudEvents attribute: attribute names are case-sensitive, so consumers ignore it and find no specversion; rename it to %s`, quote(vocab.SpecVersion))
+		d.Fix = c.renameOrDrop(n, i, vocab.SpecVersion, &d)
 		c.add(d)
 		return
 	}
 	folded := fold(m.Key)
 	if attr, ok := ceFolded[folded]; ok {
-		d := atKey(diag.Error, CEAttributeCase, ev, ptr, m,
+		d := atKey(vocab.CEAttributeCase, ev, ptr, m,
 			"%s is not a CloudEvents attribute: attribute names are case-sensitive, so consumers ignore it; rename it to %s", quote(m.Key), quote(attr))
 		d.Fix = c.renameOrDrop(n, i, attr, &d)
 		c.add(d)
 		return
 	}
 	if target, ok := egInCloudEvents[folded]; ok {
-		sev := diag.Warning
-		if !lowerAlnum(m.Key) {
-			sev = diag.Error
-		}
 		const mixed = "%s is an Event Grid property: this CloudEvents event mixes the two forms; "
 		var d diag.Diagnostic
 		switch {
 		case target != "":
-			d = atKey(sev, CEEventGridProperty, ev, ptr, m, mixed+"rename it to %s, its CloudEvents name", quote(m.Key), quote(target))
+			d = atKey(vocab.CEEventGridProperty, ev, ptr, m, mixed+"rename it to %s, its CloudEvents name", quote(m.Key), quote(target))
 			d.Fix = c.renameOrDrop(n, i, target, &d)
-		case folded == "dataversion":
-			d = atKey(sev, CEEventGridProperty, ev, ptr, m, mixed+"CloudEvents has no data version: give the absolute URI of the data's schema in dataschema, or remove it", quote(m.Key))
+		case folded == fold(vocab.DataVersion):
+			d = atKey(vocab.CEEventGridProperty, ev, ptr, m, mixed+"CloudEvents has no data version: give the absolute URI of the data's schema in dataschema, or remove it", quote(m.Key))
 		default:
-			d = atKey(sev, CEEventGridProperty, ev, ptr, m, mixed+"CloudEvents has no equivalent: remove it", quote(m.Key))
+			d = atKey(vocab.CEEventGridProperty, ev, ptr, m, mixed+"CloudEvents has no equivalent: remove it", quote(m.Key))
 			d.Fix = removeMember(c.src, n, i, "Remove "+quote(m.Key))
+		}
+		if lowerAlnum(m.Key) {
+			d.Soften() // the name is also a valid extension name
 		}
 		c.add(d)
 		return
@@ -140,39 +151,40 @@ func (c *checker) extension(ev *detect.Event, i int) {
 	name, ptr := m.Key, pointer(ev, m.Key)
 	switch {
 	case name == "":
-		c.add(atKey(diag.Error, CEExtensionName, ev, ptr, m,
-			`"" is not a valid extension attribute name (names are 1 to 20 lower-case letters a-z and digits 0-9): name it or remove it`))
+		c.add(atKey(vocab.CEExtensionName, ev, ptr, m,
+			`"" is not a valid extension attribute name (names are 1 to %d lower-case letters a-z and digits 0-9): name it or remove it`,
+			vocab.MaxExtensionNameLength))
 	case !lowerAlnum(name):
 		clean := cleanName(name)
 		if s := c.misspelling(n, clean); s != "" {
 			clean = s
 		}
 		if clean == "" {
-			c.add(atKey(diag.Error, CEExtensionName, ev, ptr, m,
+			c.add(atKey(vocab.CEExtensionName, ev, ptr, m,
 				"extension attribute name %s may only contain lower-case letters a-z and digits 0-9: rename it", quote(name)))
 			break
 		}
 		if has(n, clean) {
-			c.add(atKey(diag.Error, CEExtensionName, ev, ptr, m,
+			c.add(atKey(vocab.CEExtensionName, ev, ptr, m,
 				"extension attribute name %s may only contain lower-case letters a-z and digits 0-9: rename it (%s is already taken)", quote(name), quote(clean)))
 			break
 		}
-		d := atKey(diag.Error, CEExtensionName, ev, ptr, m,
+		d := atKey(vocab.CEExtensionName, ev, ptr, m,
 			"extension attribute name %s may only contain lower-case letters a-z and digits 0-9: rename it to %s", quote(name), quote(clean))
 		d.Fix = renameKey(c.src, m, clean)
 		c.add(d)
 	default:
-		if len(name) > MaxExtensionNameLength {
-			c.add(atKey(diag.Warning, CEExtensionLength, ev, ptr, m,
+		if len(name) > vocab.MaxExtensionNameLength {
+			c.add(atKey(vocab.CEExtensionLength, ev, ptr, m,
 				"extension attribute name %s is %d characters long; CloudEvents says names SHOULD be at most %d, and some transports reject longer ones: shorten it",
-				quote(name), len(name), MaxExtensionNameLength))
+				quote(name), len(name), vocab.MaxExtensionNameLength))
 		}
 		if name[0] < 'a' || name[0] > 'z' {
-			c.add(atKey(diag.Warning, CEExtensionStart, ev, ptr, m,
+			c.add(atKey(vocab.CEExtensionStart, ev, ptr, m,
 				"extension attribute name %s starts with a digit; CloudEvents says names SHOULD start with a letter: rename it", quote(name)))
 		}
 		if s := c.misspelling(n, name); s != "" {
-			d := atKey(diag.Warning, CEExtensionMisspelt, ev, ptr, m,
+			d := atKey(vocab.CEExtensionMisspelt, ev, ptr, m,
 				"%s looks like a misspelling of the attribute %s, which this event lacks: rename it to %s (as written it is an extension attribute)",
 				quote(name), quote(s), quote(s))
 			d.Fix = renameKey(c.src, m, s)
@@ -192,7 +204,7 @@ func (c *checker) extensionValue(ev *detect.Event, m *jsontree.Member) {
 	ptr := pointer(ev, m.Key)
 	switch v.Kind {
 	case jsontree.Object, jsontree.Array:
-		c.add(at(diag.Error, CEExtensionValue, ev, ptr, v,
+		c.add(at(vocab.CEExtensionValue, ev, ptr, v,
 			"extension attribute %s is %s, but extension values are strings, integers, booleans or null: encode it as a string, or move it into data",
 			quote(m.Key), describe(v)))
 	case jsontree.Number:
@@ -200,22 +212,16 @@ func (c *checker) extensionValue(ev *detect.Event, m *jsontree.Member) {
 	}
 }
 
-// The CloudEvents Integer range.
-const (
-	minInteger = math.MinInt32
-	maxInteger = math.MaxInt32
-)
-
 // integer checks that an extension number is a CloudEvents Integer.
 func (c *checker) integer(ev *detect.Event, m *jsontree.Member) {
 	v, ptr := m.Value, pointer(ev, m.Key)
 	outOfRange := func() {
-		c.add(at(diag.Error, CEExtensionRange, ev, ptr, v,
+		c.add(at(vocab.CEExtensionRange, ev, ptr, v,
 			"extension attribute %s is %s, outside the CloudEvents Integer range (%d to %d): write it as a string",
-			quote(m.Key), v.Text, minInteger, maxInteger))
+			quote(m.Key), v.Text, vocab.MinInteger, vocab.MaxInteger))
 	}
 	if plainInteger(v.Text) {
-		if i, err := strconv.ParseInt(v.Text, 10, 64); err != nil || i < minInteger || i > maxInteger {
+		if i, err := strconv.ParseInt(v.Text, 10, 64); err != nil || i < vocab.MinInteger || i > vocab.MaxInteger {
 			outOfRange()
 		}
 		return
@@ -225,14 +231,14 @@ func (c *checker) integer(ev *detect.Event, m *jsontree.Member) {
 	case err != nil || math.IsInf(f, 0) || math.IsNaN(f):
 		outOfRange()
 	case f != math.Trunc(f):
-		c.add(at(diag.Warning, CEExtensionNotInteger, ev, ptr, v,
+		c.add(at(vocab.CEExtensionNotInteger, ev, ptr, v,
 			"extension attribute %s is %s, not an integer; CloudEvents numbers are 32-bit integers: round it, or write it as a string",
 			quote(m.Key), v.Text))
-	case f < minInteger || f > maxInteger:
+	case f < vocab.MinInteger || f > vocab.MaxInteger:
 		outOfRange()
 	default:
 		whole := strconv.FormatInt(int64(f), 10)
-		d := at(diag.Warning, CEExtensionNotInteger, ev, ptr, v,
+		d := at(vocab.CEExtensionNotInteger, ev, ptr, v,
 			"extension attribute %s is written %s; CloudEvents numbers are integers and strict decoders reject a fraction or exponent: write %s",
 			quote(m.Key), v.Text, whole)
 		d.Fix = replaceValue(c.src, v, "Write "+whole, whole)
@@ -297,23 +303,23 @@ func (c *checker) contentType(ev *detect.Event, m *jsontree.Member) {
 	}
 	mt := c.parseMediaType(v.Text)
 	if mt.problem != "" {
-		c.add(at(diag.Error, CEMediaType, ev, pointer(ev, m.Key), v,
+		c.add(at(vocab.CEMediaType, ev, pointer(ev, m.Key), v,
 			`datacontenttype %s is not an RFC 2046 media type (%s): write "type/subtype", e.g. "application/json", or remove it`,
 			quote(v.Text), mt.problem))
 		return
 	}
-	data := value(ev.Node, "data")
+	data := value(ev.Node, vocab.Data)
 	if data == nil || data.Kind == jsontree.Null {
 		return
 	}
-	ptr := pointer(ev, "data")
+	ptr := pointer(ev, vocab.Data)
 	switch json := isJSONMedia(mt.name); {
 	case json && data.Kind == jsontree.String:
-		c.add(at(diag.Info, CEJSONDataString, ev, ptr, data,
+		c.add(at(vocab.CEJSONDataString, ev, ptr, data,
 			"datacontenttype is %s but data is a JSON string: if the string holds serialized JSON, it is encoded twice; put the JSON value itself in data",
 			quote(v.Text)))
 	case !json && data.Kind != jsontree.String:
-		c.add(at(diag.Warning, CENonJSONData, ev, ptr, data,
+		c.add(at(vocab.CENonJSONData, ev, ptr, data,
 			"datacontenttype %s is not JSON but data is %s: the CloudEvents JSON format writes non-JSON content as a string (or binary content in data_base64); set datacontenttype to \"application/json\" or encode data as a string",
 			quote(v.Text), kindName(data)))
 	}
@@ -344,13 +350,13 @@ func (c *checker) dataSchema(ev *detect.Event, m *jsontree.Member) {
 	}
 	ptr := pointer(ev, m.Key)
 	if strings.HasPrefix(v.Text, "#") {
-		c.add(at(diag.Warning, CEDataSchemaURI, ev, ptr, v,
+		c.add(at(vocab.CEDataSchemaURI, ev, ptr, v,
 			`dataschema %s is not an absolute URI: Azure Event Grid writes "#<dataVersion>" when it converts events to CloudEvents, but CloudEvents requires an absolute URI, and strict validators (the official CloudEvents JSON schema's "uri" format, CloudEvents SDKs) reject the event; where you publish the event, set dataschema to the absolute URI of the data's schema or remove it, and where you receive it from Azure, parse this attribute leniently`,
 			quote(v.Text)))
 		return
 	}
 	if u, err := url.Parse(v.Text); err != nil || !u.IsAbs() {
-		c.add(at(diag.Warning, CEDataSchemaURI, ev, ptr, v,
+		c.add(at(vocab.CEDataSchemaURI, ev, ptr, v,
 			"dataschema %s is not an absolute URI (with a scheme, e.g. https://example.com/schemas/order.json); CloudEvents requires one and strict validators reject the event: write the full URI or remove dataschema",
 			quote(v.Text)))
 	}
@@ -367,8 +373,8 @@ func (c *checker) dataBase64(ev *detect.Event, m *jsontree.Member) {
 		return
 	}
 	ptr := pointer(ev, m.Key)
-	if data := value(ev.Node, "data"); data != nil && data.Kind != jsontree.Null {
-		c.add(atKey(diag.Error, CEDataAndBase64, ev, ptr, m,
+	if data := value(ev.Node, vocab.Data); data != nil && data.Kind != jsontree.Null {
+		c.add(atKey(vocab.CEDataAndBase64, ev, ptr, m,
 			"data and data_base64 are both set, but they are mutually exclusive: keep data for JSON or text content, or data_base64 for binary content, and remove the other"))
 	}
 	if v.Kind != jsontree.String {
@@ -382,7 +388,7 @@ func (c *checker) dataBase64(ev *detect.Event, m *jsontree.Member) {
 	const rule = "CloudEvents requires standard base64 (RFC 4648 §4: A-Z a-z 0-9 + /, with = padding)"
 	if _, rawErr := base64.RawStdEncoding.DecodeString(s); rawErr == nil && base64Length(s)%4 != 0 {
 		pad := strings.Repeat("=", 4-base64Length(s)%4)
-		d := at(diag.Error, CEBase64, ev, ptr, v, "data_base64 lacks its padding; %s: add %s at its end", rule, quote(pad))
+		d := at(vocab.CEBase64, ev, ptr, v, "data_base64 lacks its padding; %s: add %s at its end", rule, quote(pad))
 		if validSpan(c.src, v.Pos.Offset, v.End) && v.End > v.Pos.Offset && c.src[v.End-1] == '"' {
 			d.Fix = &diag.Fix{Title: "Add the padding " + quote(pad), Edits: []diag.Edit{{Offset: v.End - 1, End: v.End - 1, Text: pad}}}
 		}
@@ -394,7 +400,7 @@ func (c *checker) dataBase64(ev *detect.Event, m *jsontree.Member) {
 			std += strings.Repeat("=", 4-len(std)%4)
 		}
 		if _, stdErr := base64.StdEncoding.DecodeString(std); stdErr == nil {
-			d := at(diag.Error, CEBase64, ev, ptr, v, "data_base64 uses the URL-safe base64 alphabet (- and _); %s: re-encode it", rule)
+			d := at(vocab.CEBase64, ev, ptr, v, "data_base64 uses the URL-safe base64 alphabet (- and _); %s: re-encode it", rule)
 			d.Fix = replaceValue(c.src, v, "Convert to standard base64", quote(std))
 			c.add(d)
 			return
@@ -406,7 +412,7 @@ func (c *checker) dataBase64(ev *detect.Event, m *jsontree.Member) {
 		if r == utf8.RuneError {
 			bad = "a byte that is not UTF-8"
 		}
-		d := at(diag.Error, CEBase64, ev, ptr, v,
+		d := at(vocab.CEBase64, ev, ptr, v,
 			"data_base64 is not valid base64: %s at position %d is not a base64 character; %s: encode the bytes again", bad, off, rule)
 		// Point at the character when the string has no escapes, so that
 		// its bytes are the source's.
@@ -419,7 +425,7 @@ func (c *checker) dataBase64(ev *detect.Event, m *jsontree.Member) {
 		return
 	}
 	if n := base64Length(s); n%4 != 0 {
-		c.add(at(diag.Error, CEBase64, ev, ptr, v,
+		c.add(at(vocab.CEBase64, ev, ptr, v,
 			"data_base64 is not valid base64: it ends too early (its length, %d, is not a multiple of 4, and padding cannot complete it); %s: encode the bytes again", n, rule))
 		return
 	}
@@ -428,7 +434,7 @@ func (c *checker) dataBase64(ev *detect.Event, m *jsontree.Member) {
 	if errors.As(err, &corrupt) {
 		pos = " near position " + strconv.FormatInt(int64(corrupt), 10)
 	}
-	c.add(at(diag.Error, CEBase64, ev, ptr, v,
+	c.add(at(vocab.CEBase64, ev, ptr, v,
 		"data_base64 is not valid base64: its \"=\" padding is misplaced%s (padding goes only at the end); %s: encode the bytes again", pos, rule))
 }
 

@@ -1,43 +1,48 @@
 package lint
 
 import (
+	"strings"
+
 	"eventlens/app/catalog"
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // egProperties are the top-level properties of the Event Grid schema.
-var egProperties = []string{"id", "topic", "subject", "eventType", "eventTime", "data", "dataVersion", "metadataVersion"}
+var egProperties = vocab.EventGridNames()
+
+// egPropertyList lists egProperties for messages: "id, topic, … and metadataVersion".
+var egPropertyList = strings.Join(egProperties[:len(egProperties)-1], ", ") + " and " + egProperties[len(egProperties)-1]
 
 // ceInEventGrid maps the CloudEvents-only attributes to their Event Grid
-// name ("" when Event Grid has none).
-var ceInEventGrid = map[string]string{
-	"source":          "topic",
-	"type":            "eventType",
-	"time":            "eventTime",
-	"specversion":     "",
-	"datacontenttype": "",
-	"dataschema":      "",
-	"data_base64":     "",
-}
+// name ("" when Event Grid has none under another name).
+var ceInEventGrid = func() map[string]string {
+	m := map[string]string{}
+	for _, a := range vocab.Attributes {
+		if a.CloudEvents != "" && !vocab.IsEventGrid(a.CloudEvents) {
+			m[a.CloudEvents] = renamedTo(a.ToEventGrid, a.EventGrid)
+		}
+	}
+	return m
+}()
 
 // eventGrid runs the checks of one Event Grid event.
 func (c *checker) eventGrid(ev *detect.Event) {
 	n := ev.Node
 	for i := range n.Members {
 		m := &n.Members[i]
-		switch m.Key {
-		case "id", "topic", "subject", "eventType", "eventTime", "data", "dataVersion":
-		case "metadataVersion":
+		switch {
+		case m.Key == vocab.MetadataVersion:
 			c.metadataVersion(ev, m)
-		default:
+		case !vocab.IsEventGrid(m.Key):
 			c.egUnknown(ev, i)
 		}
 	}
-	c.eventType(ev, "eventType", typeCodes{EGMisspeltType, EGUncheckedType, EGCustomType})
-	if t, ok := stringValue(n, "eventType"); ok && (t == catalog.Connected || t == catalog.Disconnected) {
-		c.signalR(ev, t, "topic", "eventTime")
+	c.eventType(ev, vocab.EventType, typeCodes{vocab.EGMisspeltType, vocab.EGUncheckedType, vocab.EGCustomType})
+	if t, ok := stringValue(n, vocab.EventType); ok && (t == catalog.Connected || t == catalog.Disconnected) {
+		c.signalR(ev, t, vocab.Topic, vocab.EventTime)
 	}
 }
 
@@ -47,7 +52,7 @@ func (c *checker) metadataVersion(ev *detect.Event, m *jsontree.Member) {
 	if v == nil || v.Kind == jsontree.String && v.Text == "1" {
 		return
 	}
-	d := at(diag.Error, EGMetadataVersion, ev, pointer(ev, m.Key), v,
+	d := at(vocab.EGMetadataVersion, ev, pointer(ev, m.Key), v,
 		`metadataVersion is %s; Event Grid accepts only "1" (it sets the value itself): set it to "1" or remove it`, describe(v))
 	d.Fix = replaceValue(c.src, v, `Set metadataVersion to "1"`, `"1"`)
 	c.add(d)
@@ -65,7 +70,7 @@ func (c *checker) egUnknown(ev *detect.Event, i int) {
 		return
 	}
 	if target, ok := closest(m.Key, egProperties); ok {
-		d := atKey(diag.Error, EGUnknownProperty, ev, ptr, m,
+		d := atKey(vocab.EGUnknownProperty, ev, ptr, m,
 			"unknown property %s; did you mean %s? Event Grid rejects events with properties outside its schema", quote(m.Key), quote(target))
 		d.Fix = c.renameOrDrop(n, i, target, &d)
 		c.add(d)
@@ -75,9 +80,9 @@ func (c *checker) egUnknown(ev *detect.Event, i int) {
 		c.egCloudEventsAttribute(ev, i, attr, ceInEventGrid[attr])
 		return
 	}
-	c.add(atKey(diag.Error, EGUnknownProperty, ev, ptr, m,
-		"unknown property %s: Event Grid rejects events with top-level properties other than id, topic, subject, eventType, eventTime, data, dataVersion and metadataVersion; move it into data or remove it",
-		quote(m.Key)))
+	c.add(atKey(vocab.EGUnknownProperty, ev, ptr, m,
+		"unknown property %s: Event Grid rejects events with top-level properties other than %s; move it into data or remove it",
+		quote(m.Key), egPropertyList))
 }
 
 // egCloudEventsAttribute reports member i of an Event Grid event, which is
@@ -95,15 +100,15 @@ func (c *checker) egCloudEventsAttribute(ev *detect.Event, i int, attr, target s
 	var d diag.Diagnostic
 	switch {
 	case target != "":
-		d = atKey(diag.Error, EGCloudEventsAttribute, ev, ptr, m, mixed+"rename it to %s, its Event Grid name", name, quote(target))
+		d = atKey(vocab.EGCloudEventsAttribute, ev, ptr, m, mixed+"rename it to %s, its Event Grid name", name, quote(target))
 		d.Fix = c.renameOrDrop(n, i, target, &d)
-	case attr == "specversion":
-		d = atKey(diag.Error, EGCloudEventsAttribute, ev, ptr, m, mixed+"remove it, or convert the whole event to CloudEvents", name)
+	case attr == vocab.SpecVersion:
+		d = atKey(vocab.EGCloudEventsAttribute, ev, ptr, m, mixed+"remove it, or convert the whole event to CloudEvents", name)
 		d.Fix = removeMember(c.src, n, i, "Remove "+quote(m.Key))
-	case attr == "dataschema":
-		d = atKey(diag.Error, EGCloudEventsAttribute, ev, ptr, m, mixed+"Event Grid gives the data's version in dataVersion: move it there or remove it", name)
+	case attr == vocab.DataSchema:
+		d = atKey(vocab.EGCloudEventsAttribute, ev, ptr, m, mixed+"Event Grid gives the data's version in dataVersion: move it there or remove it", name)
 	default:
-		d = atKey(diag.Error, EGCloudEventsAttribute, ev, ptr, m, mixed+"Event Grid has no equivalent (its data is JSON): remove it, or convert the whole event to CloudEvents", name)
+		d = atKey(vocab.EGCloudEventsAttribute, ev, ptr, m, mixed+"Event Grid has no equivalent (its data is JSON): remove it, or convert the whole event to CloudEvents", name)
 	}
 	c.add(d)
 }

@@ -4,8 +4,10 @@
 // rules, SignalR subject/hub and resource-path consistency, and batch rules
 // (duplicate ids, one specversion, Event Grid's size and count limits).
 //
-// Every finding has a stable code (see codes.go), a message that says what
-// to do, its place, and a fix made of source edits when one is mechanical.
+// Every finding has a stable code (the EG, CE, SR and BATCH codes of
+// app/vocab, which give their severity), a message that says what to do,
+// its place, and a fix made of source edits when one is mechanical. The
+// limits it applies are vocab's too.
 package lint
 
 import (
@@ -13,6 +15,7 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // Check runs every semantic check on the detected events and returns their
@@ -61,14 +64,14 @@ type suggestion struct {
 func (c *checker) add(d diag.Diagnostic) { c.out = append(c.out, d) }
 
 // at returns a diagnostic about value n of event ev at pointer ptr.
-func at(sev diag.Severity, code string, ev *detect.Event, ptr string, n *jsontree.Node, format string, args ...any) diag.Diagnostic {
-	return diag.New(sev, code, ev.Index, ptr, n, format, args...)
+func at(code vocab.Code, ev *detect.Event, ptr string, n *jsontree.Node, format string, args ...any) diag.Diagnostic {
+	return diag.New(code, ev.Index, ptr, n, format, args...)
 }
 
 // atKey returns a diagnostic about member m of event ev, placed at its key
 // (the span runs to the end of its value).
-func atKey(sev diag.Severity, code string, ev *detect.Event, ptr string, m *jsontree.Member, format string, args ...any) diag.Diagnostic {
-	d := diag.New(sev, code, ev.Index, ptr, m.Value, format, args...)
+func atKey(code vocab.Code, ev *detect.Event, ptr string, m *jsontree.Member, format string, args ...any) diag.Diagnostic {
+	d := diag.New(code, ev.Index, ptr, m.Value, format, args...)
 	d.Line, d.Column, d.Offset = m.KeyPos.Line, m.KeyPos.Column, m.KeyPos.Offset
 	if d.End < d.Offset {
 		d.End = d.Offset
@@ -95,7 +98,7 @@ func (c *checker) suggest(name string) (string, bool) {
 }
 
 // typeCodes names the codes of the event-type check for one form.
-type typeCodes struct{ misspelt, unchecked, custom string }
+type typeCodes struct{ misspelt, unchecked, custom vocab.Code }
 
 // eventType checks the event type held by member attr of ev: a likely
 // misspelling of a known type is an error with a fix; other types are valid
@@ -112,23 +115,23 @@ func (c *checker) eventType(ev *detect.Event, attr string, codes typeCodes) {
 	}
 	ptr := pointer(ev, attr)
 	if known {
-		c.add(at(diag.Info, codes.unchecked, ev, ptr, v,
+		c.add(at(codes.unchecked, ev, ptr, v,
 			"%s %s is a valid envelope; eventlens checks the data of SignalR Service events only, so this event's data is not checked",
 			attr, quote(name)))
 		return
 	}
 	if s, ok := c.suggest(name); ok {
-		d := at(diag.Error, codes.misspelt, ev, ptr, v,
+		d := at(codes.misspelt, ev, ptr, v,
 			"unknown event type %s; did you mean %s? Event types are case-sensitive: write the exact name", quote(name), quote(s))
 		d.Fix = replaceValue(c.src, v, "Replace with "+quote(s), quote(s))
 		c.add(d)
 		return
 	}
 	if catalog.IsAzure(name) {
-		c.add(at(diag.Info, codes.unchecked, ev, ptr, v,
+		c.add(at(codes.unchecked, ev, ptr, v,
 			"%s is an Azure event type: valid envelope; eventlens checks the data of SignalR Service events only", quote(name)))
 		return
 	}
-	c.add(at(diag.Info, codes.custom, ev, ptr, v,
+	c.add(at(codes.custom, ev, ptr, v,
 		"%s is a custom (non-Azure) event type: the envelope is checked, its data is not", quote(name)))
 }

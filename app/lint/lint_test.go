@@ -11,6 +11,7 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // A SignalR connection event in the Event Grid form, as in the Azure docs
@@ -134,11 +135,11 @@ func TestCleanPayloads(t *testing.T) {
 		{"eventgrid", egOK, nil},
 		{"cloudevents", ceOK, nil},
 		{"cloudevents batch", "[" + ceOK + "," + strings.Replace(ceOK, `"831e`, `"931e`, 1) + "]", nil},
-		{"binary data", ceBinary, []string{CECustomType}},
+		{"binary data", ceBinary, []string{string(vocab.CECustomType)}},
 		{"valid extensions", strings.Replace(ceBinary, `"id":"b1"`,
 			`"id":"b1","traceparent":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01","dataref":"https://example.com/b1","partitionkey":"p1","sequence":"7","sampledrate":10,"retry":-3,"audit":true,"expires":null`, 1),
-			[]string{CECustomType}},
-		{"seed with placeholder", egSeed, []string{SRPlaceholder}},
+			[]string{string(vocab.CECustomType)}},
+		{"seed with placeholder", egSeed, []string{string(vocab.SRPlaceholder)}},
 		{"null errorMessage on a connection", strings.Replace(egOK, `"userId": "user-eymwyo23"`, `"userId": "user-eymwyo23", "errorMessage": null`, 1), nil},
 		{"validation handshake", handshake, nil},
 		{"empty batch", `[]`, nil},
@@ -180,195 +181,195 @@ func TestCheck(t *testing.T) {
 		// Event types.
 		{name: "pt seed misspelling", base: egOK,
 			edits: []string{`"Microsoft.SignalRService.ClientConnectionConnected"`, `"Microsoft.signalrService.ClientConnectionDis ligados"`},
-			code:  EGMisspeltType, sev: diag.Error, pointer: "/0/eventType", at: `"Microsoft.signalr`,
+			code:  string(vocab.EGMisspeltType), sev: diag.Error, pointer: "/0/eventType", at: `"Microsoft.signalr`,
 			msg:   `did you mean "` + dis + `"?`,
 			fixed: []string{`"Microsoft.signalrService.ClientConnectionDis ligados"`, `"` + dis + `"`}},
 		{name: "type case", base: ceOK,
 			edits: []string{`"type": "Microsoft.SignalRService`, `"type": "microsoft.signalrservice`},
-			code:  CEMisspeltType, sev: diag.Error, pointer: "/type", at: `"microsoft.`,
+			code:  string(vocab.CEMisspeltType), sev: diag.Error, pointer: "/type", at: `"microsoft.`,
 			fixed: []string{`"microsoft.signalrservice.ClientConnectionDisconnected"`, `"` + dis + `"`}},
 		{name: "other azure type", base: egOK,
 			edits: []string{`"Microsoft.SignalRService.ClientConnectionConnected"`, `"Microsoft.Storage.BlobCreated"`},
-			code:  EGUncheckedType, sev: diag.Info, pointer: "/0/eventType", at: `"Microsoft.Storage`,
+			code:  string(vocab.EGUncheckedType), sev: diag.Info, pointer: "/0/eventType", at: `"Microsoft.Storage`,
 			msg: "eventlens checks the data of SignalR Service events only"},
 		{name: "deletion event", base: egOK,
 			edits: []string{`"Microsoft.SignalRService.ClientConnectionConnected"`, `"Microsoft.EventGrid.SubscriptionDeletedEvent"`},
-			code:  EGUncheckedType, sev: diag.Info, pointer: "/0/eventType", at: `"Microsoft.EventGrid`},
-		{name: "custom type", base: ceBinary, code: CECustomType, sev: diag.Info, pointer: "/type",
+			code:  string(vocab.EGUncheckedType), sev: diag.Info, pointer: "/0/eventType", at: `"Microsoft.EventGrid`},
+		{name: "custom type", base: ceBinary, code: string(vocab.CECustomType), sev: diag.Info, pointer: "/type",
 			at: `"com.example`, msg: "custom (non-Azure)"},
 
 		// Event Grid envelope.
 		{name: "metadataVersion 2", base: egOK, edits: []string{`"metadataVersion": "1"`, `"metadataVersion": "2"`},
-			code: EGMetadataVersion, sev: diag.Error, pointer: "/0/metadataVersion", at: `"2"`,
+			code: string(vocab.EGMetadataVersion), sev: diag.Error, pointer: "/0/metadataVersion", at: `"2"`,
 			fixed: []string{`"metadataVersion": "2"`, `"metadataVersion": "1"`}},
 		{name: "metadataVersion number", base: egOK, edits: []string{`"metadataVersion": "1"`, `"metadataVersion": 1`},
-			code: EGMetadataVersion, sev: diag.Error, pointer: "/0/metadataVersion", at: `1
+			code: string(vocab.EGMetadataVersion), sev: diag.Error, pointer: "/0/metadataVersion", at: `1
 }]`, msg: "metadataVersion is 1;",
 			fixed: []string{`"metadataVersion": 1`, `"metadataVersion": "1"`}},
 		{name: "EventType case", base: egOK, edits: []string{`"eventType"`, `"EventType"`},
-			code: EGUnknownProperty, sev: diag.Error, pointer: "/0/EventType", at: `"EventType"`,
+			code: string(vocab.EGUnknownProperty), sev: diag.Error, pointer: "/0/EventType", at: `"EventType"`,
 			msg:   `did you mean "eventType"?`,
 			fixed: []string{`"EventType"`, `"eventType"`}},
 		{name: "event_type", base: egOK, edits: []string{`"eventType"`, `"event_type"`},
-			code: EGUnknownProperty, sev: diag.Error, pointer: "/0/event_type", at: `"event_type"`,
+			code: string(vocab.EGUnknownProperty), sev: diag.Error, pointer: "/0/event_type", at: `"event_type"`,
 			fixed: []string{`"event_type"`, `"eventType"`}},
 		{name: "eventTime typo", base: egOK, edits: []string{`"eventTime"`, `"evenTime"`},
-			code: EGUnknownProperty, sev: diag.Error, pointer: "/0/evenTime", at: `"evenTime"`,
+			code: string(vocab.EGUnknownProperty), sev: diag.Error, pointer: "/0/evenTime", at: `"evenTime"`,
 			fixed: []string{`"evenTime"`, `"eventTime"`}},
 		{name: "duplicate spelling with the same value", base: egOK,
 			edits: []string{`"dataVersion": "1.0",`, `"dataVersion": "1.0", "DataVersion": "1.0",`},
-			code:  EGUnknownProperty, sev: diag.Error, pointer: "/0/DataVersion", at: `"DataVersion"`,
+			code:  string(vocab.EGUnknownProperty), sev: diag.Error, pointer: "/0/DataVersion", at: `"DataVersion"`,
 			msg:   `already set`,
 			fixed: []string{`, "DataVersion": "1.0"`, ``}},
 		{name: "unknown property", base: egOK, edits: []string{`"dataVersion"`, `"priority": 3, "dataVersion"`},
-			code: EGUnknownProperty, sev: diag.Error, pointer: "/0/priority", at: `"priority"`,
+			code: string(vocab.EGUnknownProperty), sev: diag.Error, pointer: "/0/priority", at: `"priority"`,
 			msg: "move it into data or remove it"},
 		{name: "source in event grid", base: egOK, edits: []string{`"topic"`, `"source"`},
-			code: EGCloudEventsAttribute, sev: diag.Error, pointer: "/0/source", at: `"source"`,
+			code: string(vocab.EGCloudEventsAttribute), sev: diag.Error, pointer: "/0/source", at: `"source"`,
 			msg:   "mixes the two forms",
 			fixed: []string{`"source"`, `"topic"`}},
 		{name: "specversion in event grid", base: egOK, edits: []string{`"metadataVersion": "1"`, `"metadataVersion": "1",
   "specversion": "1.0"`},
-			code: EGCloudEventsAttribute, sev: diag.Error, pointer: "/0/specversion", at: `"specversion"`,
+			code: string(vocab.EGCloudEventsAttribute), sev: diag.Error, pointer: "/0/specversion", at: `"specversion"`,
 			fixed: []string{`,
   "specversion": "1.0"`, ``}},
 		{name: "Time in event grid", base: egOK, edits: []string{`"eventTime"`, `"Time"`},
-			code: EGCloudEventsAttribute, sev: diag.Error, pointer: "/0/Time", at: `"Time"`,
+			code: string(vocab.EGCloudEventsAttribute), sev: diag.Error, pointer: "/0/Time", at: `"Time"`,
 			msg:   `"Time" (CloudEvents "time")`,
 			fixed: []string{`"Time"`, `"eventTime"`}},
 
 		// CloudEvents attributes.
 		{name: "specVersion", base: ceOK, edits: []string{`"specversion"`, `"specVersion"`},
-			code: CESpecVersionCase, sev: diag.Error, pointer: "/specVersion", at: `"specVersion"`,
+			code: string(vocab.CESpecVersionCase), sev: diag.Error, pointer: "/specVersion", at: `"specVersion"`,
 			fixed: []string{`"specVersion"`, `"specversion"`}},
 		{name: "specversion 0.3", base: ceOK, edits: []string{`"specversion": "1.0"`, `"specversion": "0.3"`},
-			code: CESpecVersion, sev: diag.Error, pointer: "/specversion", at: `"0.3"`,
+			code: string(vocab.CESpecVersion), sev: diag.Error, pointer: "/specversion", at: `"0.3"`,
 			msg:   "the older CloudEvents version; eventlens checks CloudEvents 1.0",
 			fixed: []string{`"0.3"`, `"1.0"`}},
 		{name: "ID", base: ceOK, edits: []string{`"id"`, `"ID"`},
-			code: CEAttributeCase, sev: diag.Error, pointer: "/ID", at: `"ID"`, msg: "case-sensitive",
+			code: string(vocab.CEAttributeCase), sev: diag.Error, pointer: "/ID", at: `"ID"`, msg: "case-sensitive",
 			fixed: []string{`"ID"`, `"id"`}},
 		{name: "Source", base: ceOK, edits: []string{`"source"`, `"Source"`},
-			code: CEAttributeCase, sev: diag.Error, pointer: "/Source", at: `"Source"`,
+			code: string(vocab.CEAttributeCase), sev: diag.Error, pointer: "/Source", at: `"Source"`,
 			fixed: []string{`"Source"`, `"source"`}},
 		{name: "dataContentType", base: ceBinary, edits: []string{`"datacontenttype"`, `"dataContentType"`},
-			code: CEAttributeCase, sev: diag.Error, pointer: "/dataContentType", at: `"dataContentType"`,
+			code: string(vocab.CEAttributeCase), sev: diag.Error, pointer: "/dataContentType", at: `"dataContentType"`,
 			fixed: []string{`"dataContentType"`, `"datacontenttype"`}},
 		{name: "eventType in cloudevents", base: ceOK, edits: []string{`"type"`, `"eventType"`},
-			code: CEEventGridProperty, sev: diag.Error, pointer: "/eventType", at: `"eventType"`,
+			code: string(vocab.CEEventGridProperty), sev: diag.Error, pointer: "/eventType", at: `"eventType"`,
 			fixed: []string{`"eventType"`, `"type"`}},
 		{name: "topic in cloudevents", base: ceOK, edits: []string{`"source"`, `"topic"`},
-			code: CEEventGridProperty, sev: diag.Warning, pointer: "/topic", at: `"topic"`,
+			code: string(vocab.CEEventGridProperty), sev: diag.Warning, pointer: "/topic", at: `"topic"`,
 			fixed: []string{`"topic"`, `"source"`}},
 		{name: "metadataVersion in cloudevents", base: ceOK,
 			edits: []string{`"specversion": "1.0"`, `"specversion": "1.0",
   "metadataVersion": "1"`},
-			code: CEEventGridProperty, sev: diag.Error, pointer: "/metadataVersion", at: `"metadataVersion"`,
+			code: string(vocab.CEEventGridProperty), sev: diag.Error, pointer: "/metadataVersion", at: `"metadataVersion"`,
 			fixed: []string{`,
   "metadataVersion": "1"`, ``}},
 
 		// Extensions.
 		{name: "camel-case extension", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","traceParent":"00-abc-01"`},
-			code: CEExtensionName, sev: diag.Error, pointer: "/traceParent", at: `"traceParent"`,
+			code: string(vocab.CEExtensionName), sev: diag.Error, pointer: "/traceParent", at: `"traceParent"`,
 			fixed: []string{`"traceParent"`, `"traceparent"`}},
 		{name: "dashed extension", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","x-correlation-id":"7"`},
-			code: CEExtensionName, sev: diag.Error, pointer: "/x-correlation-id", at: `"x-correlation-id"`,
+			code: string(vocab.CEExtensionName), sev: diag.Error, pointer: "/x-correlation-id", at: `"x-correlation-id"`,
 			fixed: []string{`"x-correlation-id"`, `"xcorrelationid"`}},
 		{name: "long extension", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","correlationidentifier":"7"`},
-			code: CEExtensionLength, sev: diag.Warning, pointer: "/correlationidentifier", at: `"correlationidentifier"`,
+			code: string(vocab.CEExtensionLength), sev: diag.Warning, pointer: "/correlationidentifier", at: `"correlationidentifier"`,
 			msg: "21 characters"},
 		{name: "extension starting with a digit", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","2fa":true`},
-			code: CEExtensionStart, sev: diag.Warning, pointer: "/2fa", at: `"2fa"`},
+			code: string(vocab.CEExtensionStart), sev: diag.Warning, pointer: "/2fa", at: `"2fa"`},
 		{name: "misspelt specversion", base: ceOK, edits: []string{`"specversion"`, `"specverion"`},
-			code: CEExtensionMisspelt, sev: diag.Warning, pointer: "/specverion", at: `"specverion"`,
+			code: string(vocab.CEExtensionMisspelt), sev: diag.Warning, pointer: "/specverion", at: `"specverion"`,
 			fixed: []string{`"specverion"`, `"specversion"`}},
 		{name: "object extension", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","tags":["a","b"]`},
-			code: CEExtensionValue, sev: diag.Error, pointer: "/tags", at: `["a"`, msg: "is an array"},
+			code: string(vocab.CEExtensionValue), sev: diag.Error, pointer: "/tags", at: `["a"`, msg: "is an array"},
 		{name: "fractional extension", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","ratio":0.5`},
-			code: CEExtensionNotInteger, sev: diag.Warning, pointer: "/ratio", at: `0.5`, msg: "not an integer"},
+			code: string(vocab.CEExtensionNotInteger), sev: diag.Warning, pointer: "/ratio", at: `0.5`, msg: "not an integer"},
 		{name: "whole number with a fraction", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","retries":2.0`},
-			code: CEExtensionNotInteger, sev: diag.Warning, pointer: "/retries", at: `2.0`,
+			code: string(vocab.CEExtensionNotInteger), sev: diag.Warning, pointer: "/retries", at: `2.0`,
 			fixed: []string{`2.0`, `2`}},
 		{name: "exponent", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","retries":1e3`},
-			code: CEExtensionNotInteger, sev: diag.Warning, pointer: "/retries", at: `1e3`,
+			code: string(vocab.CEExtensionNotInteger), sev: diag.Warning, pointer: "/retries", at: `1e3`,
 			fixed: []string{`1e3`, `1000`}},
 		{name: "integer out of range", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","seq":2147483648`},
-			code: CEExtensionRange, sev: diag.Error, pointer: "/seq", at: `2147483648`},
+			code: string(vocab.CEExtensionRange), sev: diag.Error, pointer: "/seq", at: `2147483648`},
 		{name: "huge integer", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","seq":-99999999999999999999999`},
-			code: CEExtensionRange, sev: diag.Error, pointer: "/seq", at: `-9999`},
+			code: string(vocab.CEExtensionRange), sev: diag.Error, pointer: "/seq", at: `-9999`},
 		{name: "huge float", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","seq":1e400`},
-			code: CEExtensionRange, sev: diag.Error, pointer: "/seq", at: `1e400`},
+			code: string(vocab.CEExtensionRange), sev: diag.Error, pointer: "/seq", at: `1e400`},
 
 		// Data.
 		{name: "data and data_base64", base: ceBinary, edits: []string{`"data_base64"`, `"data":{},"data_base64"`},
-			code: CEDataAndBase64, sev: diag.Error, pointer: "/data_base64", at: `"data_base64"`, msg: "mutually exclusive"},
+			code: string(vocab.CEDataAndBase64), sev: diag.Error, pointer: "/data_base64", at: `"data_base64"`, msg: "mutually exclusive"},
 		{name: "base64 without padding", base: ceBinary, edits: []string{`"SGVsbG8gd29ybGQh"`, `"SGVsbG8gd29ybGQ"`},
-			code: CEBase64, sev: diag.Error, pointer: "/data_base64", at: `"SGVsbG8gd29ybGQ"`, msg: `add "="`,
+			code: string(vocab.CEBase64), sev: diag.Error, pointer: "/data_base64", at: `"SGVsbG8gd29ybGQ"`, msg: `add "="`,
 			fixed: []string{`"SGVsbG8gd29ybGQ"`, `"SGVsbG8gd29ybGQ="`}},
 		{name: "url-safe base64", base: ceBinary, edits: []string{`"SGVsbG8gd29ybGQh"`, `"-_8"`},
-			code: CEBase64, sev: diag.Error, pointer: "/data_base64", at: `"-_8"`, msg: "URL-safe",
+			code: string(vocab.CEBase64), sev: diag.Error, pointer: "/data_base64", at: `"-_8"`, msg: "URL-safe",
 			fixed: []string{`"-_8"`, `"+/8="`}},
 		{name: "bad base64 character", base: ceBinary, edits: []string{`"SGVsbG8gd29ybGQh"`, `"SGVsbG8*d29ybGQh"`},
-			code: CEBase64, sev: diag.Error, pointer: "/data_base64", at: `*d29`, msg: `"*" at position 7`},
+			code: string(vocab.CEBase64), sev: diag.Error, pointer: "/data_base64", at: `*d29`, msg: `"*" at position 7`},
 		{name: "truncated base64", base: ceBinary, edits: []string{`"SGVsbG8gd29ybGQh"`, `"SGVsbG8gd29yb"`},
-			code: CEBase64, sev: diag.Error, pointer: "/data_base64", at: `"SGVsbG8gd29yb"`, msg: "ends too early"},
+			code: string(vocab.CEBase64), sev: diag.Error, pointer: "/data_base64", at: `"SGVsbG8gd29yb"`, msg: "ends too early"},
 		{name: "padding in the middle", base: ceBinary, edits: []string{`"SGVsbG8gd29ybGQh"`, `"QQ==QQ=="`},
-			code: CEBase64, sev: diag.Error, pointer: "/data_base64", at: `"QQ==`, msg: "padding is misplaced near position 4"},
+			code: string(vocab.CEBase64), sev: diag.Error, pointer: "/data_base64", at: `"QQ==`, msg: "padding is misplaced near position 4"},
 		{name: "media type without subtype", base: ceBinary, edits: []string{`"application/octet-stream"`, `"json"`},
-			code: CEMediaType, sev: diag.Error, pointer: "/datacontenttype", at: `"json"`, msg: `no "/subtype"`},
+			code: string(vocab.CEMediaType), sev: diag.Error, pointer: "/datacontenttype", at: `"json"`, msg: `no "/subtype"`},
 		{name: "media type with a bad parameter", base: ceBinary, edits: []string{`"application/octet-stream"`, `"text/plain; charset"`},
-			code: CEMediaType, sev: diag.Error, pointer: "/datacontenttype", at: `"text/plain;`},
+			code: string(vocab.CEMediaType), sev: diag.Error, pointer: "/datacontenttype", at: `"text/plain;`},
 		{name: "json content in a string", base: ceOK,
 			edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "datacontenttype": "application/cloudevents+json; charset=utf-8"`,
 				`"data": {`, `"data": "{}", "x": {`},
-			code: CEJSONDataString, sev: diag.Info, pointer: "/data", at: `"{}"`},
+			code: string(vocab.CEJSONDataString), sev: diag.Info, pointer: "/data", at: `"{}"`},
 		{name: "object with a text content type", base: ceOK,
 			edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "datacontenttype": "text/plain"`},
-			code:  CENonJSONData, sev: diag.Warning, pointer: "/data", at: `{
+			code:  string(vocab.CENonJSONData), sev: diag.Warning, pointer: "/data", at: `{
     "timestamp"`, msg: "is an object"},
 		{name: "azure dataschema", base: ceOK, edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "dataschema": "#1.0"`},
-			code: CEDataSchemaURI, sev: diag.Warning, pointer: "/dataschema", at: `"#1.0"`,
+			code: string(vocab.CEDataSchemaURI), sev: diag.Warning, pointer: "/dataschema", at: `"#1.0"`,
 			msg: `Azure Event Grid writes "#<dataVersion>"`},
 		{name: "relative dataschema", base: ceOK, edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "dataschema": "schemas/x.json"`},
-			code: CEDataSchemaURI, sev: diag.Warning, pointer: "/dataschema", at: `"schemas/`},
+			code: string(vocab.CEDataSchemaURI), sev: diag.Warning, pointer: "/dataschema", at: `"schemas/`},
 
 		// SignalR data.
 		{name: "subject names another hub", base: egOK, edits: []string{`"/hub/chat"`, `"/hub/lobby"`},
-			code: SRSubjectHub, sev: diag.Warning, pointer: "/0/subject", at: `"/hub/lobby"`,
+			code: string(vocab.SRSubjectHub), sev: diag.Warning, pointer: "/0/subject", at: `"/hub/lobby"`,
 			fixed: []string{`"/hub/lobby"`, `"/hub/chat"`}},
 		{name: "subject without /hub/", base: ceOK, edits: []string{`"/hub/chat"`, `"chat"`},
-			code: SRSubjectHub, sev: diag.Warning, pointer: "/subject", at: `"chat"`,
+			code: string(vocab.SRSubjectHub), sev: diag.Warning, pointer: "/subject", at: `"chat"`,
 			fixed: []string{`"subject": "chat"`, `"subject": "/hub/chat"`}},
 		{name: "subject hub in other case", base: egOK, edits: []string{`"/hub/chat"`, `"/hub/Chat"`},
-			code: SRSubjectHubCase, sev: diag.Info, pointer: "/0/subject", at: `"/hub/Chat"`, msg: "case-insensitive"},
+			code: string(vocab.SRSubjectHubCase), sev: diag.Info, pointer: "/0/subject", at: `"/hub/Chat"`, msg: "case-insensitive"},
 		{name: "topic of another provider", base: egOK, edits: []string{`Microsoft.SignalRService/SignalR`, `Microsoft.Web/sites`},
-			code: SRResourcePath, sev: diag.Warning, pointer: "/0/topic", at: `"/subscriptions/`,
+			code: string(vocab.SRResourcePath), sev: diag.Warning, pointer: "/0/topic", at: `"/subscriptions/`,
 			msg: `"Microsoft.Web" where "Microsoft.SignalRService" belongs`},
 		{name: "provider in lower case is fine but subscription is no GUID", base: ceOK,
 			edits: []string{`Microsoft.SignalRService`, `microsoft.signalrservice`, `5f1a2b3c-4d5e-6f70-8192-a3b4c5d6e7f8`, `my-sub`},
-			code:  SRResourcePath, sev: diag.Warning, pointer: "/source", at: `"/subscriptions/`, msg: "not a GUID"},
+			code:  string(vocab.SRResourcePath), sev: diag.Warning, pointer: "/source", at: `"/subscriptions/`, msg: "not a GUID"},
 		{name: "short source", base: ceOK, edits: []string{`/SignalR/signalr-resource`, ``},
-			code: SRResourcePath, sev: diag.Warning, pointer: "/source", at: `"/subscriptions/`, msg: "fewer segments"},
+			code: string(vocab.SRResourcePath), sev: diag.Warning, pointer: "/source", at: `"/subscriptions/`, msg: "fewer segments"},
 		{name: "docs placeholder", base: egOK, edits: []string{`5f1a2b3c-4d5e-6f70-8192-a3b4c5d6e7f8`, `{subscription-id}`},
-			code: SRPlaceholder, sev: diag.Info, pointer: "/0/topic", at: `"/subscriptions/`, msg: "{subscription-id}"},
+			code: string(vocab.SRPlaceholder), sev: diag.Info, pointer: "/0/topic", at: `"/subscriptions/`, msg: "{subscription-id}"},
 		{name: "errorMessage on connected", base: egOK, edits: []string{`"userId": "user-eymwyo23"`, `"userId": "user-eymwyo23",
     "errorMessage": "Internal server error."`},
-			code: SRConnectedError, sev: diag.Warning, pointer: "/0/data/errorMessage", at: `"errorMessage"`,
+			code: string(vocab.SRConnectedError), sev: diag.Warning, pointer: "/0/data/errorMessage", at: `"errorMessage"`,
 			fixed: []string{`,
     "errorMessage": "Internal server error."`, ``}},
 		{name: "timestamp far from eventTime", base: egOK,
 			edits: []string{`"timestamp": "2019-06-10T18:41:00.9584103Z"`, `"timestamp": "2019-06-10T18:51:30.9584103+00:00"`},
-			code:  SRTimestampSkew, sev: diag.Warning, pointer: "/0/data/timestamp", at: `"2019-06-10T18:51`,
+			code:  string(vocab.SRTimestampSkew), sev: diag.Warning, pointer: "/0/data/timestamp", at: `"2019-06-10T18:51`,
 			msg: "10m30s after eventTime"},
 		{name: "timestamp far before time", base: ceOK,
 			edits: []string{`"timestamp": "2019-06-10T18:41:00.9584103Z"`, `"timestamp": "2019-06-10T20:41:00.9584103+02:00"`,
 				`"time": "2019-06-10T18:41:00.9584103Z"`, `"time": "2019-06-10T18:47:00.9584103Z"`},
-			code: SRTimestampSkew, sev: diag.Warning, pointer: "/data/timestamp", at: `"2019-06-10T20:41`,
+			code: string(vocab.SRTimestampSkew), sev: diag.Warning, pointer: "/data/timestamp", at: `"2019-06-10T20:41`,
 			msg: "6m0s before time"},
 
 		// Batches.
 		{name: "duplicate id", base: "[" + ceOK + "," + ceOK + "]",
-			code: BatchDuplicateID, sev: diag.Warning, event: 1, pointer: "/1/id",
+			code: string(vocab.BatchDuplicateID), sev: diag.Warning, event: 1, pointer: "/1/id",
 			at: `"831e1650-001e-001b-66ab-eeb76e069631",
   "data": {
     "timestamp": "2019-06-10T18:41:00.9584103Z",
@@ -380,7 +381,7 @@ func TestCheck(t *testing.T) {
   "specversion": "1.0"
 }]`, msg: "also the id of event 0 and the same source"},
 		{name: "two specversions", base: `[` + ceBinary + `,` + strings.Replace(ceBinary, `"1.0","id":"b1"`, `"2.0","id":"b2"`, 1) + `]`,
-			code: BatchSpecVersion, sev: diag.Error, event: 1, pointer: "/1/specversion", at: `"2.0"`,
+			code: string(vocab.BatchSpecVersion), sev: diag.Error, event: 1, pointer: "/1/specversion", at: `"2.0"`,
 			msg: `differs from event 0's "1.0"`},
 	}
 	for _, tt := range tests {
@@ -460,8 +461,8 @@ func TestPlaces(t *testing.T) {
 		got = append(got, where{d.Code, d.Line, d.Column})
 	}
 	want := []where{
-		{EGMisspeltType, 3, 37}, // after "é", one column, two bytes
-		{EGUnknownProperty, 5, 25},
+		{string(vocab.EGMisspeltType), 3, 37}, // after "é", one column, two bytes
+		{string(vocab.EGUnknownProperty), 5, 25},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
@@ -471,7 +472,7 @@ func TestPlaces(t *testing.T) {
 func TestBase64Place(t *testing.T) {
 	src := `{"specversion":"1.0","id":"b1","source":"/é","type":"t",` + "\n" + `"data_base64":"QUJD!"}`
 	_, _, ds := run(t, src)
-	if len(ds) != 2 || ds[1].Code != CEBase64 {
+	if len(ds) != 2 || ds[1].Code != string(vocab.CEBase64) {
 		t.Fatalf("got %v", ds)
 	}
 	if d := ds[1]; d.Line != 2 || d.Column != 20 || d.Offset != strings.Index(src, "!") || d.End != d.Offset+1 {
@@ -511,33 +512,33 @@ func TestBatchLimits(t *testing.T) {
 		src                   string
 		eventSize, size, many int
 	}{
-		{"5000 small events", batch(MaxBatchEvents, 0, ""), 0, 0, 0},
-		{"5001 events", batch(MaxBatchEvents+1, 0, ""), 0, 0, 1},
-		{"one event over 1 MB", batch(1, MaxEventBytes, ""), 1, 1, 0},
-		{"events under 1 MB, array over it", batch(2, MaxEventBytes/2, ""), 0, 1, 0},
+		{"5000 small events", batch(vocab.MaxBatchEvents, 0, ""), 0, 0, 0},
+		{"5001 events", batch(vocab.MaxBatchEvents+1, 0, ""), 0, 0, 1},
+		{"one event over 1 MB", batch(1, vocab.MaxEventBytes, ""), 1, 1, 0},
+		{"events under 1 MB, array over it", batch(2, vocab.MaxEventBytes/2, ""), 0, 1, 0},
 		// Spacing does not count: the sizes are measured minified.
-		{"array under 1 MB once minified", batch(2, MaxEventBytes/2-200, strings.Repeat(" ", 1000)), 0, 0, 0},
-		{"single object over 1 MB", event(0, MaxEventBytes), 1, 0, 0},
+		{"array under 1 MB once minified", batch(2, vocab.MaxEventBytes/2-200, strings.Repeat(" ", 1000)), 0, 0, 0},
+		{"single object over 1 MB", event(0, vocab.MaxEventBytes), 1, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, res, ds := run(t, tt.src)
-			if got := count(ds, BatchEventSize); got != tt.eventSize {
-				t.Errorf("%d %s, want %d", got, BatchEventSize, tt.eventSize)
+			if got := count(ds, string(vocab.BatchEventSize)); got != tt.eventSize {
+				t.Errorf("%d %s, want %d", got, string(vocab.BatchEventSize), tt.eventSize)
 			}
-			if got := count(ds, BatchSize); got != tt.size {
-				t.Errorf("%d %s, want %d", got, BatchSize, tt.size)
+			if got := count(ds, string(vocab.BatchSize)); got != tt.size {
+				t.Errorf("%d %s, want %d", got, string(vocab.BatchSize), tt.size)
 			}
-			if got := count(ds, BatchCount); got != tt.many {
-				t.Errorf("%d %s, want %d", got, BatchCount, tt.many)
+			if got := count(ds, string(vocab.BatchCount)); got != tt.many {
+				t.Errorf("%d %s, want %d", got, string(vocab.BatchCount), tt.many)
 			}
 			for _, d := range ds {
 				switch d.Code {
-				case BatchEventSize:
+				case string(vocab.BatchEventSize):
 					if d.Severity != diag.Error || d.Pointer != res.Events[d.Event].Pointer || !strings.Contains(d.Message, "once minified") {
 						t.Errorf("%+v", d)
 					}
-				case BatchSize, BatchCount:
+				case string(vocab.BatchSize), string(vocab.BatchCount):
 					if d.Event != -1 || d.Pointer != "" || d.Line != 1 || d.Column != 1 {
 						t.Errorf("%+v", d)
 					}
@@ -562,12 +563,27 @@ func TestMinifiedSize(t *testing.T) {
 
 func TestCheckWithoutDocument(t *testing.T) {
 	doc, res, _ := run(t, strings.Replace(egOK, `"eventType"`, `"EventType"`, 1))
-	_ = doc
+	withDoc := Check(doc, res)
+	if len(withDoc) != 1 || withDoc[0].Code != string(vocab.EGUnknownProperty) || withDoc[0].Fix == nil {
+		t.Fatalf("with the source: %v (want EG005 with a fix)", withDoc)
+	}
 	ds := Check(nil, res)
-	if len(ds) != 1 || ds[0].Code != EGUnknownProperty || ds[0].Fix != nil {
+	if len(ds) != 1 || ds[0].Code != string(vocab.EGUnknownProperty) || ds[0].Fix != nil {
 		t.Errorf("without the source: %v (want EG005 with no fix)", ds)
+	}
+	if d, w := ds[0], withDoc[0]; d.Message != w.Message || d.Pointer != w.Pointer || d.Severity != w.Severity {
+		t.Errorf("without the source the finding differs in more than its fix: %+v, with the source %+v", d, w)
 	}
 	if ds := Check(nil, detect.Result{}); len(ds) != 0 {
 		t.Errorf("empty result: %v", ds)
+	}
+}
+
+func TestUnknownPropertyListsTheSchema(t *testing.T) {
+	_, res, _ := run(t, strings.Replace(egOK, `"subject"`, `"priority": 1, "subject"`, 1))
+	ds := Check(nil, res)
+	const want = "Event Grid rejects events with top-level properties other than id, topic, subject, eventType, eventTime, data, dataVersion and metadataVersion; move it into data or remove it"
+	if len(ds) != 1 || !strings.Contains(ds[0].Message, want) {
+		t.Errorf("got %v, want EG005 saying %q", ds, want)
 	}
 }

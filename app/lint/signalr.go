@@ -7,16 +7,16 @@ import (
 
 	"eventlens/app/catalog"
 	"eventlens/app/detect"
-	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // signalR runs the checks of a SignalR Service event of type typ, whose
-// resource path is in pathAttr ("topic" or "source") and whose time is in
-// timeAttr ("eventTime" or "time").
+// resource path is in pathAttr (topic or source) and whose time is in
+// timeAttr (eventTime or time).
 func (c *checker) signalR(ev *detect.Event, typ, pathAttr, timeAttr string) {
 	n := ev.Node
-	data := value(n, "data")
+	data := value(n, vocab.Data)
 	if data == nil || data.Kind != jsontree.Object {
 		return // the schema reports a missing or malformed data
 	}
@@ -26,7 +26,7 @@ func (c *checker) signalR(ev *detect.Event, typ, pathAttr, timeAttr string) {
 	}
 	if typ == catalog.Connected {
 		if m, i := member(data, "errorMessage"); m != nil && m.Value != nil && m.Value.Kind != jsontree.Null {
-			d := atKey(diag.Warning, SRConnectedError, ev, pointer(ev, "data", "errorMessage"), m,
+			d := atKey(vocab.SRConnectedError, ev, pointer(ev, vocab.Data, "errorMessage"), m,
 				"data.errorMessage is set on a ClientConnectionConnected event, but only ClientConnectionDisconnected events carry one: if the connection was closed, the type should be %s; otherwise remove errorMessage",
 				quote(catalog.Disconnected))
 			d.Fix = removeMember(c.src, data, i, "Remove data.errorMessage")
@@ -38,7 +38,7 @@ func (c *checker) signalR(ev *detect.Event, typ, pathAttr, timeAttr string) {
 
 // subjectHub checks that subject is "/hub/<data.hubName>".
 func (c *checker) subjectHub(ev *detect.Event, data *jsontree.Node) {
-	subject := value(ev.Node, "subject")
+	subject := value(ev.Node, vocab.Subject)
 	hub, ok := stringValue(data, "hubName")
 	if subject == nil || subject.Kind != jsontree.String || !ok {
 		return // the schema reports missing or malformed members
@@ -47,14 +47,14 @@ func (c *checker) subjectHub(ev *detect.Event, data *jsontree.Node) {
 	if subject.Text == want {
 		return
 	}
-	ptr := pointer(ev, "subject")
+	ptr := pointer(ev, vocab.Subject)
 	if s := subject.Text; len(s) >= len("/hub/") && strings.EqualFold(s[:5], "/hub/") && strings.EqualFold(s[5:], hub) {
-		c.add(at(diag.Info, SRSubjectHubCase, ev, ptr, subject,
+		c.add(at(vocab.SRSubjectHubCase, ev, ptr, subject,
 			"subject %s and data.hubName %s differ only in case; SignalR hub names are case-insensitive, so both name the same hub: compare hub names case-insensitively in your code",
 			quote(s), quote(hub)))
 		return
 	}
-	d := at(diag.Warning, SRSubjectHub, ev, ptr, subject,
+	d := at(vocab.SRSubjectHub, ev, ptr, subject,
 		"subject %s does not name the hub in data.hubName %s: SignalR Service sets subject to \"/hub/<hubName>\" (%s here); check which one is right (hub names are case-insensitive)",
 		quote(subject.Text), quote(hub), quote(want))
 	d.Fix = replaceValue(c.src, subject, "Set subject to "+quote(want), quote(want))
@@ -72,7 +72,7 @@ const resourcePathShape = "/subscriptions/<subscription id>/resourceGroups/<grou
 // SignalR Service, and notes documentation placeholders in it.
 func (c *checker) resourcePath(ev *detect.Event, attr string, v *jsontree.Node) {
 	bad := func(why string) {
-		c.add(at(diag.Warning, SRResourcePath, ev, pointer(ev, attr), v,
+		c.add(at(vocab.SRResourcePath, ev, pointer(ev, attr), v,
 			"%s %s is not the resource path of a SignalR Service (%s): %s; SignalR Service events carry the path of the service that sent them, so check where this event comes from",
 			attr, quote(v.Text), resourcePathShape, why))
 	}
@@ -114,7 +114,7 @@ func (c *checker) resourcePath(ev *detect.Event, attr string, v *jsontree.Node) 
 		}
 	}
 	if len(placeholders) > 0 {
-		c.add(at(diag.Info, SRPlaceholder, ev, pointer(ev, attr), v,
+		c.add(at(vocab.SRPlaceholder, ev, pointer(ev, attr), v,
 			"%s holds the placeholder %s from the Azure documentation's example: a real event carries the subscription id (a GUID), resource group and resource name",
 			attr, strings.Join(placeholders, ", ")))
 	}
@@ -144,7 +144,7 @@ func isGUID(s string) bool {
 	return true
 }
 
-// timestampSkew checks that data.timestamp is within MaxTimestampSkew of
+// timestampSkew checks that data.timestamp is within vocab.MaxTimestampSkew of
 // the envelope's time. Values that do not parse are the schema's to report.
 func (c *checker) timestampSkew(ev *detect.Event, data *jsontree.Node, timeAttr string) {
 	ts := value(data, "timestamp")
@@ -165,12 +165,12 @@ func (c *checker) timestampSkew(ev *detect.Event, data *jsontree.Node, timeAttr 
 			gap = math.MaxInt64
 		}
 	}
-	if gap <= MaxTimestampSkew {
+	if gap <= vocab.MaxTimestampSkew {
 		return
 	}
-	c.add(at(diag.Warning, SRTimestampSkew, ev, pointer(ev, "data", "timestamp"), ts,
+	c.add(at(vocab.SRTimestampSkew, ev, pointer(ev, vocab.Data, "timestamp"), ts,
 		"data.timestamp is %s %s %s: SignalR Service sets both when the connection event happens, so a gap over %s points to an edited or replayed event or a clock problem; check both values",
-		roundGap(gap), dir, timeAttr, MaxTimestampSkew))
+		roundGap(gap), dir, timeAttr, vocab.MaxTimestampSkew))
 }
 
 // roundGap renders a gap between two times for a message.

@@ -8,6 +8,7 @@ import (
 	"eventlens/app/catalog"
 	"eventlens/app/detect"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // prop is what messages say about one property of one schema.
@@ -22,25 +23,25 @@ const sdkRule = `the Azure SDK for Go (azeventgrid v1.0.0) requires it; Azure's 
 // props describes the properties of each schema file.
 var props = map[string]map[string]prop{
 	"eventgrid.json": {
-		"id":              {why: "every Event Grid event needs a unique identifier", example: `"831e1650-001e-001b-66ab-eeb76e069631"`},
-		"topic":           {example: resourcePath},
-		"subject":         {why: `Event Grid requires it (it may be ""); SignalR events use "/hub/<hubName>"`, example: `"/hub/chat"`},
-		"eventType":       {why: "Event Grid requires it: it names the event's type", example: `"Microsoft.SignalRService.ClientConnectionConnected"`},
-		"eventTime":       {why: "Event Grid requires the time the event happened", example: `"2019-06-10T18:41:00Z"`},
-		"data":            {why: "Event Grid's REST API requires it (the docs call it optional): put the event's payload there, {} when it has none", example: `{"hubName": "chat", …}`},
-		"dataVersion":     {why: "Event Grid's REST API requires it (the docs call it optional)", example: `"1.0"`},
-		"metadataVersion": {example: `"1"`},
+		vocab.ID:              {why: "every Event Grid event needs a unique identifier", example: `"831e1650-001e-001b-66ab-eeb76e069631"`},
+		vocab.Topic:           {example: resourcePath},
+		vocab.Subject:         {why: `Event Grid requires it (it may be ""); SignalR events use "/hub/<hubName>"`, example: `"/hub/chat"`},
+		vocab.EventType:       {why: "Event Grid requires it: it names the event's type", example: `"Microsoft.SignalRService.ClientConnectionConnected"`},
+		vocab.EventTime:       {why: "Event Grid requires the time the event happened", example: `"2019-06-10T18:41:00Z"`},
+		vocab.Data:            {why: "Event Grid's REST API requires it (the docs call it optional): put the event's payload there, {} when it has none", example: `{"hubName": "chat", …}`},
+		vocab.DataVersion:     {why: "Event Grid's REST API requires it (the docs call it optional)", example: `"1.0"`},
+		vocab.MetadataVersion: {example: `"1"`},
 	},
 	"cloudevents.json": {
-		"id":              {why: "CloudEvents requires it: with source, it identifies the event", example: `"831e1650-001e-001b-66ab-eeb76e069631"`},
-		"source":          {why: "CloudEvents requires it: a URI reference to the context the event happened in, for Azure the resource path (Event Grid's topic)", example: resourcePath},
-		"specversion":     {why: `CloudEvents requires it: add "specversion": "1.0"`, example: `"1.0"`},
-		"type":            {why: "CloudEvents requires it: it names the event's type (Event Grid's eventType)", example: `"Microsoft.SignalRService.ClientConnectionConnected"`},
-		"datacontenttype": {example: `"application/json"`},
-		"dataschema":      {example: `"https://example.com/schemas/event.json"`},
-		"subject":         {example: `"/hub/chat"`},
-		"time":            {example: `"2019-06-10T18:41:00Z"`},
-		"data_base64":     {example: `"Zm9vYg=="`},
+		vocab.ID:              {why: "CloudEvents requires it: with source, it identifies the event", example: `"831e1650-001e-001b-66ab-eeb76e069631"`},
+		vocab.Source:          {why: "CloudEvents requires it: a URI reference to the context the event happened in, for Azure the resource path (Event Grid's topic)", example: resourcePath},
+		vocab.SpecVersion:     {why: `CloudEvents requires it: add "` + vocab.SpecVersion + `": "1.0"`, example: `"1.0"`},
+		vocab.Type:            {why: "CloudEvents requires it: it names the event's type (Event Grid's eventType)", example: `"Microsoft.SignalRService.ClientConnectionConnected"`},
+		vocab.DataContentType: {example: `"application/json"`},
+		vocab.DataSchema:      {example: `"https://example.com/schemas/event.json"`},
+		vocab.Subject:         {example: `"/hub/chat"`},
+		vocab.Time:            {example: `"2019-06-10T18:41:00Z"`},
+		vocab.DataBase64:      {example: `"Zm9vYg=="`},
 	},
 	"signalr-connected.json":    signalRProps,
 	"signalr-disconnected.json": signalRProps,
@@ -73,8 +74,8 @@ func (e *entry) missing(ev detect.Event, obj *jsontree.Node, toks []string, p st
 		if why := props[e.file][p].why; why != "" {
 			b.WriteString(": " + why)
 		}
-		if e.file == "eventgrid.json" && p == "dataVersion" {
-			b.WriteString("; " + dataVersionHint(ev.Node.Get("eventType")))
+		if e.file == "eventgrid.json" && p == vocab.DataVersion {
+			b.WriteString("; " + dataVersionHint(ev.Node.Get(vocab.EventType)))
 		}
 	}
 	// A member that differs only in letter case is the likely culprit.
@@ -196,7 +197,7 @@ func formatMessage(name, format, file, p string, n *jsontree.Node) string {
 		if err := check(n.Text); err != nil {
 			msg += " (" + err.Error() + ")"
 		}
-		if file == "cloudevents.json" && p == "dataschema" && strings.HasPrefix(n.Text, "#") {
+		if file == "cloudevents.json" && p == vocab.DataSchema && strings.HasPrefix(n.Text, "#") {
 			msg += `; Azure Event Grid writes "#<dataVersion>" here when it converts events to CloudEvents, which strict CloudEvents validators reject: write the schema's absolute URI or remove dataschema`
 		}
 	}
@@ -205,7 +206,7 @@ func formatMessage(name, format, file, p string, n *jsontree.Node) string {
 
 // constReason explains a const rule.
 func constReason(file, p string) string {
-	if file == "cloudevents.json" && p == "specversion" {
+	if file == "cloudevents.json" && p == vocab.SpecVersion {
 		return " (eventlens checks CloudEvents 1.0 events, which carry exactly this string)"
 	}
 	return ""
@@ -216,8 +217,7 @@ func emptyReason(file, p string) string {
 	if file != "cloudevents.json" {
 		return ": give it a value"
 	}
-	switch p {
-	case "id", "source", "specversion", "type":
+	if a, ok := vocab.CloudEventsAttribute(p); ok && a.RequiredInCloudEvents {
 		return ": CloudEvents requires a non-empty value"
 	}
 	return ": CloudEvents optional attributes are non-empty when present; remove it or set it to null"

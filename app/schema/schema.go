@@ -7,16 +7,7 @@
 // and every schema error becomes a diagnostic with its place and a message
 // a person can act on.
 //
-// Diagnostic codes (all errors):
-//
-//	SCH000  the validator could not run (a schema did not compile): a bug in eventlens
-//	SCH001  a required property is missing (placed at the object that lacks it)
-//	SCH002  a value has the wrong JSON type
-//	SCH003  a string does not have its format (date-time, uri, uri-reference)
-//	SCH004  a value is not the one allowed (const) or not one of those allowed (enum)
-//	SCH005  any other schema rule, e.g. an empty string where one is required
-//	SCH006  a property the schema does not allow (placed at its key); the
-//	        built-in schemas leave unknown properties to app/lint
+// Its diagnostics are the SCH codes of app/vocab (vocab.SchemaRequired …).
 package schema
 
 import (
@@ -31,34 +22,7 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
-)
-
-// Diagnostic codes reported by Validate.
-const (
-	// CodeInternal (SCH000): the validator could not run, e.g. an embedded
-	// schema failed to compile; a bug in eventlens, never in the payload.
-	CodeInternal = "SCH000"
-	// CodeRequired (SCH001): a required property is missing. The place is
-	// the object that lacks it; the message names the property and the
-	// source of the rule.
-	CodeRequired = "SCH001"
-	// CodeType (SCH002): a value has the wrong JSON type (e.g. a number
-	// where a string belongs).
-	CodeType = "SCH002"
-	// CodeFormat (SCH003): a string is not a valid RFC 3339 date-time, an
-	// absolute URI or a URI reference, as its property requires; the
-	// message says what is wrong in it.
-	CodeFormat = "SCH003"
-	// CodeValue (SCH004): a value is not the only one allowed (const, e.g.
-	// specversion "1.0") or not one of those allowed (enum).
-	CodeValue = "SCH004"
-	// CodeOther (SCH005): any other schema rule, e.g. an empty string where
-	// a non-empty one is required.
-	CodeOther = "SCH005"
-	// CodeNotAllowed (SCH006): a property the schema does not allow; the
-	// place is its key. The built-in schemas allow unknown properties and
-	// leave them to app/lint, which suggests the intended name.
-	CodeNotAllowed = "SCH006"
+	"eventlens/app/vocab"
 )
 
 //go:embed schemas/*.json
@@ -138,16 +102,9 @@ func (e *entry) compile() error {
 
 // warmSample holds valid and invalid events of both forms, so that Warm
 // runs every path a first real validation takes.
-const warmSample = `[
-{"id":"1","topic":"/t","subject":"/hub/chat","eventType":"Microsoft.SignalRService.ClientConnectionConnected",
- "eventTime":"2019-06-10T18:41:00.9584103Z","dataVersion":"1.0","metadataVersion":"1",
- "data":{"timestamp":"2019-06-10T18:41:00.9584103Z","hubName":"chat","connectionId":"c","userId":"u"}},
-{"id":"","subject":1,"eventType":"Microsoft.SignalRService.ClientConnectionDisconnected","eventTime":"2019-06-10",
- "data":{"timestamp":"2019-06-10T18:41:00Z","hubName":"chat"}},
-{"specversion":"1.0","id":"2","source":"/s","type":"Microsoft.SignalRService.ClientConnectionDisconnected",
- "time":"2019-06-10T18:41:00Z","dataschema":"#1","data":{"timestamp":"2019-06-10T18:41:00Z","hubName":"chat","connectionId":"c","errorMessage":"e"}},
-{"specversion":"0.3","source":"a b","type":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationUrl":"x"}}
-]`
+//
+//go:embed warm.json
+var warmSample []byte
 
 // Warm compiles every schema and validates a small sample with them, so
 // that the first real validation runs as fast as later ones (the first run
@@ -159,7 +116,7 @@ func Warm() error {
 	if s.err != nil {
 		return s.err
 	}
-	doc, err := jsontree.Parse([]byte(warmSample), jsontree.Options{})
+	doc, err := jsontree.Parse(warmSample, jsontree.Options{})
 	if err != nil {
 		return fmt.Errorf("warm-up sample: %v", err)
 	}
@@ -188,16 +145,16 @@ func ValidateEvent(ev detect.Event) []diag.Diagnostic {
 	}
 	s := schemas()
 	if s.err != nil {
-		return []diag.Diagnostic{diag.New(diag.Error, CodeInternal, ev.Index, ev.Pointer, nil,
+		return []diag.Diagnostic{diag.New(vocab.SchemaInternal, ev.Index, ev.Pointer, nil,
 			"the JSON Schemas could not be loaded (%v): this is a bug in eventlens, please report it; the semantic checks still ran", s.err)}
 	}
 	var env *entry
-	typeKey := "eventType"
+	typeKey := vocab.EventType
 	switch ev.Form {
 	case detect.EventGrid, detect.Handshake: // events carry EventGrid; Handshake is a payload's form
 		env = &s.eventGrid
 	case detect.CloudEvents:
-		env, typeKey = &s.cloudEvents, "type"
+		env, typeKey = &s.cloudEvents, vocab.Type
 	default:
 		return nil
 	}
@@ -207,7 +164,7 @@ func ValidateEvent(ev detect.Event) []diag.Diagnostic {
 			// In Event Grid form the envelope already requires data to be an
 			// object; in CloudEvents form data may be anything, but a known
 			// type's data is an object. A null data is unset: nothing to check.
-			if d := ev.Node.Get("data"); d != nil && d.Kind != jsontree.Null && (d.Kind == jsontree.Object || ev.Form == detect.CloudEvents) {
+			if d := ev.Node.Get(vocab.Data); d != nil && d.Kind != jsontree.Null && (d.Kind == jsontree.Object || ev.Form == detect.CloudEvents) {
 				out = append(out, ds.validate(ev, d, ev.Pointer+"/data")...)
 			}
 		}
@@ -221,7 +178,7 @@ func ValidateEvent(ev detect.Event) []diag.Diagnostic {
 func (e *entry) validate(ev detect.Event, n *jsontree.Node, base string) []diag.Diagnostic {
 	r, err := e.schema.Validate(Loader{Node: n})
 	if err != nil {
-		return []diag.Diagnostic{diag.New(diag.Error, CodeInternal, ev.Index, base, n,
+		return []diag.Diagnostic{diag.New(vocab.SchemaInternal, ev.Index, base, n,
 			"the %s schema could not read this value (%v): this is a bug in eventlens, please report it", e.file, err)}
 	}
 	if r.Valid() {
@@ -232,7 +189,7 @@ func (e *entry) validate(ev detect.Event, n *jsontree.Node, base string) []diag.
 	empty := map[string]bool{} // pointers of empty strings reported as such
 	for _, re := range errs {
 		d := e.diagnostic(ev, n, base, re)
-		if d.Code == CodeOther && re.Type() == "string_gte" {
+		if d.Code == string(vocab.SchemaOther) && re.Type() == "string_gte" {
 			empty[d.Pointer] = true
 		}
 		out = append(out, d)
@@ -241,7 +198,7 @@ func (e *entry) validate(ev detect.Event, n *jsontree.Node, base string) []diag.
 		// "must not be empty" says it all: drop "not a date-time" for "".
 		kept := out[:0]
 		for _, d := range out {
-			if d.Code != CodeFormat || !empty[d.Pointer] {
+			if d.Code != string(vocab.SchemaFormat) || !empty[d.Pointer] {
 				kept = append(kept, d)
 			}
 		}
@@ -299,7 +256,7 @@ func index(t string) (int, bool) {
 }
 
 // label names a property for messages: its path inside the event, dotted
-// ("eventTime", "data.timestamp"), quoted.
+// (eventTime, data.timestamp), quoted.
 func label(prefix string, toks ...string) string {
 	var parts []string
 	if prefix != "" {
@@ -337,31 +294,31 @@ func (e *entry) diagnostic(ev detect.Event, n *jsontree.Node, base string, re go
 	switch re.Type() {
 	case "required":
 		prop := detail(re, "property")
-		return diag.New(diag.Error, CodeRequired, ev.Index, ptr, at, "%s", e.missing(ev, at, toks, prop))
+		return diag.New(vocab.SchemaRequired, ev.Index, ptr, at, "%s", e.missing(ev, at, toks, prop))
 	case "invalid_type":
-		return diag.New(diag.Error, CodeType, ev.Index, ptr, at, "%s must be %s%s; got %s",
+		return diag.New(vocab.SchemaType, ev.Index, ptr, at, "%s must be %s%s; got %s",
 			name, typeList(detail(re, "expected")), example(e.file, last), describe(at))
 	case "format":
-		return diag.New(diag.Error, CodeFormat, ev.Index, ptr, at, "%s", formatMessage(name, detail(re, "format"), e.file, last, at))
+		return diag.New(vocab.SchemaFormat, ev.Index, ptr, at, "%s", formatMessage(name, detail(re, "format"), e.file, last, at))
 	case "const":
-		return diag.New(diag.Error, CodeValue, ev.Index, ptr, at, "%s must be %s%s; got %s",
+		return diag.New(vocab.SchemaValue, ev.Index, ptr, at, "%s must be %s%s; got %s",
 			name, detail(re, "allowed"), constReason(e.file, last), describe(at))
 	case "enum":
-		return diag.New(diag.Error, CodeValue, ev.Index, ptr, at, "%s must be one of %s; got %s",
+		return diag.New(vocab.SchemaValue, ev.Index, ptr, at, "%s must be one of %s; got %s",
 			name, detail(re, "allowed"), describe(at))
 	case "string_gte":
 		if detail(re, "min") == "1" {
-			return diag.New(diag.Error, CodeOther, ev.Index, ptr, at, "%s must not be empty%s", name, emptyReason(e.file, last))
+			return diag.New(vocab.SchemaOther, ev.Index, ptr, at, "%s must not be empty%s", name, emptyReason(e.file, last))
 		}
 	case "additional_property_not_allowed":
 		prop := detail(re, "property")
-		d := diag.New(diag.Error, CodeNotAllowed, ev.Index, ptr+jsontree.Pointer(prop), at.Get(prop),
+		d := diag.New(vocab.SchemaNotAllowed, ev.Index, ptr+jsontree.Pointer(prop), at.Get(prop),
 			"%s is not allowed in %s: remove it or check its spelling", label(e.prefix, append(toks, prop)...), name)
 		if m := at.Member(prop); m != nil {
 			d.Line, d.Column, d.Offset = m.KeyPos.Line, m.KeyPos.Column, m.KeyPos.Offset
 		}
 		return d
 	}
-	return diag.New(diag.Error, CodeOther, ev.Index, ptr, at, "%s: %s (JSON Schema rule %q of %s)",
+	return diag.New(vocab.SchemaOther, ev.Index, ptr, at, "%s: %s (JSON Schema rule %q of %s)",
 		name, re.Description(), re.Type(), e.file)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // seeds are Azure's documented payloads (testdata), each valid.
@@ -119,90 +121,90 @@ func TestRules(t *testing.T) {
 	}{
 		// Event Grid envelope.
 		{"EG missing id", eg, `  "id": "831e1650-001e-001b-66ab-eeb76e069631",` + "\n", "",
-			CodeRequired, "/0", egStart, `missing required "id": every Event Grid event needs a unique identifier`},
+			string(vocab.SchemaRequired), "/0", egStart, `missing required "id": every Event Grid event needs a unique identifier`},
 		{"EG missing subject", eg, `  "subject": "/hub/chat",` + "\n", "",
-			CodeRequired, "/0", egStart, `missing required "subject": Event Grid requires it (it may be "")`},
+			string(vocab.SchemaRequired), "/0", egStart, `missing required "subject": Event Grid requires it (it may be "")`},
 		{"EG missing eventType", eg, `  "eventType": "Microsoft.SignalRService.ClientConnectionConnected",` + "\n", "",
-			CodeRequired, "/0", egStart, `missing required "eventType"`},
+			string(vocab.SchemaRequired), "/0", egStart, `missing required "eventType"`},
 		{"EG missing eventTime", eg, `  "eventTime": "2019-06-10T18:41:00.9584103Z",` + "\n", "",
-			CodeRequired, "/0", egStart, `missing required "eventTime"`},
+			string(vocab.SchemaRequired), "/0", egStart, `missing required "eventTime"`},
 		{"EG missing data", eg, eg[strings.Index(eg, `  "data"`):strings.Index(eg, `  "dataVersion"`)], "",
-			CodeRequired, "/0", egStart, `missing required "data": Event Grid's REST API requires it (the docs call it optional)`},
+			string(vocab.SchemaRequired), "/0", egStart, `missing required "data": Event Grid's REST API requires it (the docs call it optional)`},
 		{"EG missing dataVersion", eg, `  "dataVersion": "1.0",` + "\n", "",
-			CodeRequired, "/0", egStart, `missing required "dataVersion": Event Grid's REST API requires it (the docs call it optional); for SignalR events use "1.0"`},
+			string(vocab.SchemaRequired), "/0", egStart, `missing required "dataVersion": Event Grid's REST API requires it (the docs call it optional); for SignalR events use "1.0"`},
 		{"EG dataVersion in another case", eg, `"dataVersion"`, `"DataVersion"`,
-			CodeRequired, "/0", egStart, `there is "DataVersion", but property names are case-sensitive: rename it to "dataVersion"`},
+			string(vocab.SchemaRequired), "/0", egStart, `there is "DataVersion", but property names are case-sensitive: rename it to "dataVersion"`},
 		{"EG empty id", eg, `"831e1650-001e-001b-66ab-eeb76e069631"`, `""`,
-			CodeOther, "/0/id", `""`, `"id" must not be empty`},
+			string(vocab.SchemaOther), "/0/id", `""`, `"id" must not be empty`},
 		{"EG id a number", eg, `"831e1650-001e-001b-66ab-eeb76e069631"`, `831`,
-			CodeType, "/0/id", `831`, `"id" must be a string such as "831e1650-001e-001b-66ab-eeb76e069631"; got the number 831`},
+			string(vocab.SchemaType), "/0/id", `831`, `"id" must be a string such as "831e1650-001e-001b-66ab-eeb76e069631"; got the number 831`},
 		{"EG bare date", eg, `"eventTime": "2019-06-10T18:41:00.9584103Z"`, `"eventTime": "2019-06-10"`,
-			CodeFormat, "/0/eventTime", `"2019-06-10"`, `"eventTime" must be an RFC 3339 date-time such as 2019-06-10T18:41:00Z; got "2019-06-10"`},
+			string(vocab.SchemaFormat), "/0/eventTime", `"2019-06-10"`, `"eventTime" must be an RFC 3339 date-time such as 2019-06-10T18:41:00Z; got "2019-06-10"`},
 		{"EG time without offset", eg, `"eventTime": "2019-06-10T18:41:00.9584103Z"`, `"eventTime": "2019-06-10T18:41:00"`,
-			CodeFormat, "/0/eventTime", `"2019-06-10T18:41:00"`, `the time zone is missing`},
+			string(vocab.SchemaFormat), "/0/eventTime", `"2019-06-10T18:41:00"`, `the time zone is missing`},
 		{"EG eventTime a number", eg, `"eventTime": "2019-06-10T18:41:00.9584103Z"`, `"eventTime": 1560192060`,
-			CodeType, "/0/eventTime", `1560192060`, `"eventTime" must be a string such as "2019-06-10T18:41:00Z"; got the number 1560192060`},
+			string(vocab.SchemaType), "/0/eventTime", `1560192060`, `"eventTime" must be a string such as "2019-06-10T18:41:00Z"; got the number 1560192060`},
 		{"EG data a string", eg, eg[strings.Index(eg, `{`+"\n    \"timestamp"):strings.Index(eg, `,`+"\n  \"dataVersion\"")], `"x"`,
-			CodeType, "/0/data", `"x"`, `"data" must be an object`},
+			string(vocab.SchemaType), "/0/data", `"x"`, `"data" must be an object`},
 		{"EG dataVersion a number", eg, `"dataVersion": "1.0"`, `"dataVersion": 1.0`,
-			CodeType, "/0/dataVersion", `1.0,`, `"dataVersion" must be a string such as "1.0"; got the number 1.0`},
+			string(vocab.SchemaType), "/0/dataVersion", `1.0,`, `"dataVersion" must be a string such as "1.0"; got the number 1.0`},
 		{"EG topic null", eg, `"topic": "/subscriptions/{subscription-id}`, `"topic": null, "x": "`,
-			CodeType, "/0/topic", `null`, `"topic" must be a string`},
+			string(vocab.SchemaType), "/0/topic", `null`, `"topic" must be a string`},
 		{"EG metadataVersion a number", eg, `"metadataVersion": "1"`, `"metadataVersion": 1`,
-			CodeType, "/0/metadataVersion", `1
+			string(vocab.SchemaType), "/0/metadataVersion", `1
 }]`, `"metadataVersion" must be a string such as "1"`},
 
 		// CloudEvents envelope.
 		{"CE missing id", ce, `  "id": "831e1650-001e-001b-66ab-eeb76e069631",` + "\n", "",
-			CodeRequired, "/0", ceStart, `missing required "id": CloudEvents requires it`},
+			string(vocab.SchemaRequired), "/0", ceStart, `missing required "id": CloudEvents requires it`},
 		{"CE missing source", ce, ce[strings.Index(ce, `  "source"`):strings.Index(ce, `  "subject"`)], "",
-			CodeRequired, "/0", `{` + "\n  \"subject\"", `missing required "source"`},
+			string(vocab.SchemaRequired), "/0", `{` + "\n  \"subject\"", `missing required "source"`},
 		{"CE missing type", ce, `  "type": "Microsoft.SignalRService.ClientConnectionConnected",` + "\n", "",
-			CodeRequired, "/0", ceStart, `missing required "type"`},
+			string(vocab.SchemaRequired), "/0", ceStart, `missing required "type"`},
 		{"CE missing specversion", ce, `,` + "\n" + `  "specversion": "1.0"`, "",
-			CodeRequired, "/0", ceStart, `missing required "specversion": CloudEvents requires it: add "specversion": "1.0"`},
+			string(vocab.SchemaRequired), "/0", ceStart, `missing required "specversion": CloudEvents requires it: add "specversion": "1.0"`},
 		{"CE camel-case specVersion", ce, `"specversion"`, `"specVersion"`,
-			CodeRequired, "/0", ceStart, `there is "specVersion", but property names are case-sensitive: rename it to "specversion"`},
+			string(vocab.SchemaRequired), "/0", ceStart, `there is "specVersion", but property names are case-sensitive: rename it to "specversion"`},
 		{"CE specversion 0.3", ce, `"specversion": "1.0"`, `"specversion": "0.3"`,
-			CodeValue, "/0/specversion", `"0.3"`, `"specversion" must be "1.0" (eventlens checks CloudEvents 1.0 events, which carry exactly this string); got "0.3"`},
+			string(vocab.SchemaValue), "/0/specversion", `"0.3"`, `"specversion" must be "1.0" (eventlens checks CloudEvents 1.0 events, which carry exactly this string); got "0.3"`},
 		{"CE specversion a number", ce, `"specversion": "1.0"`, `"specversion": 1.0`,
-			CodeType, "/0/specversion", `1.0`, `"specversion" must be a string such as "1.0"; got the number 1.0`},
+			string(vocab.SchemaType), "/0/specversion", `1.0`, `"specversion" must be a string such as "1.0"; got the number 1.0`},
 		{"CE empty source", ce, `"source": "/subscriptions/{subscription-id}/resourceGroups/signalr-rg/providers/Microsoft.SignalRService/SignalR/signalr-resource"`, `"source": ""`,
-			CodeOther, "/0/source", `""`, `"source" must not be empty: CloudEvents requires a non-empty value`},
+			string(vocab.SchemaOther), "/0/source", `""`, `"source" must not be empty: CloudEvents requires a non-empty value`},
 		{"CE source with a space", ce, `signalr-rg`, `signalr rg`,
-			CodeFormat, "/0/source", `"/subscriptions`, `"source" must be a URI reference such as /subscriptions/`},
+			string(vocab.SchemaFormat), "/0/source", `"/subscriptions`, `"source" must be a URI reference such as /subscriptions/`},
 		{"CE bare date", ce, `"time": "2019-06-10T18:41:00.9584103Z"`, `"time": "2019-06-10"`,
-			CodeFormat, "/0/time", `"2019-06-10"`, `"time" must be an RFC 3339 date-time such as 2019-06-10T18:41:00Z; got "2019-06-10"`},
+			string(vocab.SchemaFormat), "/0/time", `"2019-06-10"`, `"time" must be an RFC 3339 date-time such as 2019-06-10T18:41:00Z; got "2019-06-10"`},
 		{"CE empty subject", ce, `"subject": "/hub/chat"`, `"subject": ""`,
-			CodeOther, "/0/subject", `""`, `remove it or set it to null`},
+			string(vocab.SchemaOther), "/0/subject", `""`, `remove it or set it to null`},
 		{"CE dataschema #1", ce, `"subject": "/hub/chat",`, `"subject": "/hub/chat", "dataschema": "#1",`,
-			CodeFormat, "/0/dataschema", `"#1"`, `"dataschema" must be an absolute URI such as https://example.com/schemas/event.json; got "#1" (it has no scheme`},
+			string(vocab.SchemaFormat), "/0/dataschema", `"#1"`, `"dataschema" must be an absolute URI such as https://example.com/schemas/event.json; got "#1" (it has no scheme`},
 		{"CE data_base64 a number", ce, `"subject": "/hub/chat",`, `"subject": "/hub/chat", "data_base64": 12,`,
-			CodeType, "/0/data_base64", `12`, `"data_base64" must be a string or null`},
+			string(vocab.SchemaType), "/0/data_base64", `12`, `"data_base64" must be a string or null`},
 		{"CE datacontenttype a boolean", ce, `"subject": "/hub/chat",`, `"subject": "/hub/chat", "datacontenttype": true,`,
-			CodeType, "/0/datacontenttype", `true`, `got the boolean true`},
+			string(vocab.SchemaType), "/0/datacontenttype", `true`, `got the boolean true`},
 		{"CE SignalR data a string", ce, ce[strings.Index(ce, `{`+"\n    \"timestamp"):strings.Index(ce, `,`+"\n  \"specversion\"")], `"x"`,
-			CodeType, "/0/data", `"x"`, `"data" must be an object; got "x"`},
+			string(vocab.SchemaType), "/0/data", `"x"`, `"data" must be an object; got "x"`},
 
 		// SignalR data, both forms.
 		{"EG data without timestamp", eg, `    "timestamp": "2019-06-10T18:41:00.9584103Z",` + "\n", "",
-			CodeRequired, "/0/data", "{\n    \"hubName\"", `missing required "data.timestamp": the Azure SDK for Go (azeventgrid v1.0.0) requires it; Azure's 2018 REST specification requires no data property and the 2024 one only "timestamp"`},
+			string(vocab.SchemaRequired), "/0/data", "{\n    \"hubName\"", `missing required "data.timestamp": the Azure SDK for Go (azeventgrid v1.0.0) requires it; Azure's 2018 REST specification requires no data property and the 2024 one only "timestamp"`},
 		{"EG data without hubName", eg, `    "hubName": "chat",` + "\n", "",
-			CodeRequired, "/0/data", dataStart, `missing required "data.hubName"`},
+			string(vocab.SchemaRequired), "/0/data", dataStart, `missing required "data.hubName"`},
 		{"CE data without connectionId", ce, `    "connectionId": "crH0uxVSvP61p5wkFY1x1A",` + "\n", "",
-			CodeRequired, "/0/data", dataStart, `missing required "data.connectionId"`},
+			string(vocab.SchemaRequired), "/0/data", dataStart, `missing required "data.connectionId"`},
 		{"EG data timestamp bare date", egDisc, `"timestamp": "2019-06-10T18:41:00.9584103Z"`, `"timestamp": "2019-06-10"`,
-			CodeFormat, "/0/data/timestamp", `"2019-06-10"`, `"data.timestamp" must be an RFC 3339 date-time such as 2019-06-10T18:41:00Z; got "2019-06-10"`},
+			string(vocab.SchemaFormat), "/0/data/timestamp", `"2019-06-10"`, `"data.timestamp" must be an RFC 3339 date-time such as 2019-06-10T18:41:00Z; got "2019-06-10"`},
 		{"CE data userId a number", ce, `"user-eymwyo23"`, `42`,
-			CodeType, "/0/data/userId", `42`, `"data.userId" must be a string such as "user-eymwyo23"; got the number 42`},
+			string(vocab.SchemaType), "/0/data/userId", `42`, `"data.userId" must be a string such as "user-eymwyo23"; got the number 42`},
 		{"EG Disconnected errorMessage an object", egDisc, `"Internal server error."`, `{}`,
-			CodeType, "/0/data/errorMessage", `{}`, `"data.errorMessage" must be a string`},
+			string(vocab.SchemaType), "/0/data/errorMessage", `{}`, `"data.errorMessage" must be a string`},
 
 		// Subscription validation.
 		{"handshake without validationCode", hs, `    "validationCode": "512d38b6-c7b8-40c8-89fe-f46f9e9622b6",` + "\n", "",
-			CodeRequired, "/0/data", "{\n    \"validationUrl\"", `missing required "data.validationCode": Event Grid sends it, and the endpoint must echo it back`},
+			string(vocab.SchemaRequired), "/0/data", "{\n    \"validationUrl\"", `missing required "data.validationCode": Event Grid sends it, and the endpoint must echo it back`},
 		{"handshake with a relative validationUrl", hs, `"https://rp-eastus2.eventgrid.azure.net:553`, `"`,
-			CodeFormat, "/0/data/validationUrl", `"/eventsubscriptions`, `"data.validationUrl" must be an absolute URI`},
+			string(vocab.SchemaFormat), "/0/data/validationUrl", `"/eventsubscriptions`, `"data.validationUrl" must be an absolute URI`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -289,10 +291,10 @@ func TestBatch(t *testing.T) {
 		event     int
 		marker    string
 	}{
-		{CodeFormat, "/1/eventTime", 1, `"2019-06-10"`},
-		{CodeFormat, "/2/time", 2, `"yesterday"`},
-		{CodeRequired, "/4", 4, `{"id":"d"`},
-		{CodeType, "/4/dataVersion", 4, `1}`},
+		{string(vocab.SchemaFormat), "/1/eventTime", 1, `"2019-06-10"`},
+		{string(vocab.SchemaFormat), "/2/time", 2, `"yesterday"`},
+		{string(vocab.SchemaRequired), "/4", 4, `{"id":"d"`},
+		{string(vocab.SchemaType), "/4/dataVersion", 4, `1}`},
 	}
 	if len(ds) != len(want) {
 		t.Fatalf("got %d diagnostics, want %d:\n%s", len(ds), len(want), list(ds))
@@ -318,8 +320,8 @@ func TestEventForms(t *testing.T) {
 	for _, f := range []detect.Form{detect.EventGrid, detect.Handshake} {
 		ev := res.Events[0]
 		ev.Form = f
-		if ds := ValidateEvent(ev); len(ds) != 1 || ds[0].Code != CodeFormat || ds[0].Pointer != "/0/eventTime" {
-			t.Errorf("as %v: want one %s at /0/eventTime, got\n%s", f, CodeFormat, list(ds))
+		if ds := ValidateEvent(ev); len(ds) != 1 || ds[0].Code != string(vocab.SchemaFormat) || ds[0].Pointer != "/0/eventTime" {
+			t.Errorf("as %v: want one %s at /0/eventTime, got\n%s", f, string(vocab.SchemaFormat), list(ds))
 		}
 	}
 	for _, ev := range []detect.Event{
@@ -363,10 +365,10 @@ func TestPointerMapping(t *testing.T) {
 	want := []struct {
 		code, ptr, marker, contains string
 	}{
-		{CodeType, "/3/a.b", `1,`, `"a.b" must be a string; got the number 1`},
-		{CodeRequired, "/3/c~1d", `{"e.f"`, `missing required "c/d.x~y"`},
-		{CodeType, "/3/c~1d/e.f/1", `2]`, `"c/d.e.f.1" must be a string`},
-		{CodeNotAllowed, "/3/g/i.j~1k", `"i.j/k"`, `"g.i.j/k" is not allowed in "g"`},
+		{string(vocab.SchemaType), "/3/a.b", `1,`, `"a.b" must be a string; got the number 1`},
+		{string(vocab.SchemaRequired), "/3/c~1d", `{"e.f"`, `missing required "c/d.x~y"`},
+		{string(vocab.SchemaType), "/3/c~1d/e.f/1", `2]`, `"c/d.e.f.1" must be a string`},
+		{string(vocab.SchemaNotAllowed), "/3/g/i.j~1k", `"i.j/k"`, `"g.i.j/k" is not allowed in "g"`},
 	}
 	if len(ds) != len(want) {
 		t.Fatalf("got %d diagnostics, want %d:\n%s", len(ds), len(want), list(ds))
@@ -426,8 +428,8 @@ func TestLoaderReadsTree(t *testing.T) {
 	ce := parse(t, `{"specversion":"1.0","id":"1","source":"/s","type":"t","time":"2019-06-10T18:41:00Z"}`)
 	ce.Root.Get("time").Text = "2019-06-10"
 	ds := ValidateEvent(detect.Event{Node: ce.Root, Form: detect.CloudEvents})
-	if len(ds) != 1 || ds[0].Code != CodeFormat {
-		t.Errorf("want one %s after changing the tree, got\n%s", CodeFormat, list(ds))
+	if len(ds) != 1 || ds[0].Code != string(vocab.SchemaFormat) {
+		t.Errorf("want one %s after changing the tree, got\n%s", string(vocab.SchemaFormat), list(ds))
 	}
 }
 
@@ -486,7 +488,7 @@ func FuzzValidate(f *testing.F) {
 	for _, name := range seeds {
 		f.Add(readSeed(f, name))
 	}
-	f.Add(warmSample)
+	f.Add(string(warmSample))
 	f.Add(`{"specversion":1e999999,"id":"","source":"{x}","type":"Microsoft.SignalRService.ClientConnectionConnected","data":"x"}`)
 	f.Add(`[{"eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationUrl":"%"}}]`)
 	f.Fuzz(func(t *testing.T, src string) {
@@ -495,11 +497,11 @@ func FuzzValidate(f *testing.F) {
 			return
 		}
 		for _, d := range Validate(detect.Detect(doc.Root)) {
-			if !strings.HasPrefix(d.Code, "SCH") || d.Code == CodeInternal || d.Severity != diag.Error || d.Message == "" {
+			if !strings.HasPrefix(d.Code, "SCH") || d.Code == string(vocab.SchemaInternal) || d.Severity != diag.Error || d.Message == "" {
 				t.Fatalf("bad diagnostic %+v", d)
 			}
 			n := doc.Root.Lookup(d.Pointer)
-			if n == nil && d.Code != CodeNotAllowed {
+			if n == nil && d.Code != string(vocab.SchemaNotAllowed) {
 				t.Fatalf("%s: pointer %q names nothing", d.Code, d.Pointer)
 			}
 			if d.Line < 1 || d.Column < 1 {
@@ -538,7 +540,7 @@ func FuzzValidateMember(f *testing.F) {
 			return // e.g. invalid UTF-8 in the key
 		}
 		for _, d := range Validate(detect.Detect(doc.Root)) {
-			if !strings.HasPrefix(d.Code, "SCH") || d.Code == CodeInternal || d.Message == "" || d.Line < 1 {
+			if !strings.HasPrefix(d.Code, "SCH") || d.Code == string(vocab.SchemaInternal) || d.Message == "" || d.Line < 1 {
 				t.Fatalf("bad diagnostic %+v", d)
 			}
 			if doc.Root.Lookup(d.Pointer) == nil {
@@ -584,6 +586,51 @@ func TestGeneratedEventsValid(t *testing.T) {
 		}
 		if ds := Validate(res); len(ds) != 0 {
 			t.Errorf("cloud=%v: want valid, got\n%s", cloud, list(ds))
+		}
+	}
+}
+
+// TestRequiredMatchesVocabulary checks that the envelope schemas require
+// exactly the attributes the attribute table marks as required, and
+// describe every attribute of the table.
+func TestRequiredMatchesVocabulary(t *testing.T) {
+	for _, tc := range []struct {
+		file     string
+		name     func(vocab.Attribute) string
+		required func(vocab.Attribute) bool
+	}{
+		{"eventgrid.json", func(a vocab.Attribute) string { return a.EventGrid }, func(a vocab.Attribute) bool { return a.RequiredInEventGrid }},
+		{"cloudevents.json", func(a vocab.Attribute) string { return a.CloudEvents }, func(a vocab.Attribute) bool { return a.RequiredInCloudEvents }},
+	} {
+		b, err := files.ReadFile("schemas/" + tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s struct {
+			Required   []string                   `json:"required"`
+			Properties map[string]json.RawMessage `json:"properties"`
+		}
+		if err := json.Unmarshal(b, &s); err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		var want []string
+		for _, a := range vocab.Attributes {
+			name := tc.name(a)
+			if name == "" {
+				continue
+			}
+			if tc.required(a) {
+				want = append(want, name)
+			}
+			if _, ok := s.Properties[name]; !ok {
+				t.Errorf("%s does not describe %q", tc.file, name)
+			}
+		}
+		got := append([]string(nil), s.Required...)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s requires %v; the attribute table says %v", tc.file, got, want)
 		}
 	}
 }

@@ -1,0 +1,43 @@
+package vocab
+
+import (
+	"math"
+	"time"
+)
+
+// Limits on what eventlens reads, and limits of Event Grid and CloudEvents
+// that the checks apply. Messages quote these values; nothing else writes
+// them.
+const (
+	// MaxInputBytes is the largest payload eventlens decodes and inspects
+	// (32 MiB); larger input is refused with JSON006.
+	MaxInputBytes = 32 << 20
+	// MaxDepth is how deep objects and arrays may nest (512 levels);
+	// deeper input is refused with JSON005.
+	MaxDepth = 512
+	// MaxPrettyBytes bounds the pretty-printed text of a payload (64 MiB):
+	// a payload that indenting would make larger is shown minified.
+	MaxPrettyBytes = 64 << 20
+
+	// MaxEventBytes is Event Grid's limit on one event (1 MB, taken as
+	// 1,048,576 bytes of minified JSON): BATCH003.
+	MaxEventBytes = 1 << 20
+	// MaxPublishBytes is Event Grid's limit on one published array (1 MB of
+	// minified JSON): BATCH004.
+	MaxPublishBytes = 1 << 20
+	// MaxBatchEvents is the most events Event Grid accepts in one array, and
+	// delivers in one batch: BATCH005.
+	MaxBatchEvents = 5000
+
+	// MaxExtensionNameLength is the length a CloudEvents extension name
+	// SHOULD NOT exceed: CE009.
+	MaxExtensionNameLength = 20
+	// MinInteger and MaxInteger bound the CloudEvents Integer type (32-bit
+	// signed): CE014.
+	MinInteger = math.MinInt32
+	MaxInteger = math.MaxInt32
+
+	// MaxTimestampSkew is how far a SignalR event's data.timestamp may be
+	// from the envelope's time before SR006 is reported.
+	MaxTimestampSkew = 5 * time.Minute
+)
