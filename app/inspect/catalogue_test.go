@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
 )
 
@@ -71,22 +70,6 @@ func TestDiagnosticsCatalogue(t *testing.T) {
 	for _, want := range []string{"JSON001", "FORM001", "SCH001", "EG001", "CE001", "SR001", "BATCH001"} {
 		if !seen[want] {
 			t.Errorf("the corpus produces no %s: the check above would not notice an unregistered code of its family", want)
-		}
-	}
-}
-
-// TestDecoderCodesRegistered checks that the codes app/jsontree tags its
-// errors and notes with are the registry's, with the same severities.
-func TestDecoderCodesRegistered(t *testing.T) {
-	for code, sev := range map[string]string{
-		jsontree.CodeSyntax: "error", jsontree.CodeEmpty: "error", jsontree.CodeTrailingData: "error",
-		jsontree.CodeInvalidUTF8: "error", jsontree.CodeTooDeep: "error", jsontree.CodeTooLarge: "error",
-		jsontree.CodeUTF16: "error", jsontree.CodeBOM: jsontree.NoteInfo, jsontree.CodeDuplicateKey: jsontree.NoteWarning,
-		jsontree.CodeNumberPrecision: jsontree.NoteWarning, jsontree.CodeLoneSurrogate: jsontree.NoteWarning,
-	} {
-		if c := vocab.Code(code); !c.Registered() || c.Severity().String() != sev || c.Family().Prefix != "JSON" {
-			t.Errorf("jsontree's %s (%s) is not registered as a JSON code with that severity (registered: %v, %s)",
-				code, sev, c.Registered(), c.Severity())
 		}
 	}
 }

@@ -158,7 +158,7 @@ func syntaxDiagnostic(err error) diag.Diagnostic {
 	var se *jsontree.SyntaxError
 	if errors.As(err, &se) {
 		return diag.Diagnostic{
-			Severity: vocab.Code(se.Code).Severity(), Code: se.Code, Message: se.Msg, Event: eventOf(se.Pointer),
+			Severity: se.Code.Severity(), Code: string(se.Code), Message: se.Msg, Event: eventOf(se.Pointer),
 			Pointer: se.Pointer, Line: se.Pos.Line, Column: se.Pos.Column,
 			Offset: se.Pos.Offset, End: max(se.End, se.Pos.Offset),
 		}
@@ -175,7 +175,7 @@ func noteDiagnostic(n jsontree.Note, root *jsontree.Node) diag.Diagnostic {
 		ev = 0
 	}
 	return diag.Diagnostic{
-		Severity: vocab.Code(n.Code).Severity(), Code: n.Code, Message: n.Message, Event: ev, Pointer: n.Pointer,
+		Severity: n.Code.Severity(), Code: string(n.Code), Message: n.Message, Event: ev, Pointer: n.Pointer,
 		Line: n.Pos.Line, Column: n.Pos.Column, Offset: n.Pos.Offset, End: max(n.End, n.Pos.Offset),
 	}
 }

@@ -1,6 +1,7 @@
 package jsontree
 
 import (
+	"eventlens/app/vocab"
 	"fmt"
 	"strconv"
 )
@@ -74,7 +75,7 @@ value:
 		switch c := src[off]; {
 		case c == '{' || c == '[':
 			if len(p.frames) >= p.opts.MaxDepth {
-				return nil, p.errAt(CodeTooDeep, off, off+1, p.pointer(true), fmt.Sprintf(
+				return nil, p.errAt(vocab.JSONTooDeep, off, off+1, p.pointer(true), fmt.Sprintf(
 					"objects and arrays nest more than %d levels deep here: flatten the payload (event payloads are only a few levels deep)",
 					p.opts.MaxDepth))
 			}

@@ -1,14 +1,15 @@
 package jsontree
 
 import (
+	"eventlens/app/vocab"
 	"fmt"
 	"unicode/utf8"
 )
 
 // SyntaxError is a fatal decoding error with its place.
 type SyntaxError struct {
-	Code    string // JSON0xx, see codes.go
-	Msg     string // what is wrong and what was expected
+	Code    vocab.Code // JSON0xx, declared in app/vocab
+	Msg     string     // what is wrong and what was expected
 	Pos     Pos
 	End     int    // byte offset just past the offending text (at least Pos.Offset)
 	Pointer string // pointer of the value being read when it failed (best effort)
@@ -20,7 +21,7 @@ func (e *SyntaxError) Error() string {
 }
 
 // errAt builds a SyntaxError at src[off:end].
-func (p *parser) errAt(code string, off, end int, pointer, msg string) *SyntaxError {
+func (p *parser) errAt(code vocab.Code, off, end int, pointer, msg string) *SyntaxError {
 	end = max(end, off)
 	for end < len(p.src) && end > off && p.src[end]&0xC0 == 0x80 {
 		end++ // end on a character boundary
@@ -30,7 +31,7 @@ func (p *parser) errAt(code string, off, end int, pointer, msg string) *SyntaxEr
 
 // syntax builds a JSON001 error at src[off:end], pointing at the value being read.
 func (p *parser) syntax(off, end int, msg string) *SyntaxError {
-	return p.errAt(CodeSyntax, off, end, p.pointer(true), msg)
+	return p.errAt(vocab.JSONSyntax, off, end, p.pointer(true), msg)
 }
 
 // eofErr reports the end of input where want was expected.

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"eventlens/app/textpos"
+	"eventlens/app/vocab"
 )
 
 // fuzzSeeds are realistic payloads and the broken forms users paste.
@@ -58,7 +59,7 @@ func FuzzParse(f *testing.F) {
 			if se.Code == "" || se.Msg == "" || se.Pos.Line < 1 || se.Pos.Column < 1 || se.Pos.Offset > len(src) || se.End < se.Pos.Offset || se.End > len(src) {
 				t.Fatalf("malformed error %+v", se)
 			}
-			if valid && utf8.Valid(body) && se.Code != CodeUTF16 {
+			if valid && utf8.Valid(body) && se.Code != vocab.JSONUTF16 {
 				t.Fatalf("json.Valid accepts %q but Parse fails: %v", src, err)
 			}
 			_ = Excerpt(src, se.Pos)

@@ -1,6 +1,7 @@
 package jsontree
 
 import (
+	"eventlens/app/vocab"
 	"fmt"
 	"unicode/utf8"
 )
@@ -9,16 +10,16 @@ import (
 func (p *parser) checkEncoding() *SyntaxError {
 	src := p.src
 	if len(src) >= 2 && (src[0] == 0xFE && src[1] == 0xFF || src[0] == 0xFF && src[1] == 0xFE) {
-		return &SyntaxError{Code: CodeUTF16, Pos: Pos{Line: 1, Column: 1}, End: 2,
+		return &SyntaxError{Code: vocab.JSONUTF16, Pos: Pos{Line: 1, Column: 1}, End: 2,
 			Msg: "the input is UTF-16 (it starts with a UTF-16 byte-order mark): JSON must be UTF-8: re-save the file as UTF-8"}
 	}
 	if len(src) >= 2 && (src[0] == 0) != (src[1] == 0) {
-		return &SyntaxError{Code: CodeUTF16, Pos: Pos{Line: 1, Column: 1}, End: 2,
+		return &SyntaxError{Code: vocab.JSONUTF16, Pos: Pos{Line: 1, Column: 1}, End: 2,
 			Msg: "the input looks like UTF-16 (every other byte is zero): JSON must be UTF-8: re-save the file as UTF-8"}
 	}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		p.start = 3
-		p.notes = append(p.notes, Note{Code: CodeBOM, Severity: NoteInfo, Pos: Pos{Line: 1, Column: 1}, End: 3,
+		p.notes = append(p.notes, Note{Code: vocab.JSONBOM, Pos: Pos{Line: 1, Column: 1}, End: 3,
 			Message: "the input starts with a UTF-8 byte-order mark; it was ignored, but some receivers reject it: save the file as UTF-8 without BOM"})
 	}
 	i := p.start
@@ -43,7 +44,7 @@ func (p *parser) checkEncoding() *SyntaxError {
 	for i < len(src) {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size == 1 {
-			return p.errAt(CodeInvalidUTF8, i, i+1, "", fmt.Sprintf(
+			return p.errAt(vocab.JSONInvalidUTF8, i, i+1, "", fmt.Sprintf(
 				"byte 0x%02X is not valid UTF-8: the file is not UTF-8 (perhaps saved as Latin-1/Windows-1252 or UTF-16): re-save it as UTF-8",
 				src[i]))
 		}
@@ -55,7 +56,7 @@ func (p *parser) checkEncoding() *SyntaxError {
 // TooLarge returns the error Parse gives for n bytes of input over a limit
 // of limit bytes, for callers that refuse such input without reading it.
 func TooLarge(n, limit int) *SyntaxError {
-	return &SyntaxError{Code: CodeTooLarge, Pos: Pos{Line: 1, Column: 1},
+	return &SyntaxError{Code: vocab.JSONTooLarge, Pos: Pos{Line: 1, Column: 1},
 		Msg: fmt.Sprintf("the input is %s, more than the %s limit: split the batch into smaller payloads",
 			formatSize(n), formatSize(limit))}
 }

@@ -1,6 +1,7 @@
 package jsontree
 
 import (
+	"eventlens/app/vocab"
 	"fmt"
 	"sort"
 	"strconv"
@@ -8,13 +9,12 @@ import (
 
 // Note is a non-fatal finding of the decoder.
 type Note struct {
-	Code     string // JSON1xx, see codes.go
-	Severity string // NoteInfo or NoteWarning
-	Message  string
-	Pos      Pos
-	End      int    // byte offset just past the noted thing
-	Pointer  string // JSON pointer of the noted value/key
-	Other    *Pos   // e.g. the first occurrence of a duplicate key
+	Code    vocab.Code // JSON1xx, declared in app/vocab (with its severity)
+	Message string
+	Pos     Pos
+	End     int    // byte offset just past the noted thing
+	Pointer string // JSON pointer of the noted value/key
+	Other   *Pos   // e.g. the first occurrence of a duplicate key
 }
 
 // maxNotesPerCode bounds the notes of one code that Parse lists; past it,
@@ -29,20 +29,20 @@ type omitted struct {
 }
 
 // keepNote counts a note of code at pos and reports whether to list it.
-func (p *parser) keepNote(code string, pos Pos, end int) bool {
+func (p *parser) keepNote(code vocab.Code, pos Pos, end int) bool {
 	if p.noteCount == nil {
-		p.noteCount = make(map[string]int)
+		p.noteCount = make(map[vocab.Code]int)
 	}
 	p.noteCount[code]++
 	if p.noteCount[code] <= maxNotesPerCode {
 		return true
 	}
 	if p.omitted == nil {
-		p.omitted = make(map[string]*omitted)
+		p.omitted = make(map[vocab.Code]*omitted)
 	}
 	o := p.omitted[code]
 	if o == nil {
-		o = &omitted{Note: Note{Code: code, Severity: NoteWarning, Pos: pos, End: end, Pointer: p.pointer(true)}}
+		o = &omitted{Note: Note{Code: code, Pos: pos, End: end, Pointer: p.pointer(true)}}
 		p.omitted[code] = o
 	}
 	o.count++
@@ -84,11 +84,11 @@ func (p *parser) noteDuplicate(n *Node, first, dup int) {
 	if v := ms[dup].Value; v != nil {
 		end = v.End
 	}
-	if !p.keepNote(CodeDuplicateKey, ms[dup].KeyPos, end) {
+	if !p.keepNote(vocab.JSONDuplicateKey, ms[dup].KeyPos, end) {
 		return
 	}
 	ptr := p.pointer(true) // n is the value being read in its parent
-	p.notes = append(p.notes, Note{Code: CodeDuplicateKey, Severity: NoteWarning,
+	p.notes = append(p.notes, Note{Code: vocab.JSONDuplicateKey,
 		Pos: ms[dup].KeyPos, End: end, Pointer: ptr + "/" + escapeToken(ms[dup].Key), Other: &other,
 		Message: fmt.Sprintf("duplicate key %s (first at %d:%d): most receivers keep the last value and ignore the earlier one: remove one of them",
 			strconv.Quote(ms[dup].Key), other.Line, other.Column)})

@@ -1,6 +1,7 @@
 package jsontree
 
 import (
+	"eventlens/app/vocab"
 	"fmt"
 	"math"
 	"math/big"
@@ -96,10 +97,10 @@ func (p *parser) checkNumber(n *Node, integer bool) {
 	default:
 		return
 	}
-	if !p.keepNote(CodeNumberPrecision, n.Pos, n.End) {
+	if !p.keepNote(vocab.JSONNumberPrecision, n.Pos, n.End) {
 		return
 	}
-	p.notes = append(p.notes, Note{Code: CodeNumberPrecision, Severity: NoteWarning, Pos: n.Pos, End: n.End,
+	p.notes = append(p.notes, Note{Code: vocab.JSONNumberPrecision, Pos: n.Pos, End: n.End,
 		Pointer: p.pointer(true),
 		Message: fmt.Sprintf("number %s %s: receivers may read a different value: send it as a string if it must be exact", n.Text, why)})
 }

@@ -66,7 +66,7 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 	p.lines = append(make(textpos.Lines, 0, 64), 0)
 	p.skipWS()
 	if p.i >= len(src) {
-		return nil, p.errAt(CodeEmpty, p.i, p.i, "",
+		return nil, p.errAt(vocab.JSONEmpty, p.i, p.i, "",
 			"the input is empty: paste an Event Grid or CloudEvents payload")
 	}
 	root, err := p.parseValue()
@@ -80,7 +80,7 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 		if p.i+1 < len(src) && src[p.i] == '/' && (src[p.i+1] == '/' || src[p.i+1] == '*') {
 			fix = "JSON does not allow comments: remove it"
 		}
-		return nil, p.errAt(CodeTrailingData, p.i, p.i+1, "", fmt.Sprintf(
+		return nil, p.errAt(vocab.JSONTrailingData, p.i, p.i+1, "", fmt.Sprintf(
 			"unexpected data after the JSON value (which ends at %d:%d): a payload is one JSON value: %s",
 			endPos.Line, endPos.Column, fix))
 	}
@@ -117,8 +117,8 @@ type parser struct {
 	buf    []byte   // scratch for strings with escapes
 	seen   map[string]int
 
-	noteCount map[string]int      // notes per code so far
-	omitted   map[string]*omitted // codes with more than maxNotesPerCode notes
+	noteCount map[vocab.Code]int      // notes per code so far
+	omitted   map[vocab.Code]*omitted // codes with more than maxNotesPerCode notes
 }
 
 // asString returns src's bytes as a string without copying them (see Parse).

@@ -9,94 +9,95 @@ import (
 	"unsafe"
 
 	"eventlens/app/textpos"
+	"eventlens/app/vocab"
 )
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name      string
 		src       string
-		code      string
+		code      vocab.Code
 		line, col int
 		pointer   string
 		want      []string // substrings of the message
 	}{
-		{"empty", "", CodeEmpty, 1, 1, "", []string{"the input is empty", "paste an Event Grid or CloudEvents payload"}},
-		{"only white space", " \r\n\t\n  ", CodeEmpty, 3, 3, "", []string{"the input is empty"}},
-		{"BOM only", "\xEF\xBB\xBF", CodeEmpty, 1, 1, "", []string{"the input is empty"}},
-		{"trailing data", "[{\"id\":\"1\"}]\n[{\"id\":\"2\"}]", CodeTrailingData, 2, 1, "", []string{"unexpected data after the JSON value (which ends at 1:12)", "remove the extra text, or wrap the values in an array"}},
-		{"trailing garbage", `{"a":1} x`, CodeTrailingData, 1, 9, "", []string{"unexpected data after the JSON value"}},
-		{"invalid UTF-8 Latin-1", "{\n  \"hubName\": \"caf\xE9\"\n}", CodeInvalidUTF8, 2, 18, "", []string{"byte 0xE9 is not valid UTF-8", "re-save it as UTF-8"}},
-		{"invalid UTF-8 after multibyte", "[\"é\", \"\xC3\x28\"]", CodeInvalidUTF8, 1, 8, "", []string{"byte 0xC3", "not UTF-8"}},
-		{"invalid UTF-8 outside string", "[1,\xFF]", CodeInvalidUTF8, 1, 4, "", []string{"0xFF"}},
-		{"UTF-16 LE BOM", "\xFF\xFE[\x00]\x00", CodeUTF16, 1, 1, "", []string{"UTF-16 byte-order mark", "re-save the file as UTF-8"}},
-		{"UTF-16 BE BOM", "\xFE\xFF\x00[\x00]", CodeUTF16, 1, 1, "", []string{"UTF-16"}},
-		{"UTF-16 LE without BOM", "[\x00]\x00", CodeUTF16, 1, 1, "", []string{"looks like UTF-16"}},
-		{"unexpected character", `{"a": @}`, CodeSyntax, 1, 7, "/a", []string{"expected a value", "found '@'"}},
-		{"unexpected non-ASCII", "{\"a\": «x»}", CodeSyntax, 1, 7, "/a", []string{"expected a value", "'«' (U+00AB)"}},
-		{"missing comma in object", "{\n  \"id\": \"1\"\n  \"subject\": \"x\"\n}", CodeSyntax, 3, 3, "/id", []string{"expected ',' or '}' after object member, found '\"'", "a comma is missing"}},
-		{"missing comma in array", `[1 2]`, CodeSyntax, 1, 4, "/1", []string{"expected ',' or ']' after array element, found '2'", "a comma is missing"}},
-		{"missing colon", `{"id" "1"}`, CodeSyntax, 1, 7, "/id", []string{"expected ':' after the object key \"id\", found '\"'"}},
-		{"key not a string", `{1:2}`, CodeSyntax, 1, 2, "", []string{"found `1` where a key was expected", "double quotes"}},
-		{"unquoted key", `{id: "1"}`, CodeSyntax, 1, 2, "", []string{"found `id` where a key was expected", `write "id"`}},
-		{"brace after colon", `{"a":}`, CodeSyntax, 1, 6, "/a", []string{"expected a value", "found '}'"}},
-		{"mismatched bracket in object", `{"a":1]`, CodeSyntax, 1, 7, "/a", []string{"mismatched brackets", "opened at 1:1", "'}'"}},
-		{"mismatched bracket in array", `[1}`, CodeSyntax, 1, 3, "/1", []string{"mismatched brackets", "']'"}},
-		{"unclosed object", "{\"a\":1", CodeSyntax, 1, 7, "/a", []string{"unexpected end of input", "expected ',' or '}'", "object opened at 1:1 is not closed"}},
-		{"unclosed array", "[\n1,\n", CodeSyntax, 3, 1, "/1", []string{"unexpected end of input", "expected a value", "array opened at 1:1"}},
-		{"unclosed after key", `{"a"`, CodeSyntax, 1, 5, "/a", []string{"unexpected end of input", "expected ':'"}},
-		{"trailing comma in array", "[1,\n 2,\n]", CodeSyntax, 2, 3, "/2", []string{"trailing comma", "remove the trailing comma"}},
-		{"trailing comma after non-ASCII, a line up", "[\"é\",\n]", CodeSyntax, 1, 5, "/1", []string{"trailing comma"}},
-		{"trailing data after a BOM and non-ASCII lines", "\xEF\xBB\xBF[\"日本\"\n]\n\n,", CodeTrailingData, 4, 1, "", []string{"(which ends at 2:1)"}},
-		{"trailing comma in object", "{\"a\": 1, }", CodeSyntax, 1, 8, "/a", []string{"trailing comma before '}'", "remove the trailing comma"}},
-		{"extra comma in array", `[1,,2]`, CodeSyntax, 1, 4, "/1", []string{"found ','", "remove the extra comma"}},
-		{"unterminated string", `{"a": "abc`, CodeSyntax, 1, 7, "/a", []string{"unterminated string", "add the closing '\"'"}},
-		{"unterminated key", `{"abc`, CodeSyntax, 1, 2, "", []string{"unterminated string"}},
-		{"unterminated escaped string", `["a\n`, CodeSyntax, 1, 2, "/0", []string{"unterminated string"}},
-		{"line break in string", "{\"a\": \"abc\n\"}", CodeSyntax, 1, 11, "/a", []string{"line break inside a string", "\\n"}},
-		{"tab in string", "[\"a\tb\"]", CodeSyntax, 1, 4, "/0", []string{"tab character", "\\t"}},
-		{"control character in string", "[\"a\x01\"]", CodeSyntax, 1, 4, "/0", []string{"control character U+0001", "\\u0001"}},
-		{"control character after escape", "[\"\\n\x1f\"]", CodeSyntax, 1, 5, "/0", []string{"control character U+001F"}},
-		{"invalid escape", `["C:\path"]`, CodeSyntax, 1, 5, "/0", []string{"invalid escape `\\p`", "double it"}},
-		{"invalid escape at end", `["\`, CodeSyntax, 1, 2, "/0", []string{"unterminated string"}},
-		{"invalid unicode escape", `["\u00zz"]`, CodeSyntax, 1, 3, "/0", []string{"invalid escape `\\u00zz`", "4 hex digits"}},
-		{"short unicode escape", `["\u12"]`, CodeSyntax, 1, 3, "/0", []string{"4 hex digits"}},
-		{"leading zero", `{"n": 012}`, CodeSyntax, 1, 7, "/n", []string{"number `012` has a leading zero"}},
-		{"negative leading zero", `[-00]`, CodeSyntax, 1, 2, "/0", []string{"leading zero"}},
-		{"point without digits", `[1.]`, CodeSyntax, 1, 2, "/0", []string{"expected a digit after the decimal point in `1.`"}},
-		{"point then exponent", `[1.e5]`, CodeSyntax, 1, 2, "/0", []string{"expected a digit after the decimal point"}},
-		{"leading point", `[.5]`, CodeSyntax, 1, 2, "/0", []string{"cannot start with '.'", "0"}},
-		{"plus sign", `[+1]`, CodeSyntax, 1, 2, "/0", []string{"cannot start with '+'"}},
-		{"minus alone", `[-]`, CodeSyntax, 1, 2, "/0", []string{"expected a digit after '-'"}},
-		{"exponent without digits", `[1e]`, CodeSyntax, 1, 2, "/0", []string{"expected a digit in the exponent of `1e`"}},
-		{"exponent sign without digits", `[1e+]`, CodeSyntax, 1, 2, "/0", []string{"exponent"}},
-		{"hex number", `[0x1F]`, CodeSyntax, 1, 2, "/0", []string{"invalid number `0x1F`", "decimal"}},
-		{"number with suffix", `[10ms]`, CodeSyntax, 1, 2, "/0", []string{"invalid number `10ms`"}},
-		{"NaN", `{"v": NaN}`, CodeSyntax, 1, 7, "/v", []string{"found `NaN`", "not JSON numbers"}},
-		{"Infinity", `[Infinity]`, CodeSyntax, 1, 2, "/0", []string{"found `Infinity`", "not JSON numbers"}},
-		{"minus Infinity", `[-Infinity]`, CodeSyntax, 1, 2, "/0", []string{"found `-Infinity`", "not JSON numbers"}},
-		{"True", `{"ok": True}`, CodeSyntax, 1, 8, "/ok", []string{"found `True`", "lower-case", "write true"}},
-		{"NULL", `[NULL]`, CodeSyntax, 1, 2, "/0", []string{"write null"}},
-		{"nul", `[nul]`, CodeSyntax, 1, 2, "/0", []string{"invalid literal `nul`", "did you mean null?"}},
-		{"fals", `[fals]`, CodeSyntax, 1, 2, "/0", []string{"did you mean false?"}},
-		{"truee", `[truee]`, CodeSyntax, 1, 2, "/0", []string{"did you mean true?"}},
-		{"undefined", `{"a": undefined}`, CodeSyntax, 1, 7, "/a", []string{"found `undefined`", "write null"}},
-		{"bare word", `[hello]`, CodeSyntax, 1, 2, "/0", []string{"found `hello` where a value was expected", `write "hello"`}},
-		{"single-quoted string", `{"a": 'b'}`, CodeSyntax, 1, 7, "/a", []string{"single-quoted string", "double quotes"}},
-		{"single-quoted key", `{'a': 1}`, CodeSyntax, 1, 2, "", []string{"single-quoted key"}},
-		{"line comment", "// events\n[]", CodeSyntax, 1, 1, "", []string{"comment", "JSON does not allow comments"}},
-		{"block comment in object", "{\"a\": 1 /* x */}", CodeSyntax, 1, 9, "/a", []string{"JSON does not allow comments"}},
-		{"comment before key", "{/* x */\"a\": 1}", CodeSyntax, 1, 2, "", []string{"JSON does not allow comments"}},
-		{"expected key", `{"a":1,]`, CodeSyntax, 1, 8, "/a", []string{"expected a string key after ','", "found ']'"}},
-		{"deep pointer", `{"data":{"list":[0,{"x~/":tru}]}}`, CodeSyntax, 1, 27, "/data/list/1/x~0~1", []string{"did you mean true?"}},
-		{"columns count code points", "{\"hubName\": \"日本語\", x}", CodeSyntax, 1, 20, "/hubName", []string{"found `x` where a key was expected"}},
-		{"columns after BOM", "\xEF\xBB\xBF[1 2]", CodeSyntax, 1, 4, "/1", []string{"a comma is missing"}},
-		{"CRLF line breaks", "[\r\n1,\r\n@]", CodeSyntax, 3, 1, "/1", []string{"found '@'"}},
-		{"lone CR is no line break", "[1,\r@]", CodeSyntax, 1, 5, "/1", []string{"found '@'"}},
-		{"trailing comment", "{}\n// done", CodeTrailingData, 2, 1, "", []string{"JSON does not allow comments"}},
-		{"typographic quotes", "{\"a\": “x”}", CodeSyntax, 1, 7, "/a", []string{"U+201C", "use straight double quotes"}},
-		{"typographic quote key", "{“a”: 1}", CodeSyntax, 1, 2, "", []string{"expected a string key after '{'", "straight double quotes"}},
-		{"no-break space", "{\"a\":\u00a01}", CodeSyntax, 1, 6, "/a", []string{"U+00A0", "replace it with a normal space"}},
-		{"BOM in the middle", "[\xEF\xBB\xBF1]", CodeSyntax, 1, 2, "/0", []string{"byte-order mark (U+FEFF)"}},
+		{"empty", "", vocab.JSONEmpty, 1, 1, "", []string{"the input is empty", "paste an Event Grid or CloudEvents payload"}},
+		{"only white space", " \r\n\t\n  ", vocab.JSONEmpty, 3, 3, "", []string{"the input is empty"}},
+		{"BOM only", "\xEF\xBB\xBF", vocab.JSONEmpty, 1, 1, "", []string{"the input is empty"}},
+		{"trailing data", "[{\"id\":\"1\"}]\n[{\"id\":\"2\"}]", vocab.JSONTrailingData, 2, 1, "", []string{"unexpected data after the JSON value (which ends at 1:12)", "remove the extra text, or wrap the values in an array"}},
+		{"trailing garbage", `{"a":1} x`, vocab.JSONTrailingData, 1, 9, "", []string{"unexpected data after the JSON value"}},
+		{"invalid UTF-8 Latin-1", "{\n  \"hubName\": \"caf\xE9\"\n}", vocab.JSONInvalidUTF8, 2, 18, "", []string{"byte 0xE9 is not valid UTF-8", "re-save it as UTF-8"}},
+		{"invalid UTF-8 after multibyte", "[\"é\", \"\xC3\x28\"]", vocab.JSONInvalidUTF8, 1, 8, "", []string{"byte 0xC3", "not UTF-8"}},
+		{"invalid UTF-8 outside string", "[1,\xFF]", vocab.JSONInvalidUTF8, 1, 4, "", []string{"0xFF"}},
+		{"UTF-16 LE BOM", "\xFF\xFE[\x00]\x00", vocab.JSONUTF16, 1, 1, "", []string{"UTF-16 byte-order mark", "re-save the file as UTF-8"}},
+		{"UTF-16 BE BOM", "\xFE\xFF\x00[\x00]", vocab.JSONUTF16, 1, 1, "", []string{"UTF-16"}},
+		{"UTF-16 LE without BOM", "[\x00]\x00", vocab.JSONUTF16, 1, 1, "", []string{"looks like UTF-16"}},
+		{"unexpected character", `{"a": @}`, vocab.JSONSyntax, 1, 7, "/a", []string{"expected a value", "found '@'"}},
+		{"unexpected non-ASCII", "{\"a\": «x»}", vocab.JSONSyntax, 1, 7, "/a", []string{"expected a value", "'«' (U+00AB)"}},
+		{"missing comma in object", "{\n  \"id\": \"1\"\n  \"subject\": \"x\"\n}", vocab.JSONSyntax, 3, 3, "/id", []string{"expected ',' or '}' after object member, found '\"'", "a comma is missing"}},
+		{"missing comma in array", `[1 2]`, vocab.JSONSyntax, 1, 4, "/1", []string{"expected ',' or ']' after array element, found '2'", "a comma is missing"}},
+		{"missing colon", `{"id" "1"}`, vocab.JSONSyntax, 1, 7, "/id", []string{"expected ':' after the object key \"id\", found '\"'"}},
+		{"key not a string", `{1:2}`, vocab.JSONSyntax, 1, 2, "", []string{"found `1` where a key was expected", "double quotes"}},
+		{"unquoted key", `{id: "1"}`, vocab.JSONSyntax, 1, 2, "", []string{"found `id` where a key was expected", `write "id"`}},
+		{"brace after colon", `{"a":}`, vocab.JSONSyntax, 1, 6, "/a", []string{"expected a value", "found '}'"}},
+		{"mismatched bracket in object", `{"a":1]`, vocab.JSONSyntax, 1, 7, "/a", []string{"mismatched brackets", "opened at 1:1", "'}'"}},
+		{"mismatched bracket in array", `[1}`, vocab.JSONSyntax, 1, 3, "/1", []string{"mismatched brackets", "']'"}},
+		{"unclosed object", "{\"a\":1", vocab.JSONSyntax, 1, 7, "/a", []string{"unexpected end of input", "expected ',' or '}'", "object opened at 1:1 is not closed"}},
+		{"unclosed array", "[\n1,\n", vocab.JSONSyntax, 3, 1, "/1", []string{"unexpected end of input", "expected a value", "array opened at 1:1"}},
+		{"unclosed after key", `{"a"`, vocab.JSONSyntax, 1, 5, "/a", []string{"unexpected end of input", "expected ':'"}},
+		{"trailing comma in array", "[1,\n 2,\n]", vocab.JSONSyntax, 2, 3, "/2", []string{"trailing comma", "remove the trailing comma"}},
+		{"trailing comma after non-ASCII, a line up", "[\"é\",\n]", vocab.JSONSyntax, 1, 5, "/1", []string{"trailing comma"}},
+		{"trailing data after a BOM and non-ASCII lines", "\xEF\xBB\xBF[\"日本\"\n]\n\n,", vocab.JSONTrailingData, 4, 1, "", []string{"(which ends at 2:1)"}},
+		{"trailing comma in object", "{\"a\": 1, }", vocab.JSONSyntax, 1, 8, "/a", []string{"trailing comma before '}'", "remove the trailing comma"}},
+		{"extra comma in array", `[1,,2]`, vocab.JSONSyntax, 1, 4, "/1", []string{"found ','", "remove the extra comma"}},
+		{"unterminated string", `{"a": "abc`, vocab.JSONSyntax, 1, 7, "/a", []string{"unterminated string", "add the closing '\"'"}},
+		{"unterminated key", `{"abc`, vocab.JSONSyntax, 1, 2, "", []string{"unterminated string"}},
+		{"unterminated escaped string", `["a\n`, vocab.JSONSyntax, 1, 2, "/0", []string{"unterminated string"}},
+		{"line break in string", "{\"a\": \"abc\n\"}", vocab.JSONSyntax, 1, 11, "/a", []string{"line break inside a string", "\\n"}},
+		{"tab in string", "[\"a\tb\"]", vocab.JSONSyntax, 1, 4, "/0", []string{"tab character", "\\t"}},
+		{"control character in string", "[\"a\x01\"]", vocab.JSONSyntax, 1, 4, "/0", []string{"control character U+0001", "\\u0001"}},
+		{"control character after escape", "[\"\\n\x1f\"]", vocab.JSONSyntax, 1, 5, "/0", []string{"control character U+001F"}},
+		{"invalid escape", `["C:\path"]`, vocab.JSONSyntax, 1, 5, "/0", []string{"invalid escape `\\p`", "double it"}},
+		{"invalid escape at end", `["\`, vocab.JSONSyntax, 1, 2, "/0", []string{"unterminated string"}},
+		{"invalid unicode escape", `["\u00zz"]`, vocab.JSONSyntax, 1, 3, "/0", []string{"invalid escape `\\u00zz`", "4 hex digits"}},
+		{"short unicode escape", `["\u12"]`, vocab.JSONSyntax, 1, 3, "/0", []string{"4 hex digits"}},
+		{"leading zero", `{"n": 012}`, vocab.JSONSyntax, 1, 7, "/n", []string{"number `012` has a leading zero"}},
+		{"negative leading zero", `[-00]`, vocab.JSONSyntax, 1, 2, "/0", []string{"leading zero"}},
+		{"point without digits", `[1.]`, vocab.JSONSyntax, 1, 2, "/0", []string{"expected a digit after the decimal point in `1.`"}},
+		{"point then exponent", `[1.e5]`, vocab.JSONSyntax, 1, 2, "/0", []string{"expected a digit after the decimal point"}},
+		{"leading point", `[.5]`, vocab.JSONSyntax, 1, 2, "/0", []string{"cannot start with '.'", "0"}},
+		{"plus sign", `[+1]`, vocab.JSONSyntax, 1, 2, "/0", []string{"cannot start with '+'"}},
+		{"minus alone", `[-]`, vocab.JSONSyntax, 1, 2, "/0", []string{"expected a digit after '-'"}},
+		{"exponent without digits", `[1e]`, vocab.JSONSyntax, 1, 2, "/0", []string{"expected a digit in the exponent of `1e`"}},
+		{"exponent sign without digits", `[1e+]`, vocab.JSONSyntax, 1, 2, "/0", []string{"exponent"}},
+		{"hex number", `[0x1F]`, vocab.JSONSyntax, 1, 2, "/0", []string{"invalid number `0x1F`", "decimal"}},
+		{"number with suffix", `[10ms]`, vocab.JSONSyntax, 1, 2, "/0", []string{"invalid number `10ms`"}},
+		{"NaN", `{"v": NaN}`, vocab.JSONSyntax, 1, 7, "/v", []string{"found `NaN`", "not JSON numbers"}},
+		{"Infinity", `[Infinity]`, vocab.JSONSyntax, 1, 2, "/0", []string{"found `Infinity`", "not JSON numbers"}},
+		{"minus Infinity", `[-Infinity]`, vocab.JSONSyntax, 1, 2, "/0", []string{"found `-Infinity`", "not JSON numbers"}},
+		{"True", `{"ok": True}`, vocab.JSONSyntax, 1, 8, "/ok", []string{"found `True`", "lower-case", "write true"}},
+		{"NULL", `[NULL]`, vocab.JSONSyntax, 1, 2, "/0", []string{"write null"}},
+		{"nul", `[nul]`, vocab.JSONSyntax, 1, 2, "/0", []string{"invalid literal `nul`", "did you mean null?"}},
+		{"fals", `[fals]`, vocab.JSONSyntax, 1, 2, "/0", []string{"did you mean false?"}},
+		{"truee", `[truee]`, vocab.JSONSyntax, 1, 2, "/0", []string{"did you mean true?"}},
+		{"undefined", `{"a": undefined}`, vocab.JSONSyntax, 1, 7, "/a", []string{"found `undefined`", "write null"}},
+		{"bare word", `[hello]`, vocab.JSONSyntax, 1, 2, "/0", []string{"found `hello` where a value was expected", `write "hello"`}},
+		{"single-quoted string", `{"a": 'b'}`, vocab.JSONSyntax, 1, 7, "/a", []string{"single-quoted string", "double quotes"}},
+		{"single-quoted key", `{'a': 1}`, vocab.JSONSyntax, 1, 2, "", []string{"single-quoted key"}},
+		{"line comment", "// events\n[]", vocab.JSONSyntax, 1, 1, "", []string{"comment", "JSON does not allow comments"}},
+		{"block comment in object", "{\"a\": 1 /* x */}", vocab.JSONSyntax, 1, 9, "/a", []string{"JSON does not allow comments"}},
+		{"comment before key", "{/* x */\"a\": 1}", vocab.JSONSyntax, 1, 2, "", []string{"JSON does not allow comments"}},
+		{"expected key", `{"a":1,]`, vocab.JSONSyntax, 1, 8, "/a", []string{"expected a string key after ','", "found ']'"}},
+		{"deep pointer", `{"data":{"list":[0,{"x~/":tru}]}}`, vocab.JSONSyntax, 1, 27, "/data/list/1/x~0~1", []string{"did you mean true?"}},
+		{"columns count code points", "{\"hubName\": \"日本語\", x}", vocab.JSONSyntax, 1, 20, "/hubName", []string{"found `x` where a key was expected"}},
+		{"columns after BOM", "\xEF\xBB\xBF[1 2]", vocab.JSONSyntax, 1, 4, "/1", []string{"a comma is missing"}},
+		{"CRLF line breaks", "[\r\n1,\r\n@]", vocab.JSONSyntax, 3, 1, "/1", []string{"found '@'"}},
+		{"lone CR is no line break", "[1,\r@]", vocab.JSONSyntax, 1, 5, "/1", []string{"found '@'"}},
+		{"trailing comment", "{}\n// done", vocab.JSONTrailingData, 2, 1, "", []string{"JSON does not allow comments"}},
+		{"typographic quotes", "{\"a\": “x”}", vocab.JSONSyntax, 1, 7, "/a", []string{"U+201C", "use straight double quotes"}},
+		{"typographic quote key", "{“a”: 1}", vocab.JSONSyntax, 1, 2, "", []string{"expected a string key after '{'", "straight double quotes"}},
+		{"no-break space", "{\"a\":\u00a01}", vocab.JSONSyntax, 1, 6, "/a", []string{"U+00A0", "replace it with a normal space"}},
+		{"BOM in the middle", "[\xEF\xBB\xBF1]", vocab.JSONSyntax, 1, 2, "/0", []string{"byte-order mark (U+FEFF)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -143,7 +144,7 @@ func itoa(n int) string {
 
 func TestParseNotes(t *testing.T) {
 	type note struct {
-		code      string
+		code      vocab.Code
 		line, col int
 		pointer   string
 		want      []string
@@ -155,29 +156,29 @@ func TestParseNotes(t *testing.T) {
 		notes []note
 	}{
 		{"none", `[{"id":"1","data":{"n":9007199254740992,"m":1e308,"s":"\ud83d\ude00"}}]`, nil},
-		{"BOM", "\xEF\xBB\xBF[]", []note{{CodeBOM, 1, 1, "", []string{"byte-order mark", "some receivers reject it"}, nil}}},
+		{"BOM", "\xEF\xBB\xBF[]", []note{{vocab.JSONBOM, 1, 1, "", []string{"byte-order mark", "some receivers reject it"}, nil}}},
 		{"duplicate key", "{\n  \"id\": \"1\",\n  \"data\": {},\n  \"id\": \"2\"\n}", []note{
-			{CodeDuplicateKey, 4, 3, "/id", []string{`duplicate key "id"`, "first at 2:3", "keep the last value", "remove one"}, &Pos{Offset: 4, Line: 2, Column: 3}}}},
+			{vocab.JSONDuplicateKey, 4, 3, "/id", []string{`duplicate key "id"`, "first at 2:3", "keep the last value", "remove one"}, &Pos{Offset: 4, Line: 2, Column: 3}}}},
 		{"duplicate key nested", `[{"data":{"a":1,"a":2,"a":3}}]`, []note{
-			{CodeDuplicateKey, 1, 17, "/0/data/a", []string{`duplicate key "a"`, "first at 1:11"}, &Pos{Offset: 10, Line: 1, Column: 11}},
-			{CodeDuplicateKey, 1, 23, "/0/data/a", []string{`duplicate key "a"`, "first at 1:11"}, &Pos{Offset: 10, Line: 1, Column: 11}}}},
+			{vocab.JSONDuplicateKey, 1, 17, "/0/data/a", []string{`duplicate key "a"`, "first at 1:11"}, &Pos{Offset: 10, Line: 1, Column: 11}},
+			{vocab.JSONDuplicateKey, 1, 23, "/0/data/a", []string{`duplicate key "a"`, "first at 1:11"}, &Pos{Offset: 10, Line: 1, Column: 11}}}},
 		{"duplicate key in large object", `{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":0,"k11":1,"k12":2,"k13":3,"k14":4,"k15":5,"k16":6,"k3":9}`,
-			[]note{{CodeDuplicateKey, 1, 128, "/k3", []string{`duplicate key "k3"`, "first at 1:23"}, &Pos{Offset: 22, Line: 1, Column: 23}}}},
-		{"overflow", `{"n": 1e400}`, []note{{CodeNumberPrecision, 1, 7, "/n", []string{"number 1e400", "Infinity", "send it as a string"}, nil}}},
-		{"negative overflow", `[-1.5E+999]`, []note{{CodeNumberPrecision, 1, 2, "/0", []string{"number -1.5E+999", "Infinity"}, nil}}},
-		{"long integer overflow", `[` + strings.Repeat("9", 400) + `]`, []note{{CodeNumberPrecision, 1, 2, "/0", []string{"Infinity"}, nil}}},
-		{"underflow", `[1e-400]`, []note{{CodeNumberPrecision, 1, 2, "/0", []string{"too small", "becomes 0"}, nil}}},
+			[]note{{vocab.JSONDuplicateKey, 1, 128, "/k3", []string{`duplicate key "k3"`, "first at 1:23"}, &Pos{Offset: 22, Line: 1, Column: 23}}}},
+		{"overflow", `{"n": 1e400}`, []note{{vocab.JSONNumberPrecision, 1, 7, "/n", []string{"number 1e400", "Infinity", "send it as a string"}, nil}}},
+		{"negative overflow", `[-1.5E+999]`, []note{{vocab.JSONNumberPrecision, 1, 2, "/0", []string{"number -1.5E+999", "Infinity"}, nil}}},
+		{"long integer overflow", `[` + strings.Repeat("9", 400) + `]`, []note{{vocab.JSONNumberPrecision, 1, 2, "/0", []string{"Infinity"}, nil}}},
+		{"underflow", `[1e-400]`, []note{{vocab.JSONNumberPrecision, 1, 2, "/0", []string{"too small", "becomes 0"}, nil}}},
 		{"zero with big exponent is fine", `[0e-400, 0.0e999]`, nil},
-		{"integer beyond 2^53", `{"id": 9007199254740993}`, []note{{CodeNumberPrecision, 1, 8, "/id", []string{"beyond 2^53", "9007199254740992", "receivers may read a different value"}, nil}}},
-		{"negative integer beyond 2^53", `[-12345678901234567]`, []note{{CodeNumberPrecision, 1, 2, "/0", []string{"beyond 2^53"}, nil}}},
+		{"integer beyond 2^53", `{"id": 9007199254740993}`, []note{{vocab.JSONNumberPrecision, 1, 8, "/id", []string{"beyond 2^53", "9007199254740992", "receivers may read a different value"}, nil}}},
+		{"negative integer beyond 2^53", `[-12345678901234567]`, []note{{vocab.JSONNumberPrecision, 1, 2, "/0", []string{"beyond 2^53"}, nil}}},
 		{"exact powers of two are fine", `[9223372036854775808, 18446744073709551616, 100000000000000000000]`, nil},
-		{"lone high surrogate", `{"s": "a\ud800b"}`, []note{{CodeLoneSurrogate, 1, 9, "/s", []string{`\uD800`, "U+FFFD"}, nil}}},
-		{"lone low surrogate", `["\uDC00"]`, []note{{CodeLoneSurrogate, 1, 3, "/0", []string{`\uDC00`}, nil}}},
-		{"two high surrogates", `["\ud800\ud800"]`, []note{{CodeLoneSurrogate, 1, 3, "/0", nil, nil}, {CodeLoneSurrogate, 1, 9, "/0", nil, nil}}},
+		{"lone high surrogate", `{"s": "a\ud800b"}`, []note{{vocab.JSONLoneSurrogate, 1, 9, "/s", []string{`\uD800`, "U+FFFD"}, nil}}},
+		{"lone low surrogate", `["\uDC00"]`, []note{{vocab.JSONLoneSurrogate, 1, 3, "/0", []string{`\uDC00`}, nil}}},
+		{"two high surrogates", `["\ud800\ud800"]`, []note{{vocab.JSONLoneSurrogate, 1, 3, "/0", nil, nil}, {vocab.JSONLoneSurrogate, 1, 9, "/0", nil, nil}}},
 		{"notes in source order", "\xEF\xBB\xBF{\"a\":{\"x\":1,\"x\":2},\"b\":1e999}", []note{
-			{CodeBOM, 1, 1, "", nil, nil},
-			{CodeDuplicateKey, 1, 13, "/a/x", nil, &Pos{Offset: 9, Line: 1, Column: 7}},
-			{CodeNumberPrecision, 1, 24, "/b", nil, nil}}},
+			{vocab.JSONBOM, 1, 1, "", nil, nil},
+			{vocab.JSONDuplicateKey, 1, 13, "/a/x", nil, &Pos{Offset: 9, Line: 1, Column: 7}},
+			{vocab.JSONNumberPrecision, 1, 24, "/b", nil, nil}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -192,13 +193,6 @@ func TestParseNotes(t *testing.T) {
 				n := d.Notes[i]
 				if n.Code != w.code || n.Pos.Line != w.line || n.Pos.Column != w.col || n.Pointer != w.pointer {
 					t.Errorf("note %d: got %s at %d:%d %q, want %s at %d:%d %q", i, n.Code, n.Pos.Line, n.Pos.Column, n.Pointer, w.code, w.line, w.col, w.pointer)
-				}
-				wantSev := NoteWarning
-				if w.code == CodeBOM {
-					wantSev = NoteInfo
-				}
-				if n.Severity != wantSev {
-					t.Errorf("note %d: severity %q, want %q", i, n.Severity, wantSev)
 				}
 				if n.End <= n.Pos.Offset {
 					t.Errorf("note %d: End %d not past offset %d", i, n.End, n.Pos.Offset)
@@ -365,16 +359,16 @@ func TestLimits(t *testing.T) {
 		name      string
 		src       string
 		opts      Options
-		code      string
+		code      vocab.Code
 		line, col int
 		want      []string
 	}{
-		{"10,000 nested arrays", deep, Options{}, CodeTooDeep, 1, 513, []string{"more than 512 levels", "flatten"}},
-		{"10,000 unclosed arrays", strings.Repeat("[", 10000), Options{}, CodeTooDeep, 1, 513, nil},
-		{"nested objects", strings.Repeat(`{"a":`, 600), Options{}, CodeTooDeep, 1, 5*512 + 1, []string{"512 levels"}},
-		{"custom depth", "[[\n  [1]]]", Options{MaxDepth: 2}, CodeTooDeep, 2, 3, []string{"more than 2 levels"}},
-		{"too large", `["` + strings.Repeat("x", 2000) + `"]`, Options{MaxBytes: 1024}, CodeTooLarge, 1, 1, []string{"2004 bytes", "1024 bytes limit", "split the batch"}},
-		{"too large MB", strings.Repeat(" ", 3<<20+1<<19), Options{MaxBytes: 3 << 20}, CodeTooLarge, 1, 1, []string{"3.5 MiB", "3 MiB limit"}},
+		{"10,000 nested arrays", deep, Options{}, vocab.JSONTooDeep, 1, 513, []string{"more than 512 levels", "flatten"}},
+		{"10,000 unclosed arrays", strings.Repeat("[", 10000), Options{}, vocab.JSONTooDeep, 1, 513, nil},
+		{"nested objects", strings.Repeat(`{"a":`, 600), Options{}, vocab.JSONTooDeep, 1, 5*512 + 1, []string{"512 levels"}},
+		{"custom depth", "[[\n  [1]]]", Options{MaxDepth: 2}, vocab.JSONTooDeep, 2, 3, []string{"more than 2 levels"}},
+		{"too large", `["` + strings.Repeat("x", 2000) + `"]`, Options{MaxBytes: 1024}, vocab.JSONTooLarge, 1, 1, []string{"2004 bytes", "1024 bytes limit", "split the batch"}},
+		{"too large MB", strings.Repeat(" ", 3<<20+1<<19), Options{MaxBytes: 3 << 20}, vocab.JSONTooLarge, 1, 1, []string{"3.5 MiB", "3 MiB limit"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -429,10 +423,10 @@ func TestLimits(t *testing.T) {
 	if pretty := Pretty(d1k.Root); len(pretty) != prettyNestedLen(1000) || len(pretty) != PrettyLen(d1k.Root) {
 		t.Errorf("Pretty of 1,000 levels is %d bytes, want %d", len(pretty), prettyNestedLen(1000))
 	}
-	if _, err := Parse([]byte(strings.Repeat("[", 200000)), Options{MaxDepth: 1 << 30}); err == nil || err.(*SyntaxError).Code != CodeTooDeep {
+	if _, err := Parse([]byte(strings.Repeat("[", 200000)), Options{MaxDepth: 1 << 30}); err == nil || err.(*SyntaxError).Code != vocab.JSONTooDeep {
 		t.Errorf("MaxDepth above 100000 must be capped: got %v", err)
 	}
-	if _, err := Parse(bytes.Repeat([]byte(" "), 1024), Options{MaxBytes: 1024}); err == nil || err.(*SyntaxError).Code != CodeEmpty {
+	if _, err := Parse(bytes.Repeat([]byte(" "), 1024), Options{MaxBytes: 1024}); err == nil || err.(*SyntaxError).Code != vocab.JSONEmpty {
 		t.Errorf("1024 bytes at a 1024-byte limit: got %v, want the empty-input error", err)
 	}
 }
@@ -450,7 +444,7 @@ func TestNotesBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	count := map[string]int{}
+	count := map[vocab.Code]int{}
 	var summaries []Note
 	for _, n := range d.Notes {
 		count[n.Code]++
@@ -458,7 +452,7 @@ func TestNotesBounded(t *testing.T) {
 			summaries = append(summaries, n)
 		}
 	}
-	if count[CodeDuplicateKey] != 1001 || count[CodeNumberPrecision] != 1001 || len(summaries) != 2 {
+	if count[vocab.JSONDuplicateKey] != 1001 || count[vocab.JSONNumberPrecision] != 1001 || len(summaries) != 2 {
 		t.Fatalf("got %v notes and %d summaries, want 1001 of each kind and 2 summaries", count, len(summaries))
 	}
 	for _, s := range summaries {

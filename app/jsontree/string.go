@@ -1,6 +1,7 @@
 package jsontree
 
 import (
+	"eventlens/app/vocab"
 	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -93,8 +94,8 @@ func (p *parser) scanEscaped(start, i int) (string, *SyntaxError) {
 						continue
 					}
 				}
-				if pos := p.pos(i); p.keepNote(CodeLoneSurrogate, pos, i+6) {
-					p.notes = append(p.notes, Note{Code: CodeLoneSurrogate, Severity: NoteWarning,
+				if pos := p.pos(i); p.keepNote(vocab.JSONLoneSurrogate, pos, i+6) {
+					p.notes = append(p.notes, Note{Code: vocab.JSONLoneSurrogate,
 						Pos: pos, End: i + 6, Pointer: p.pointer(true),
 						Message: fmt.Sprintf("\\u%04X is half of a UTF-16 surrogate pair without its other half: it decodes as U+FFFD (�): write the character itself, or the full pair", r)})
 				}
