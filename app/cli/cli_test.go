@@ -16,15 +16,15 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 const payloads = "../../testdata/payloads/"
 
-// run calls a subcommand with stdin and returns its exit code and output.
-func run(cmd func(Env, []string) int, stdin string, args ...string) (code int, stdout, stderr string) {
+// call runs a subcommand with stdin and returns its exit code and output.
+func call(cmd func(Env, []string) int, stdin string, args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
 	code = cmd(Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}, args)
 	return code, out.String(), errb.String()
 }
 
 func TestCheckJSONShape(t *testing.T) {
-	code, out, stderr := run(Check, "", "--json", payloads+"eg-bare-date-eventtime.json")
+	code, out, stderr := call(Check, "", "--json", payloads+"eg-bare-date-eventtime.json")
 	if code != ExitProblem {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, ExitProblem, stderr)
 	}
@@ -43,7 +43,7 @@ func TestCheckJSONShape(t *testing.T) {
 	if got := len(raw); got != 5 {
 		t.Errorf("report keys = %v", keys(raw))
 	}
-	var rep FileReport
+	var rep decodedReport
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -76,12 +76,24 @@ func TestCheckJSONShape(t *testing.T) {
 	}
 }
 
+// decodedReport is FileReport as a consumer of --json decodes it.
+type decodedReport struct {
+	Form        string
+	Batch       bool
+	Events      int
+	Valid       bool
+	Diagnostics []struct {
+		Severity, Code, Message, Pointer string
+		Event, Line, Column              int
+	}
+}
+
 func TestCheckSeveralFilesIsAnArray(t *testing.T) {
-	code, out, _ := run(Check, "", payloads+"seed-eventgrid-connected.json", "--json", payloads+"seed-cloudevents-connected.json")
+	code, out, _ := call(Check, "", payloads+"seed-eventgrid-connected.json", "--json", payloads+"seed-cloudevents-connected.json")
 	if code != ExitOK {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
-	var reps []FileReport
+	var reps []decodedReport
 	if err := json.Unmarshal([]byte(out), &reps); err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +103,7 @@ func TestCheckSeveralFilesIsAnArray(t *testing.T) {
 }
 
 func TestCheckTextIsCompilerStyle(t *testing.T) {
-	code, out, _ := run(Check, "", payloads+"json-syntax-missing-comma.json")
+	code, out, _ := call(Check, "", payloads+"json-syntax-missing-comma.json")
 	if code != ExitProblem {
 		t.Fatalf("exit %d", code)
 	}
@@ -113,7 +125,7 @@ func TestCheckFixAndStdin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, out, _ := run(Check, string(src), "-")
+	code, out, _ := call(Check, string(src), "-")
 	if code != ExitProblem {
 		t.Fatalf("exit %d", code)
 	}
@@ -145,13 +157,13 @@ func TestExitCodesAndUsage(t *testing.T) {
 		{"diff help", Diff, []string{"-h"}, ExitOK, "usage: eventlens diff"},
 		{"diff one file", Diff, []string{"a"}, ExitUsage, "name two files"},
 		{"diff both stdin", Diff, []string{"-", "-"}, ExitUsage, "only one of the two"},
-		{"diff broken side", Diff, []string{payloads + "json-empty.json", payloads + "seed-eventgrid-connected.json"}, ExitUsage, "JSON002"},
+		{"diff broken side", Diff, []string{payloads + "json-empty.json", payloads + "seed-eventgrid-connected.json"}, ExitProblem, "JSON002"},
 		{"diff same", Diff, []string{payloads + "seed-eventgrid-connected.json", payloads + "seed-eventgrid-connected.json"}, ExitOK, ""},
 		{"diff different", Diff, []string{payloads + "seed-eventgrid-connected.json", payloads + "seed-eventgrid-disconnected.json"}, ExitProblem, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, stderr := run(tt.cmd, "", tt.args...)
+			code, _, stderr := call(tt.cmd, "", tt.args...)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d\n%s", code, tt.code, stderr)
 			}
@@ -162,8 +174,111 @@ func TestExitCodesAndUsage(t *testing.T) {
 	}
 }
 
+// TestExitCodeMatrix: every subcommand on a valid payload, a content
+// problem, a file that cannot be read and a bad command line. Content
+// problems exit 1 in every subcommand, usage and I/O errors 2.
+func TestExitCodeMatrix(t *testing.T) {
+	valid, other := payloads+"seed-eventgrid-connected.json", payloads+"seed-eventgrid-disconnected.json"
+	broken := payloads + "json-syntax-missing-comma.json" // does not parse
+	tests := []struct {
+		cmd  string
+		run  func(Env, []string) int
+		args []string
+		code int
+	}{
+		{"check", Check, []string{valid}, ExitOK},
+		{"check", Check, []string{broken}, ExitProblem},
+		{"check", Check, []string{valid, broken}, ExitProblem},
+		{"check", Check, []string{"--json", broken}, ExitProblem},
+		{"check", Check, []string{"missing.json"}, ExitUsage},
+		{"check", Check, []string{broken, "missing.json"}, ExitUsage},
+		{"check", Check, []string{"--yaml", valid}, ExitUsage},
+		{"convert", Convert, []string{"--to", "cloudevents", valid}, ExitOK},
+		{"convert", Convert, []string{"--to", "cloudevents", broken}, ExitProblem},
+		{"convert", Convert, []string{"--to", "cloudevents", "missing.json"}, ExitUsage},
+		{"convert", Convert, []string{"--to", "yaml", valid}, ExitUsage},
+		{"diff", Diff, []string{valid, valid}, ExitOK},
+		{"diff", Diff, []string{valid, other}, ExitProblem},
+		{"diff", Diff, []string{broken, valid}, ExitProblem},
+		{"diff", Diff, []string{valid, broken}, ExitProblem},
+		{"diff", Diff, []string{"--semantic", payloads + "json-not-object.json", valid}, ExitProblem},
+		{"diff", Diff, []string{valid, "missing.json"}, ExitUsage},
+		{"diff", Diff, []string{"--context", valid, other}, ExitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cmd+" "+strings.Join(tt.args, " "), func(t *testing.T) {
+			code, _, stderr := call(tt.run, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\n%s", code, tt.code, stderr)
+			}
+			if tt.code == ExitUsage && !strings.Contains(stderr, "missing.json") && !strings.Contains(stderr, "usage: eventlens "+tt.cmd) {
+				t.Errorf("stderr says neither which file nor how to use it:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestDiffAgreesWithCheck: a payload that diff cannot compare is one that
+// check finds invalid, and both exit 1.
+func TestDiffAgreesWithCheck(t *testing.T) {
+	files, err := filepath.Glob(payloads + "*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, file := range files {
+		if strings.HasSuffix(file, ".expect.json") {
+			continue
+		}
+		dcode, _, dout := call(Diff, "", file, payloads+"seed-eventgrid-connected.json")
+		if !strings.Contains(dout, "cannot compare") {
+			continue
+		}
+		compared++
+		if ccode, _, _ := call(Check, "", file); ccode != ExitProblem || dcode != ExitProblem {
+			t.Errorf("%s: check exits %d, diff exits %d; both should exit %d", file, ccode, dcode, ExitProblem)
+		}
+	}
+	if compared < 5 {
+		t.Errorf("only %d payloads that diff cannot compare; the corpus has more", compared)
+	}
+}
+
+// TestErrorsCarryTheirExitCode: each kind of error maps to its exit code,
+// also when reported already, and the worse of two wins.
+func TestErrorsCarryTheirExitCode(t *testing.T) {
+	io := &ioError{os.ErrNotExist}
+	for _, tt := range []struct {
+		err  error
+		code int
+	}{
+		{nil, ExitOK},
+		{&usageError{}, ExitUsage},
+		{io, ExitUsage},
+		{&problemError{msg: "differ"}, ExitProblem},
+		{&reported{io}, ExitUsage},
+		{&reported{&problemError{}}, ExitProblem},
+		{worse(&problemError{}, io), ExitUsage},
+		{worse(io, &problemError{}), ExitUsage},
+		{worse(nil, &problemError{}), ExitProblem},
+	} {
+		if got := exitCode(tt.err); got != tt.code {
+			t.Errorf("exitCode(%#v) = %d, want %d", tt.err, got, tt.code)
+		}
+	}
+	var errb bytes.Buffer
+	usage := func() { errb.WriteString("usage: eventlens x\n") }
+	env := Env{Stderr: &errb}
+	report(env, "x", &reported{io})
+	report(env, "x", &problemError{"cannot convert", "a.json: error E1: m\n"})
+	report(env, "x", &usageError{"name a file", usage})
+	if want := "eventlens x: cannot convert\na.json: error E1: m\neventlens x: name a file\nusage: eventlens x\n"; errb.String() != want {
+		t.Errorf("report wrote\n%s\nwant\n%s", errb.String(), want)
+	}
+}
+
 func TestConvertRoundTrip(t *testing.T) {
-	code, ce, stderr := run(Convert, "", "--to", "cloudevents", payloads+"seed-eventgrid-disconnected.json")
+	code, ce, stderr := call(Convert, "", "--to", "cloudevents", payloads+"seed-eventgrid-disconnected.json")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -172,7 +287,7 @@ func TestConvertRoundTrip(t *testing.T) {
 			t.Errorf("changes do not say %q:\n%s", want, stderr)
 		}
 	}
-	code, eg, stderr := run(Convert, ce, "--to", "eventgrid", "-")
+	code, eg, stderr := call(Convert, ce, "--to", "eventgrid", "-")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -207,7 +322,7 @@ func TestDiffGoldens(t *testing.T) {
 				{"semantic.txt", []string{"--semantic", a, b}},
 				{"patch.json", []string{"--patch", a, b}},
 			} {
-				code, out, stderr := run(Diff, "", mode.args...)
+				code, out, stderr := call(Diff, "", mode.args...)
 				got := out + stderr + "exit " + string(rune('0'+code)) + "\n"
 				golden(t, filepath.Join(dir, mode.file), []byte(got))
 			}
@@ -233,7 +348,7 @@ func golden(t *testing.T, path string, got []byte) {
 }
 
 func TestLongPointersAreShortened(t *testing.T) {
-	_, out, _ := run(Check, strings.Repeat("[", 600)+strings.Repeat("]", 600), "-")
+	_, out, _ := call(Check, strings.Repeat("[", 600)+strings.Repeat("]", 600), "-")
 	for _, line := range strings.Split(out, "\n") {
 		if strings.HasPrefix(line, "    at ") && len(line) > 120 {
 			t.Errorf("pointer line is %d bytes long", len(line))
