@@ -3,18 +3,24 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"eventlens/internal/fixture"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/diff")
-
+// payloads is the corpus directory, from this package's directory.
 const payloads = "../../testdata/payloads/"
+
+// seed returns the file of a seed payload.
+func seed(t *testing.T, id string) string {
+	t.Helper()
+	return fixture.SeedPath(t, id)
+}
 
 // call runs a subcommand with stdin and returns its exit code and output.
 func call(cmd func(Env, []string) int, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -89,7 +95,7 @@ type decodedReport struct {
 }
 
 func TestCheckSeveralFilesIsAnArray(t *testing.T) {
-	code, out, _ := call(Check, "", payloads+"seed-eventgrid-connected.json", "--json", payloads+"seed-cloudevents-connected.json")
+	code, out, _ := call(Check, "", seed(t, fixture.EventGridConnected), "--json", seed(t, fixture.CloudEventsConnected))
 	if code != ExitOK {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
@@ -121,15 +127,11 @@ func TestCheckTextIsCompilerStyle(t *testing.T) {
 }
 
 func TestCheckFixAndStdin(t *testing.T) {
-	src, err := os.ReadFile(payloads + "seed-misspelled-type-eventgrid.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	code, out, _ := call(Check, string(src), "-")
+	code, out, _ := call(Check, fixture.Seed(t, fixture.MisspeltTypeEventGrid), "-")
 	if code != ExitProblem {
 		t.Fatalf("exit %d", code)
 	}
-	if !strings.Contains(out, "<stdin>:5:18:") || !strings.Contains(out, "EG001") ||
+	if !strings.Contains(out, "<stdin>:4:16:") || !strings.Contains(out, "EG001") ||
 		!strings.Contains(out, "Microsoft.SignalRService.ClientConnectionDisconnected") || !strings.Contains(out, "fix: ") {
 		t.Errorf("output:\n%s", out)
 	}
@@ -143,23 +145,23 @@ func TestExitCodesAndUsage(t *testing.T) {
 		code int
 		errs string
 	}{
-		{"check valid", Check, []string{payloads + "seed-eventgrid-connected.json"}, ExitOK, ""},
+		{"check valid", Check, []string{seed(t, fixture.EventGridConnected)}, ExitOK, ""},
 		{"check help", Check, []string{"-h"}, ExitOK, "usage: eventlens check"},
 		{"check no files", Check, nil, ExitUsage, "name at least one file"},
 		{"check missing file", Check, []string{"nope.json"}, ExitUsage, "cannot read nope.json"},
 		{"check directory", Check, []string{payloads}, ExitUsage, "is a directory"},
 		{"check bad flag", Check, []string{"--yaml", "x"}, ExitUsage, "flag provided but not defined"},
 		{"convert help", Convert, []string{"--help"}, ExitOK, "usage: eventlens convert"},
-		{"convert no target", Convert, []string{payloads + "seed-eventgrid-connected.json"}, ExitUsage, "--to must be"},
+		{"convert no target", Convert, []string{seed(t, fixture.EventGridConnected)}, ExitUsage, "--to must be"},
 		{"convert two files", Convert, []string{"--to", "eventgrid", "a", "b"}, ExitUsage, "exactly one file"},
 		{"convert not events", Convert, []string{"--to", "eventgrid", payloads + "json-not-object.json"}, ExitProblem, "cannot convert"},
 		{"convert syntax error", Convert, []string{"--to", "cloudevents", payloads + "json-trailing-comma.json"}, ExitProblem, "JSON001"},
 		{"diff help", Diff, []string{"-h"}, ExitOK, "usage: eventlens diff"},
 		{"diff one file", Diff, []string{"a"}, ExitUsage, "name two files"},
 		{"diff both stdin", Diff, []string{"-", "-"}, ExitUsage, "only one of the two"},
-		{"diff broken side", Diff, []string{payloads + "json-empty.json", payloads + "seed-eventgrid-connected.json"}, ExitProblem, "JSON002"},
-		{"diff same", Diff, []string{payloads + "seed-eventgrid-connected.json", payloads + "seed-eventgrid-connected.json"}, ExitOK, ""},
-		{"diff different", Diff, []string{payloads + "seed-eventgrid-connected.json", payloads + "seed-eventgrid-disconnected.json"}, ExitProblem, ""},
+		{"diff broken side", Diff, []string{payloads + "json-empty.json", seed(t, fixture.EventGridConnected)}, ExitProblem, "JSON002"},
+		{"diff same", Diff, []string{seed(t, fixture.EventGridConnected), seed(t, fixture.EventGridConnected)}, ExitOK, ""},
+		{"diff different", Diff, []string{seed(t, fixture.EventGridConnected), seed(t, fixture.EventGridDisconnected)}, ExitProblem, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,7 +180,7 @@ func TestExitCodesAndUsage(t *testing.T) {
 // problem, a file that cannot be read and a bad command line. Content
 // problems exit 1 in every subcommand, usage and I/O errors 2.
 func TestExitCodeMatrix(t *testing.T) {
-	valid, other := payloads+"seed-eventgrid-connected.json", payloads+"seed-eventgrid-disconnected.json"
+	valid, other := seed(t, fixture.EventGridConnected), seed(t, fixture.EventGridDisconnected)
 	broken := payloads + "json-syntax-missing-comma.json" // does not parse
 	tests := []struct {
 		cmd  string
@@ -230,7 +232,7 @@ func TestDiffAgreesWithCheck(t *testing.T) {
 		if strings.HasSuffix(file, ".expect.json") {
 			continue
 		}
-		dcode, _, dout := call(Diff, "", file, payloads+"seed-eventgrid-connected.json")
+		dcode, _, dout := call(Diff, "", file, seed(t, fixture.EventGridConnected))
 		if !strings.Contains(dout, "cannot compare") {
 			continue
 		}
@@ -278,7 +280,7 @@ func TestErrorsCarryTheirExitCode(t *testing.T) {
 }
 
 func TestConvertRoundTrip(t *testing.T) {
-	code, ce, stderr := call(Convert, "", "--to", "cloudevents", payloads+"seed-eventgrid-disconnected.json")
+	code, ce, stderr := call(Convert, "", "--to", "cloudevents", seed(t, fixture.EventGridDisconnected))
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -291,7 +293,7 @@ func TestConvertRoundTrip(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	orig, _ := os.ReadFile(payloads + "seed-eventgrid-disconnected.json")
+	orig := []byte(fixture.Seed(t, fixture.EventGridDisconnected))
 	var a, b any
 	if err := json.Unmarshal(orig, &a); err != nil {
 		t.Fatal(err)
@@ -307,44 +309,33 @@ func TestConvertRoundTrip(t *testing.T) {
 // TestDiffGoldens compares each pair under testdata/diff with its golden
 // outputs: the change list, the semantic change list and the JSON Patch.
 func TestDiffGoldens(t *testing.T) {
-	dirs, err := filepath.Glob("../../testdata/diff/*")
-	if err != nil || len(dirs) == 0 {
-		t.Fatalf("no diff cases: %v", err)
-	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	for _, c := range fixture.DiffCases(t) {
+		t.Run(c.Name, func(t *testing.T) {
 			for _, mode := range []struct {
 				file string
 				args []string
 			}{
-				{"changes.txt", []string{a, b}},
-				{"semantic.txt", []string{"--semantic", a, b}},
-				{"patch.json", []string{"--patch", a, b}},
+				{"changes.txt", []string{c.A, c.B}},
+				{"semantic.txt", []string{"--semantic", c.A, c.B}},
+				{"patch.json", []string{"--patch", c.A, c.B}},
 			} {
 				code, out, stderr := call(Diff, "", mode.args...)
 				got := out + stderr + "exit " + string(rune('0'+code)) + "\n"
-				golden(t, filepath.Join(dir, mode.file), []byte(got))
+				fixture.Golden(t, filepath.Join(c.Dir, mode.file), []byte(got))
 			}
 		})
 	}
 }
 
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
+// TestCheckJSONGolden pins the --json output byte for byte: it is what CI
+// pipelines parse.
+func TestCheckJSONGolden(t *testing.T) {
+	_, out, stderr := call(Check, "", "--json", payloads+"eg-bare-date-eventtime.json", payloads+"json-syntax-missing-comma.json",
+		payloads+"form-handshake.json", seed(t, fixture.MisspeltTypeEventGrid), seed(t, fixture.CloudEventsConnected))
+	if stderr != "" {
+		t.Errorf("stderr: %s", stderr)
 	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./app/cli -update creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test ./app/cli -update rewrites it)\n--- got\n%s--- want\n%s", path, got, want)
-	}
+	fixture.Golden(t, filepath.Join("testdata", "check.json"), []byte(out))
 }
 
 func TestLongPointersAreShortened(t *testing.T) {

@@ -6,12 +6,13 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"eventlens/internal/fixture"
 )
 
 // codeSources are the files that declare diagnostic codes, each constant
@@ -106,16 +107,12 @@ func TestDiagnosticsCatalogue(t *testing.T) {
 			fmt.Fprintf(&b, "| `%s` | %s | %s | `%s` |\n", c.code, c.severity, strings.ReplaceAll(c.doc, "|", "\\|"), c.name)
 		}
 	}
-	golden(t, "../../docs/DIAGNOSTICS.md", b.Bytes())
+	fixture.Golden(t, fixture.Path(t, "docs/DIAGNOSTICS.md"), b.Bytes())
 
-	for _, file := range corpus(t) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range Inspect(src).Diagnostics {
+	for _, p := range corpus(t) {
+		for _, d := range Inspect(p.Src).Diagnostics {
 			if !declared[d.Code] {
-				t.Errorf("%s: code %s is not declared in any code source", name(file), d.Code)
+				t.Errorf("%s: code %s is not declared in any code source", p.Name, d.Code)
 			}
 		}
 	}
