@@ -70,10 +70,7 @@ func TestRowsCloudEventsSeed(t *testing.T) {
 
 func TestRowsLostAndMissing(t *testing.T) {
 	src := `{"specversion":"1.0","id":"1","source":"/s","type":"t","datacontenttype":"text/plain","data_base64":"aGk=","myext":"x"}`
-	doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := fixture.Parse(t, src)
 	res, err := convert.ToEventGrid(doc.Root)
 	if err != nil {
 		t.Fatal(err)

@@ -61,10 +61,7 @@ var handshake = strings.TrimSpace(fixture.MustSeed(fixture.ValidationHandshake))
 // run decodes, detects and checks src.
 func run(t testing.TB, src string) (*jsontree.Doc, detect.Result, []diag.Diagnostic) {
 	t.Helper()
-	doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
-	if err != nil {
-		t.Fatalf("Parse: %v\n%s", err, src)
-	}
+	doc := fixture.Parse(t, src)
 	res := detect.Detect(doc.Root)
 	return doc, res, Check(doc, res)
 }
