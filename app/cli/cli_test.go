@@ -272,6 +272,7 @@ func TestErrorsCarryTheirExitCode(t *testing.T) {
 	usage := func() { errb.WriteString("usage: eventlens x\n") }
 	env := Env{Stderr: &errb}
 	report(env, "x", &reported{io})
+	report(env, "x", &reported{&problemError{"shown", "already\n"}})
 	report(env, "x", &problemError{"cannot convert", "a.json: error E1: m\n"})
 	report(env, "x", &usageError{"name a file", usage})
 	if want := "eventlens x: cannot convert\na.json: error E1: m\neventlens x: name a file\nusage: eventlens x\n"; errb.String() != want {

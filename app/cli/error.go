@@ -66,8 +66,11 @@ func run(env Env, name string, args []string, cmd func(Env, []string) error) int
 }
 
 // report prints err as "eventlens NAME: message", then its detail or the
-// usage it asks for. Errors without a message print nothing.
+// usage it asks for. An error reported already prints nothing.
 func report(env Env, name string, err error) {
+	if _, done := err.(*reported); done {
+		return
+	}
 	if msg := err.Error(); msg != "" {
 		fmt.Fprintf(env.Stderr, "eventlens %s: %s\n", name, msg)
 	}
