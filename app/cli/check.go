@@ -12,48 +12,34 @@ import (
 	"eventlens/app/jsontree"
 )
 
-// FileReport is the --json output of `eventlens check` for one file.
-type FileReport struct {
-	Form        string           `json:"form"` // eventgrid, cloudevents, validation-handshake or unknown
-	Batch       bool             `json:"batch"`
-	Events      int              `json:"events"`
-	Valid       bool             `json:"valid"`
-	Diagnostics []JSONDiagnostic `json:"diagnostics"`
-}
-
-// JSONDiagnostic is one diagnostic in --json output. Event is -1 for a
+// FileReport is the --json output of `eventlens check` for one file. Its
+// diagnostics are diag.Diagnostic as they encode to JSON: Event is -1 for a
 // finding about the payload as a whole; Line and Column are 0 when the
 // finding has no place in the text.
-type JSONDiagnostic struct {
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	Message  string `json:"message"`
-	Event    int    `json:"event"`
-	Pointer  string `json:"pointer"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
+type FileReport struct {
+	Form        string            `json:"form"` // eventgrid, cloudevents, validation-handshake or unknown
+	Batch       bool              `json:"batch"`
+	Events      int               `json:"events"`
+	Valid       bool              `json:"valid"`
+	Diagnostics []diag.Diagnostic `json:"diagnostics"` // never null: [] when there are none
 }
 
-// NewFileReport converts an inspection report to the --json shape.
-func NewFileReport(r *inspect.Report) FileReport {
-	out := FileReport{
-		Form: r.Form.String(), Batch: r.Batch, Events: len(r.Events), Valid: r.Valid,
-		Diagnostics: make([]JSONDiagnostic, len(r.Diagnostics)),
+// newFileReport returns an inspection report in the --json shape.
+func newFileReport(r *inspect.Report) FileReport {
+	ds := r.Diagnostics
+	if ds == nil {
+		ds = []diag.Diagnostic{}
 	}
-	for i, d := range r.Diagnostics {
-		out.Diagnostics[i] = JSONDiagnostic{
-			Severity: d.Severity.String(), Code: d.Code, Message: d.Message,
-			Event: d.Event, Pointer: d.Pointer, Line: d.Line, Column: d.Column,
-		}
-	}
-	return out
+	return FileReport{Form: r.Form.String(), Batch: r.Batch, Events: len(r.Events), Valid: r.Valid, Diagnostics: ds}
 }
 
 // Check runs `eventlens check [--json] FILE...|-`: it inspects each payload
 // and prints its diagnostics. It returns ExitOK when every payload is
 // valid, ExitProblem when one is not, ExitUsage on bad usage or a file that
-// cannot be read.
-func Check(env Env, args []string) int {
+// cannot be read (which wins over an invalid payload).
+func Check(env Env, args []string) int { return run(env, "check", args, check) }
+
+func check(env Env, args []string) error {
 	fs := newFlags(env, "check", "[--json] FILE...|-",
 		"Validates Event Grid and CloudEvents payloads (\"-\" reads standard input).\n"+
 			"Prints file:line:col: severity CODE: message, with an excerpt, for each finding.\n"+
@@ -61,28 +47,27 @@ func Check(env Env, args []string) int {
 	asJSON := fs.Bool("json", false, "print one JSON report per file (an array for several files)")
 	files, err := parse(fs, args)
 	if err != nil {
-		return helpOrUsage(err)
+		return err
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(env.Stderr, "eventlens check: name at least one file, or - for standard input")
-		fs.Usage()
-		return ExitUsage
+		return &usageError{"name at least one file, or - for standard input", fs.Usage}
 	}
-	code := ExitOK
+	var verdict error
 	var reports []FileReport
 	for _, name := range files {
 		src, err := readInput(env, name)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "eventlens check: %v\n", err)
-			code = ExitUsage
+			// Report it now, in order with the other files, and go on.
+			report(env, "check", err)
+			verdict = worse(verdict, &reported{err})
 			continue
 		}
 		r := inspect.Inspect(src)
-		if !r.Valid && code == ExitOK {
-			code = ExitProblem
+		if !r.Valid {
+			verdict = worse(verdict, &problemError{})
 		}
 		if *asJSON {
-			reports = append(reports, NewFileReport(r))
+			reports = append(reports, newFileReport(r))
 			continue
 		}
 		writeText(env.Stdout, displayName(name), src, r)
@@ -96,18 +81,17 @@ func Check(env Env, args []string) int {
 			v = reports[0]
 		}
 		if err := enc.Encode(v); err != nil {
-			fmt.Fprintf(env.Stderr, "eventlens check: %v\n", err)
-			return ExitUsage
+			return &ioError{err}
 		}
 	}
-	return code
+	return verdict
 }
 
 // writeText prints a report like a compiler: one block per diagnostic, then
 // a summary line.
 func writeText(w io.Writer, name string, src []byte, r *inspect.Report) {
 	for _, d := range r.Diagnostics {
-		WriteDiagnostic(w, name, src, d)
+		writeDiagnostic(w, name, src, d)
 	}
 	fmt.Fprintf(w, "%s: %s\n", name, r.Summary())
 	if r.HandshakeResponse != "" {
@@ -115,10 +99,10 @@ func writeText(w io.Writer, name string, src []byte, r *inspect.Report) {
 	}
 }
 
-// WriteDiagnostic prints one diagnostic as
+// writeDiagnostic prints one diagnostic as
 // "name:line:col: severity CODE: message", then the source line with a
 // caret under the column, then the suggested fix if there is one.
-func WriteDiagnostic(w io.Writer, name string, src []byte, d diag.Diagnostic) {
+func writeDiagnostic(w io.Writer, name string, src []byte, d diag.Diagnostic) {
 	if d.Line > 0 {
 		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", name, d.Line, d.Column, d.Severity, d.Code, d.Message)
 		ex := jsontree.Excerpt(src, jsontree.Pos{Offset: d.Offset, Line: d.Line, Column: d.Column})

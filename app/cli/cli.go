@@ -1,6 +1,8 @@
 // Package cli implements eventlens's command-line subcommands — check,
 // convert and diff — over the inspection engine, with compiler-style text
-// output, a JSON output for CI pipelines, and distinct exit codes.
+// output, a JSON output for CI pipelines, and distinct exit codes: each
+// subcommand returns an error whose type carries its exit code, and run
+// (error.go) turns it into the message and the exit status.
 package cli
 
 import (
@@ -14,13 +16,6 @@ import (
 	"eventlens/app/inspect"
 )
 
-// Exit codes shared by every subcommand.
-const (
-	ExitOK      = 0 // valid, converted, or no differences
-	ExitProblem = 1 // invalid payload, or differences found
-	ExitUsage   = 2 // usage error, or a file that cannot be read
-)
-
 // Env is what a subcommand reads and writes.
 type Env struct {
 	Stdin  io.Reader
@@ -28,16 +23,11 @@ type Env struct {
 	Stderr io.Writer
 }
 
-// Std returns the process's standard streams.
-func Std() Env { return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr} }
-
-// errUsage marks an error already reported by the flag package.
-var errUsage = errors.New("usage")
-
 // parse parses flags that may come before, between or after the positional
 // arguments ("check a.json --json" works as well as "check --json a.json");
-// "--" ends the flags. It returns the positional arguments, or errUsage
-// (after the flag package has printed why), or flag.ErrHelp.
+// "--" ends the flags. It returns the positional arguments, or a
+// *usageError without a message (the flag package has printed why), or
+// flag.ErrHelp.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
@@ -45,7 +35,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, errUsage
+			return nil, &usageError{}
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -78,16 +68,9 @@ func newFlags(env Env, name, synopsis, about string) *flag.FlagSet {
 	return fs
 }
 
-// helpOrUsage turns a parse error into an exit code: -h is not an error.
-func helpOrUsage(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return ExitOK
-	}
-	return ExitUsage
-}
-
 // readInput reads a named file, or standard input for "-", refusing input
-// larger than the engine's limit without reading all of it.
+// larger than the engine's limit without reading all of it. Its errors are
+// *ioError.
 func readInput(env Env, name string) ([]byte, error) {
 	var r io.Reader
 	if name == "-" {
@@ -95,17 +78,17 @@ func readInput(env Env, name string) ([]byte, error) {
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", name, unwrapPath(err))
+			return nil, &ioError{fmt.Errorf("cannot read %s: %w", name, unwrapPath(err))}
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("cannot read %s: it is a directory; name a .json file", name)
+			return nil, &ioError{fmt.Errorf("cannot read %s: it is a directory; name a .json file", name)}
 		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, inspect.MaxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", displayName(name), unwrapPath(err))
+		return nil, &ioError{fmt.Errorf("cannot read %s: %w", displayName(name), unwrapPath(err))}
 	}
 	// Larger inputs are refused by the decoder with a located message; the
 	// extra byte read above lets it see that the limit was passed.

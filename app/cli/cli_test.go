@@ -3,28 +3,34 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"eventlens/internal/fixture"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/diff")
-
+// payloads is the corpus directory, from this package's directory.
 const payloads = "../../testdata/payloads/"
 
-// run calls a subcommand with stdin and returns its exit code and output.
-func run(cmd func(Env, []string) int, stdin string, args ...string) (code int, stdout, stderr string) {
+// seed returns the file of a seed payload.
+func seed(t *testing.T, id string) string {
+	t.Helper()
+	return fixture.SeedPath(t, id)
+}
+
+// call runs a subcommand with stdin and returns its exit code and output.
+func call(cmd func(Env, []string) int, stdin string, args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
 	code = cmd(Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}, args)
 	return code, out.String(), errb.String()
 }
 
 func TestCheckJSONShape(t *testing.T) {
-	code, out, stderr := run(Check, "", "--json", payloads+"eg-bare-date-eventtime.json")
+	code, out, stderr := call(Check, "", "--json", payloads+"eg-bare-date-eventtime.json")
 	if code != ExitProblem {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, ExitProblem, stderr)
 	}
@@ -43,7 +49,7 @@ func TestCheckJSONShape(t *testing.T) {
 	if got := len(raw); got != 5 {
 		t.Errorf("report keys = %v", keys(raw))
 	}
-	var rep FileReport
+	var rep decodedReport
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -76,12 +82,24 @@ func TestCheckJSONShape(t *testing.T) {
 	}
 }
 
+// decodedReport is FileReport as a consumer of --json decodes it.
+type decodedReport struct {
+	Form        string
+	Batch       bool
+	Events      int
+	Valid       bool
+	Diagnostics []struct {
+		Severity, Code, Message, Pointer string
+		Event, Line, Column              int
+	}
+}
+
 func TestCheckSeveralFilesIsAnArray(t *testing.T) {
-	code, out, _ := run(Check, "", payloads+"seed-eventgrid-connected.json", "--json", payloads+"seed-cloudevents-connected.json")
+	code, out, _ := call(Check, "", seed(t, fixture.EventGridConnected), "--json", seed(t, fixture.CloudEventsConnected))
 	if code != ExitOK {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
-	var reps []FileReport
+	var reps []decodedReport
 	if err := json.Unmarshal([]byte(out), &reps); err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +109,7 @@ func TestCheckSeveralFilesIsAnArray(t *testing.T) {
 }
 
 func TestCheckTextIsCompilerStyle(t *testing.T) {
-	code, out, _ := run(Check, "", payloads+"json-syntax-missing-comma.json")
+	code, out, _ := call(Check, "", payloads+"json-syntax-missing-comma.json")
 	if code != ExitProblem {
 		t.Fatalf("exit %d", code)
 	}
@@ -109,15 +127,11 @@ func TestCheckTextIsCompilerStyle(t *testing.T) {
 }
 
 func TestCheckFixAndStdin(t *testing.T) {
-	src, err := os.ReadFile(payloads + "seed-misspelled-type-eventgrid.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	code, out, _ := run(Check, string(src), "-")
+	code, out, _ := call(Check, fixture.Seed(t, fixture.MisspeltTypeEventGrid), "-")
 	if code != ExitProblem {
 		t.Fatalf("exit %d", code)
 	}
-	if !strings.Contains(out, "<stdin>:5:18:") || !strings.Contains(out, "EG001") ||
+	if !strings.Contains(out, "<stdin>:4:16:") || !strings.Contains(out, "EG001") ||
 		!strings.Contains(out, "Microsoft.SignalRService.ClientConnectionDisconnected") || !strings.Contains(out, "fix: ") {
 		t.Errorf("output:\n%s", out)
 	}
@@ -131,27 +145,27 @@ func TestExitCodesAndUsage(t *testing.T) {
 		code int
 		errs string
 	}{
-		{"check valid", Check, []string{payloads + "seed-eventgrid-connected.json"}, ExitOK, ""},
+		{"check valid", Check, []string{seed(t, fixture.EventGridConnected)}, ExitOK, ""},
 		{"check help", Check, []string{"-h"}, ExitOK, "usage: eventlens check"},
 		{"check no files", Check, nil, ExitUsage, "name at least one file"},
 		{"check missing file", Check, []string{"nope.json"}, ExitUsage, "cannot read nope.json"},
 		{"check directory", Check, []string{payloads}, ExitUsage, "is a directory"},
 		{"check bad flag", Check, []string{"--yaml", "x"}, ExitUsage, "flag provided but not defined"},
 		{"convert help", Convert, []string{"--help"}, ExitOK, "usage: eventlens convert"},
-		{"convert no target", Convert, []string{payloads + "seed-eventgrid-connected.json"}, ExitUsage, "--to must be"},
+		{"convert no target", Convert, []string{seed(t, fixture.EventGridConnected)}, ExitUsage, "--to must be"},
 		{"convert two files", Convert, []string{"--to", "eventgrid", "a", "b"}, ExitUsage, "exactly one file"},
 		{"convert not events", Convert, []string{"--to", "eventgrid", payloads + "json-not-object.json"}, ExitProblem, "cannot convert"},
 		{"convert syntax error", Convert, []string{"--to", "cloudevents", payloads + "json-trailing-comma.json"}, ExitProblem, "JSON001"},
 		{"diff help", Diff, []string{"-h"}, ExitOK, "usage: eventlens diff"},
 		{"diff one file", Diff, []string{"a"}, ExitUsage, "name two files"},
 		{"diff both stdin", Diff, []string{"-", "-"}, ExitUsage, "only one of the two"},
-		{"diff broken side", Diff, []string{payloads + "json-empty.json", payloads + "seed-eventgrid-connected.json"}, ExitUsage, "JSON002"},
-		{"diff same", Diff, []string{payloads + "seed-eventgrid-connected.json", payloads + "seed-eventgrid-connected.json"}, ExitOK, ""},
-		{"diff different", Diff, []string{payloads + "seed-eventgrid-connected.json", payloads + "seed-eventgrid-disconnected.json"}, ExitProblem, ""},
+		{"diff broken side", Diff, []string{payloads + "json-empty.json", seed(t, fixture.EventGridConnected)}, ExitProblem, "JSON002"},
+		{"diff same", Diff, []string{seed(t, fixture.EventGridConnected), seed(t, fixture.EventGridConnected)}, ExitOK, ""},
+		{"diff different", Diff, []string{seed(t, fixture.EventGridConnected), seed(t, fixture.EventGridDisconnected)}, ExitProblem, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, stderr := run(tt.cmd, "", tt.args...)
+			code, _, stderr := call(tt.cmd, "", tt.args...)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d\n%s", code, tt.code, stderr)
 			}
@@ -162,8 +176,112 @@ func TestExitCodesAndUsage(t *testing.T) {
 	}
 }
 
+// TestExitCodeMatrix: every subcommand on a valid payload, a content
+// problem, a file that cannot be read and a bad command line. Content
+// problems exit 1 in every subcommand, usage and I/O errors 2.
+func TestExitCodeMatrix(t *testing.T) {
+	valid, other := seed(t, fixture.EventGridConnected), seed(t, fixture.EventGridDisconnected)
+	broken := payloads + "json-syntax-missing-comma.json" // does not parse
+	tests := []struct {
+		cmd  string
+		run  func(Env, []string) int
+		args []string
+		code int
+	}{
+		{"check", Check, []string{valid}, ExitOK},
+		{"check", Check, []string{broken}, ExitProblem},
+		{"check", Check, []string{valid, broken}, ExitProblem},
+		{"check", Check, []string{"--json", broken}, ExitProblem},
+		{"check", Check, []string{"missing.json"}, ExitUsage},
+		{"check", Check, []string{broken, "missing.json"}, ExitUsage},
+		{"check", Check, []string{"--yaml", valid}, ExitUsage},
+		{"convert", Convert, []string{"--to", "cloudevents", valid}, ExitOK},
+		{"convert", Convert, []string{"--to", "cloudevents", broken}, ExitProblem},
+		{"convert", Convert, []string{"--to", "cloudevents", "missing.json"}, ExitUsage},
+		{"convert", Convert, []string{"--to", "yaml", valid}, ExitUsage},
+		{"diff", Diff, []string{valid, valid}, ExitOK},
+		{"diff", Diff, []string{valid, other}, ExitProblem},
+		{"diff", Diff, []string{broken, valid}, ExitProblem},
+		{"diff", Diff, []string{valid, broken}, ExitProblem},
+		{"diff", Diff, []string{"--semantic", payloads + "json-not-object.json", valid}, ExitProblem},
+		{"diff", Diff, []string{valid, "missing.json"}, ExitUsage},
+		{"diff", Diff, []string{"--context", valid, other}, ExitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cmd+" "+strings.Join(tt.args, " "), func(t *testing.T) {
+			code, _, stderr := call(tt.run, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\n%s", code, tt.code, stderr)
+			}
+			if tt.code == ExitUsage && !strings.Contains(stderr, "missing.json") && !strings.Contains(stderr, "usage: eventlens "+tt.cmd) {
+				t.Errorf("stderr says neither which file nor how to use it:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestDiffAgreesWithCheck: a payload that diff cannot compare is one that
+// check finds invalid, and both exit 1.
+func TestDiffAgreesWithCheck(t *testing.T) {
+	files, err := filepath.Glob(payloads + "*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, file := range files {
+		if strings.HasSuffix(file, ".expect.json") {
+			continue
+		}
+		dcode, _, dout := call(Diff, "", file, seed(t, fixture.EventGridConnected))
+		if !strings.Contains(dout, "cannot compare") {
+			continue
+		}
+		compared++
+		if ccode, _, _ := call(Check, "", file); ccode != ExitProblem || dcode != ExitProblem {
+			t.Errorf("%s: check exits %d, diff exits %d; both should exit %d", file, ccode, dcode, ExitProblem)
+		}
+	}
+	if compared < 5 {
+		t.Errorf("only %d payloads that diff cannot compare; the corpus has more", compared)
+	}
+}
+
+// TestErrorsCarryTheirExitCode: each kind of error maps to its exit code,
+// also when reported already, and the worse of two wins.
+func TestErrorsCarryTheirExitCode(t *testing.T) {
+	io := &ioError{os.ErrNotExist}
+	for _, tt := range []struct {
+		err  error
+		code int
+	}{
+		{nil, ExitOK},
+		{&usageError{}, ExitUsage},
+		{io, ExitUsage},
+		{&problemError{msg: "differ"}, ExitProblem},
+		{&reported{io}, ExitUsage},
+		{&reported{&problemError{}}, ExitProblem},
+		{worse(&problemError{}, io), ExitUsage},
+		{worse(io, &problemError{}), ExitUsage},
+		{worse(nil, &problemError{}), ExitProblem},
+	} {
+		if got := exitCode(tt.err); got != tt.code {
+			t.Errorf("exitCode(%#v) = %d, want %d", tt.err, got, tt.code)
+		}
+	}
+	var errb bytes.Buffer
+	usage := func() { errb.WriteString("usage: eventlens x\n") }
+	env := Env{Stderr: &errb}
+	report(env, "x", &reported{io})
+	report(env, "x", &reported{&problemError{"shown", "already\n"}})
+	report(env, "x", &problemError{"cannot convert", "a.json: error E1: m\n"})
+	report(env, "x", &usageError{"name a file", usage})
+	if want := "eventlens x: cannot convert\na.json: error E1: m\neventlens x: name a file\nusage: eventlens x\n"; errb.String() != want {
+		t.Errorf("report wrote\n%s\nwant\n%s", errb.String(), want)
+	}
+}
+
 func TestConvertRoundTrip(t *testing.T) {
-	code, ce, stderr := run(Convert, "", "--to", "cloudevents", payloads+"seed-eventgrid-disconnected.json")
+	code, ce, stderr := call(Convert, "", "--to", "cloudevents", seed(t, fixture.EventGridDisconnected))
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -172,11 +290,11 @@ func TestConvertRoundTrip(t *testing.T) {
 			t.Errorf("changes do not say %q:\n%s", want, stderr)
 		}
 	}
-	code, eg, stderr := run(Convert, ce, "--to", "eventgrid", "-")
+	code, eg, stderr := call(Convert, ce, "--to", "eventgrid", "-")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	orig, _ := os.ReadFile(payloads + "seed-eventgrid-disconnected.json")
+	orig := []byte(fixture.Seed(t, fixture.EventGridDisconnected))
 	var a, b any
 	if err := json.Unmarshal(orig, &a); err != nil {
 		t.Fatal(err)
@@ -192,48 +310,37 @@ func TestConvertRoundTrip(t *testing.T) {
 // TestDiffGoldens compares each pair under testdata/diff with its golden
 // outputs: the change list, the semantic change list and the JSON Patch.
 func TestDiffGoldens(t *testing.T) {
-	dirs, err := filepath.Glob("../../testdata/diff/*")
-	if err != nil || len(dirs) == 0 {
-		t.Fatalf("no diff cases: %v", err)
-	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	for _, c := range fixture.DiffCases(t) {
+		t.Run(c.Name, func(t *testing.T) {
 			for _, mode := range []struct {
 				file string
 				args []string
 			}{
-				{"changes.txt", []string{a, b}},
-				{"semantic.txt", []string{"--semantic", a, b}},
-				{"patch.json", []string{"--patch", a, b}},
+				{"changes.txt", []string{c.A, c.B}},
+				{"semantic.txt", []string{"--semantic", c.A, c.B}},
+				{"patch.json", []string{"--patch", c.A, c.B}},
 			} {
-				code, out, stderr := run(Diff, "", mode.args...)
+				code, out, stderr := call(Diff, "", mode.args...)
 				got := out + stderr + "exit " + string(rune('0'+code)) + "\n"
-				golden(t, filepath.Join(dir, mode.file), []byte(got))
+				fixture.Golden(t, filepath.Join(c.Dir, mode.file), []byte(got))
 			}
 		})
 	}
 }
 
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
+// TestCheckJSONGolden pins the --json output byte for byte: it is what CI
+// pipelines parse.
+func TestCheckJSONGolden(t *testing.T) {
+	_, out, stderr := call(Check, "", "--json", payloads+"eg-bare-date-eventtime.json", payloads+"json-syntax-missing-comma.json",
+		payloads+"form-handshake.json", seed(t, fixture.MisspeltTypeEventGrid), seed(t, fixture.CloudEventsConnected))
+	if stderr != "" {
+		t.Errorf("stderr: %s", stderr)
 	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./app/cli -update creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test ./app/cli -update rewrites it)\n--- got\n%s--- want\n%s", path, got, want)
-	}
+	fixture.Golden(t, filepath.Join("testdata", "check.json"), []byte(out))
 }
 
 func TestLongPointersAreShortened(t *testing.T) {
-	_, out, _ := run(Check, strings.Repeat("[", 600)+strings.Repeat("]", 600), "-")
+	_, out, _ := call(Check, strings.Repeat("[", 600)+strings.Repeat("]", 600), "-")
 	for _, line := range strings.Split(out, "\n") {
 		if strings.HasPrefix(line, "    at ") && len(line) > 120 {
 			t.Errorf("pointer line is %d bytes long", len(line))

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"eventlens/app/detect"
 	"eventlens/app/diag"
@@ -13,7 +14,9 @@ import (
 // the conversion renamed, dropped, added or could not carry on standard
 // error. It returns ExitOK when converted, ExitProblem when the payload
 // cannot be converted, ExitUsage on bad usage or a file that cannot be read.
-func Convert(env Env, args []string) int {
+func Convert(env Env, args []string) int { return run(env, "convert", args, convert) }
+
+func convert(env Env, args []string) error {
 	fs := newFlags(env, "convert", "--to cloudevents|eventgrid FILE|-",
 		"Converts an Event Grid payload to CloudEvents 1.0, or back (\"-\" reads standard input).\n"+
 			"The converted payload goes to standard output; what changed goes to standard error.\n"+
@@ -22,7 +25,7 @@ func Convert(env Env, args []string) int {
 	quiet := fs.Bool("quiet", false, "do not list the changes on standard error")
 	files, err := parse(fs, args)
 	if err != nil {
-		return helpOrUsage(err)
+		return err
 	}
 	var target detect.Form
 	switch *to {
@@ -31,20 +34,15 @@ func Convert(env Env, args []string) int {
 	case "eventgrid", "eg":
 		target = detect.EventGrid
 	default:
-		fmt.Fprintf(env.Stderr, "eventlens convert: --to must be cloudevents or eventgrid, not %q\n", *to)
-		fs.Usage()
-		return ExitUsage
+		return &usageError{fmt.Sprintf("--to must be cloudevents or eventgrid, not %q", *to), fs.Usage}
 	}
 	if len(files) != 1 {
-		fmt.Fprintln(env.Stderr, "eventlens convert: name exactly one file, or - for standard input")
-		fs.Usage()
-		return ExitUsage
+		return &usageError{"name exactly one file, or - for standard input", fs.Usage}
 	}
 	name := files[0]
 	src, err := readInput(env, name)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "eventlens convert: %v\n", err)
-		return ExitUsage
+		return err
 	}
 	r := inspect.Inspect(src)
 	conv := r.CloudEvents
@@ -56,20 +54,19 @@ func Convert(env Env, args []string) int {
 		if conv != nil {
 			why = conv.Err
 		}
-		fmt.Fprintf(env.Stderr, "eventlens convert: cannot convert %s to %s: %s\n", displayName(name), target.Title(), why)
+		var errs strings.Builder
 		for _, d := range r.Diagnostics {
 			if d.Severity == diag.Error {
-				WriteDiagnostic(env.Stderr, displayName(name), src, d)
+				writeDiagnostic(&errs, displayName(name), src, d)
 			}
 		}
-		return ExitProblem
+		return &problemError{fmt.Sprintf("cannot convert %s to %s: %s", displayName(name), target.Title(), why), errs.String()}
 	}
 	if _, err := env.Stdout.Write(conv.Text); err != nil {
-		fmt.Fprintf(env.Stderr, "eventlens convert: %v\n", err)
-		return ExitUsage
+		return &ioError{err}
 	}
 	if *quiet {
-		return ExitOK
+		return nil
 	}
 	if conv.Native {
 		fmt.Fprintf(env.Stderr, "eventlens convert: %s already is %s; printed it unchanged (pretty-printed)\n", displayName(name), target.Title())
@@ -80,5 +77,5 @@ func Convert(env Env, args []string) int {
 	if !r.Valid {
 		fmt.Fprintf(env.Stderr, "%s: note: the input has errors (run eventlens check %s)\n", displayName(name), name)
 	}
-	return ExitOK
+	return nil
 }

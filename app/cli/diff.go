@@ -14,66 +14,64 @@ import (
 // changes that turn payload A into payload B, one a line, or as an RFC 6902
 // JSON Patch. It returns ExitOK when they hold the same values (events of a
 // batch, matched by id, may be in another order), ExitProblem when they
-// differ, ExitUsage on bad usage, an unreadable file, or a payload that
-// cannot be compared.
-func Diff(env Env, args []string) int {
+// differ or a side cannot be compared (it does not parse, or --semantic
+// finds no events in it: `eventlens check` fails on it too), ExitUsage on
+// bad usage or a file that cannot be read.
+func Diff(env Env, args []string) int { return run(env, "diff", args, diff) }
+
+func diff(env Env, args []string) error {
 	fs := newFlags(env, "diff", "[--semantic] [--patch] A B",
 		"Compares two JSON payloads structurally (objects by key, event batches by id).\n"+
 			"--semantic compares them as CloudEvents, so an Event Grid payload equals its CloudEvents twin.\n"+
-			"Exit status: 0 no differences, 1 differences, 2 usage or I/O error, or a side that cannot be compared.")
+			"Exit status: 0 no differences, 1 differences or a side that cannot be compared, 2 usage or I/O error.")
 	semantic := fs.Bool("semantic", false, "convert both payloads to CloudEvents before comparing")
 	patch := fs.Bool("patch", false, "print the differences as an RFC 6902 JSON Patch")
 	files, err := parse(fs, args)
 	if err != nil {
-		return helpOrUsage(err)
+		return err
 	}
 	if len(files) != 2 {
-		fmt.Fprintln(env.Stderr, "eventlens diff: name two files (one of them may be - for standard input)")
-		fs.Usage()
-		return ExitUsage
+		return &usageError{"name two files (one of them may be - for standard input)", fs.Usage}
 	}
 	if files[0] == "-" && files[1] == "-" {
-		fmt.Fprintln(env.Stderr, "eventlens diff: standard input can be only one of the two sides")
-		return ExitUsage
+		return &usageError{"standard input can be only one of the two sides", nil}
 	}
 	var src [2][]byte
 	for i, name := range files {
 		if src[i], err = readInput(env, name); err != nil {
-			fmt.Fprintf(env.Stderr, "eventlens diff: %v\n", err)
-			return ExitUsage
+			return err
 		}
 	}
 	r := inspect.Diff(src[0], src[1], *semantic)
 	broken := false
 	for i, s := range []inspect.Side{r.Left, r.Right} {
 		for _, d := range s.Diagnostics {
-			WriteDiagnostic(env.Stderr, displayName(files[i]), src[i], d)
+			writeDiagnostic(env.Stderr, displayName(files[i]), src[i], d)
 			broken = true
 		}
 	}
 	if broken {
-		fmt.Fprintln(env.Stderr, "eventlens diff: cannot compare: fix the errors above")
-		return ExitUsage
+		return &problemError{msg: "cannot compare: fix the errors above"}
 	}
 	if *patch {
 		fmt.Fprintf(env.Stdout, "%s\n", bytes.TrimRight(r.Patch, "\n"))
 	} else {
 		for _, c := range r.Changes {
-			fmt.Fprintln(env.Stdout, FormatChange(c))
+			fmt.Fprintln(env.Stdout, formatChange(c))
 		}
 	}
-	if r.Equal {
-		if r.Reordered {
-			fmt.Fprintln(env.Stderr, "eventlens diff: same events, in another order")
-		}
-		return ExitOK
+	if !r.Equal {
+		return &problemError{}
 	}
-	return ExitProblem
+	if r.Reordered {
+		fmt.Fprintln(env.Stderr, "eventlens diff: same events, in another order")
+	}
+	return nil
 }
 
-// FormatChange describes one change on a line, e.g.
+// formatChange describes one change on a line, e.g.
 // `replace /0/eventType: "A" → "B"`.
-func FormatChange(c jsondiff.Change) string {
+func formatChange(c jsondiff.Change) string {
 	val := func(n *jsontree.Node) string {
 		s := string(jsontree.Minify(n))
 		if len(s) > 120 {

@@ -3,91 +3,17 @@ package convert
 import (
 	"bytes"
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"eventlens/app/jsontree"
+	"eventlens/internal/fixture"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // parse decodes JSON text or fails the test.
 func parse(t testing.TB, src []byte) *jsontree.Node {
 	t.Helper()
-	doc, err := jsontree.Parse(src, jsontree.Options{})
-	if err != nil {
-		t.Fatalf("parse: %v", err)
-	}
-	return doc.Root
-}
-
-// readFile returns a testdata file's content.
-func readFile(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// golden renders a result as the text kept in a .golden file.
-func golden(r *Result) []byte {
-	var b bytes.Buffer
-	b.Write(r.Text)
-	b.WriteString("-- changes --\n")
-	for _, c := range r.Changes {
-		b.WriteString(c.String())
-		b.WriteByte('\n')
-	}
-	return b.Bytes()
-}
-
-// TestGolden converts every testdata/eg_*.json to CloudEvents and every
-// testdata/ce_*.json to Event Grid, and compares text and changes with the
-// .golden file beside it (go test -update rewrites them).
-func TestGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no test payloads: %v", err)
-	}
-	for _, path := range files {
-		name := filepath.Base(path)
-		t.Run(name, func(t *testing.T) {
-			root := parse(t, readFile(t, name))
-			convert := ToCloudEvents
-			if strings.HasPrefix(name, "ce_") {
-				convert = ToEventGrid
-			}
-			r, err := convert(root)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := golden(r)
-			gp := strings.TrimSuffix(path, ".json") + ".golden"
-			if *update {
-				if err := os.WriteFile(gp, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(gp)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", gp, got, want)
-			}
-			// The converted text is valid JSON holding the same tree.
-			back := parse(t, r.Text)
-			if !jsontree.Equal(back, r.Root) {
-				t.Errorf("Text does not decode to Root")
-			}
-		})
-	}
+	return fixture.Parse(t, string(src)).Root
 }
 
 // The seeds show the same SignalR events in both forms, as Azure emits them:
@@ -95,8 +21,8 @@ func TestGolden(t *testing.T) {
 func TestSeedsMatchAzureExamples(t *testing.T) {
 	for _, name := range []string{"connected", "disconnected"} {
 		t.Run(name, func(t *testing.T) {
-			eg := parse(t, readFile(t, "eg_seed_"+name+".json"))
-			ce := parse(t, readFile(t, "ce_seed_"+name+".json"))
+			eg := parse(t, []byte(fixture.Seed(t, "eventgrid-"+name)))
+			ce := parse(t, []byte(fixture.Seed(t, "cloudevents-"+name)))
 			toCE, err := ToCloudEvents(eg)
 			if err != nil {
 				t.Fatal(err)
@@ -128,8 +54,8 @@ func TestRoundTrip(t *testing.T) {
 		name string
 		src  string
 	}{
-		{"seed connected (seeds 000, 001, 003)", string(readFile(t, "eg_seed_connected.json"))},
-		{"seed disconnected (seeds 001, 003)", string(readFile(t, "eg_seed_disconnected.json"))},
+		{"seed connected (seeds 000, 001, 003)", fixture.Seed(t, fixture.EventGridConnected)},
+		{"seed disconnected (seeds 001, 003)", fixture.Seed(t, fixture.EventGridDisconnected)},
 		{"empty batch", `[]`},
 		{"batch of two with exact numbers", `[
 			{"topic":"/t","subject":"/hub/a","eventType":"Microsoft.SignalRService.ClientConnectionConnected","eventTime":"2024-01-01T00:00:00Z","id":"1","data":{"n":1.50,"e":-2E-3,"s":"\u00e9\n\t\"x\""},"dataVersion":"1.0","metadataVersion":"1"},
@@ -198,7 +124,7 @@ func TestToCloudEvents(t *testing.T) {
 	}{
 		{
 			name: "seed event",
-			src:  string(readFile(t, "eg_seed_connected.json")),
+			src:  fixture.Seed(t, fixture.EventGridConnected),
 			keys: []string{"source,subject,type,time,id,data,specversion"},
 			changes: []summary{
 				{Renamed, 0, "topic", "source"}, {Renamed, 0, "eventType", "type"}, {Renamed, 0, "eventTime", "time"},
@@ -284,7 +210,7 @@ func TestToEventGrid(t *testing.T) {
 	}{
 		{
 			name: "seed event",
-			src:  string(readFile(t, "ce_seed_connected.json")),
+			src:  fixture.Seed(t, fixture.CloudEventsConnected),
 			keys: []string{"topic,subject,eventType,eventTime,id,data,dataVersion,metadataVersion"},
 			changes: []summary{
 				{Renamed, 0, "source", "topic"}, {Renamed, 0, "type", "eventType"}, {Renamed, 0, "time", "eventTime"},
@@ -500,13 +426,10 @@ func TestChangeString(t *testing.T) {
 // FuzzConvert: any JSON, both directions: no panic, and a successful
 // conversion's Text decodes to its Root.
 func FuzzConvert(f *testing.F) {
-	for _, name := range []string{"eg_seed_connected.json", "eg_unknown_properties.json", "ce_seed_disconnected.json",
-		"ce_single_binary.json", "ce_azure_dataschema.json", "eg_single_no_topic.json"} {
-		b, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
+	f.Add([]byte(fixture.Seed(f, fixture.EventGridConnected)))
+	f.Add([]byte(fixture.Seed(f, fixture.CloudEventsDisconnected)))
+	for _, name := range []string{"eg-unknown-properties", "ce-single-binary", "ce-azure-dataschema", "eg-single-no-topic"} {
+		f.Add(fixture.Read(f, "testdata/convert/"+name+".json"))
 	}
 	f.Add([]byte(`[{"topic":"/t","topic":"/u","a":{"b":[1,2]},"dataschema":"#","specversion":null}, 1]`))
 	f.Add([]byte(`{"datacontenttype":5,"dataschema":"#","source":[],"":""}`))

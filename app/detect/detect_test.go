@@ -2,8 +2,6 @@ package detect
 
 import (
 	"math/bits"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,26 +10,20 @@ import (
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
+	"eventlens/internal/fixture"
 )
 
 // parse decodes src or fails the test.
 func parse(t testing.TB, src string) *jsontree.Node {
 	t.Helper()
-	doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
-	if err != nil {
-		t.Fatalf("parse %q: %v", src, err)
-	}
-	return doc.Root
+	return fixture.Parse(t, src).Root
 }
 
-// seed returns a payload of testdata (Azure's documented examples).
+// seed returns a seed payload (Azure's documented examples) by file name,
+// e.g. "eventgrid-connected.json".
 func seed(t testing.TB, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return fixture.Seed(t, strings.TrimSuffix(name, ".json"))
 }
 
 // unwrap strips the [ ] around a one-event array.

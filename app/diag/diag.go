@@ -37,7 +37,9 @@ type Fix struct {
 	Edits []Edit `json:"edits"`
 }
 
-// Diagnostic is one finding about a payload.
+// Diagnostic is one finding about a payload. Its JSON encoding is the
+// diagnostic of `eventlens check --json`; the place in bytes and the fix
+// are not part of it.
 type Diagnostic struct {
 	Severity Severity `json:"severity"`
 	Code     string   `json:"code"`    // stable, e.g. "EG003"
@@ -48,7 +50,7 @@ type Diagnostic struct {
 	Column   int      `json:"column"`  // 1-based, in code points; 0 when unknown
 	Offset   int      `json:"-"`       // byte offset of the place in the source
 	End      int      `json:"-"`       // byte offset just past the place
-	Fix      *Fix     `json:"fix,omitempty"`
+	Fix      *Fix     `json:"-"`
 }
 
 // New returns a diagnostic with code's registered severity, located at

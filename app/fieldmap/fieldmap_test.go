@@ -2,26 +2,19 @@ package fieldmap
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"eventlens/app/convert"
 	"eventlens/app/detect"
 	"eventlens/app/jsontree"
+	"eventlens/internal/fixture"
 )
 
-func load(t testing.TB, path string) *jsontree.Node {
+// load returns a seed payload's tree.
+func load(t testing.TB, seed string) *jsontree.Node {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsontree.Parse(b, jsontree.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc.Root
+	return fixture.Parse(t, fixture.Seed(t, seed)).Root
 }
 
 func describe(rows []Row) string {
@@ -33,7 +26,7 @@ func describe(rows []Row) string {
 }
 
 func TestRowsEventGridSeed(t *testing.T) {
-	root := load(t, "../samples/data/eventgrid-connected.json")
+	root := load(t, fixture.EventGridConnected)
 	res, err := convert.ToCloudEvents(root)
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +48,7 @@ metadataVersion||dropped
 }
 
 func TestRowsCloudEventsSeed(t *testing.T) {
-	root := load(t, "../samples/data/cloudevents-disconnected.json")
+	root := load(t, fixture.CloudEventsDisconnected)
 	res, err := convert.ToEventGrid(root)
 	if err != nil {
 		t.Fatal(err)
@@ -77,10 +70,7 @@ func TestRowsCloudEventsSeed(t *testing.T) {
 
 func TestRowsLostAndMissing(t *testing.T) {
 	src := `{"specversion":"1.0","id":"1","source":"/s","type":"t","datacontenttype":"text/plain","data_base64":"aGk=","myext":"x"}`
-	doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := fixture.Parse(t, src)
 	res, err := convert.ToEventGrid(doc.Root)
 	if err != nil {
 		t.Fatal(err)
@@ -116,9 +106,8 @@ func TestRowsLostAndMissing(t *testing.T) {
 }
 
 func FuzzRows(f *testing.F) {
-	for _, p := range []string{"../samples/data/eventgrid-connected.json", "../samples/data/cloudevents-connected.json"} {
-		b, _ := os.ReadFile(p)
-		f.Add(b)
+	for _, id := range []string{fixture.EventGridConnected, fixture.CloudEventsConnected} {
+		f.Add([]byte(fixture.Seed(f, id)))
 	}
 	f.Add([]byte(`{"specversion":"1.0","id":"1","source":"/s","type":"t","time":null,"x":1,"x":2}`))
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -3,11 +3,11 @@ package inspect
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"eventlens/app/vocab"
+	"eventlens/internal/fixture"
 )
 
 // severityText is the severity column of a code: its severity, the milder
@@ -50,20 +50,16 @@ func catalogue() []byte {
 // (-update rewrites it), and checks that every code the corpus produces is
 // registered.
 func TestDiagnosticsCatalogue(t *testing.T) {
-	golden(t, "../../docs/DIAGNOSTICS.md", catalogue())
+	fixture.Golden(t, fixture.Path(t, "docs/DIAGNOSTICS.md"), catalogue())
 
 	seen := map[string]bool{}
-	for _, file := range corpus(t) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range Inspect(src).Diagnostics {
+	for _, p := range corpus(t) {
+		for _, d := range Inspect(p.Src).Diagnostics {
 			seen[d.Code] = true
 			if c := vocab.Code(d.Code); !c.Registered() {
-				t.Errorf("%s: code %s is not registered in app/vocab", name(file), d.Code)
+				t.Errorf("%s: code %s is not registered in app/vocab", p.Name, d.Code)
 			} else if sev, _ := c.Milder(); d.Severity != c.Severity() && d.Severity != sev {
-				t.Errorf("%s: %s is %s, but the registry says %s", name(file), d.Code, d.Severity, severityText(c))
+				t.Errorf("%s: %s is %s, but the registry says %s", p.Name, d.Code, d.Severity, severityText(c))
 			}
 		}
 	}

@@ -2,8 +2,6 @@ package inspect
 
 import (
 	"bytes"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,59 +9,28 @@ import (
 	"strings"
 	"testing"
 
+	"eventlens/app/convert"
 	"eventlens/app/jsontree"
+	"eventlens/internal/fixture"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
-
-// expectation is a payload's expected verdict, kept beside it in
-// testdata/payloads/NAME.expect.json.
-type expectation struct {
-	Description string   `json:"description"`
-	Form        string   `json:"form"`
-	Batch       bool     `json:"batch"`
-	Valid       bool     `json:"valid"`
-	Codes       []string `json:"codes"` // every diagnostic code reported, sorted, each once
-}
-
-// corpus returns the payload files of testdata/payloads.
-func corpus(t *testing.T) []string {
+// corpus returns the payloads of testdata/payloads and the seeds, with
+// their expected verdicts.
+func corpus(t testing.TB) []fixture.Payload {
 	t.Helper()
-	files, err := filepath.Glob("../../testdata/payloads/*.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, f := range files {
-		if !strings.HasSuffix(f, ".expect.json") {
-			out = append(out, f)
-		}
-	}
+	out := fixture.Corpus(t)
 	if len(out) < 46 {
 		t.Fatalf("found %d payloads in testdata/payloads, want the 6 seeds and at least 40 cases", len(out))
 	}
 	return out
 }
 
-func name(file string) string { return strings.TrimSuffix(filepath.Base(file), ".json") }
-
 // TestCorpus checks every payload of testdata/payloads against the form,
 // verdict and diagnostic codes expected beside it.
 func TestCorpus(t *testing.T) {
-	for _, file := range corpus(t) {
-		t.Run(name(file), func(t *testing.T) {
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			raw, err := os.ReadFile(strings.TrimSuffix(file, ".json") + ".expect.json")
-			if err != nil {
-				t.Fatalf("every payload needs its expectation: %v", err)
-			}
-			var want expectation
-			if err := json.Unmarshal(raw, &want); err != nil {
-				t.Fatal(err)
-			}
+	for _, p := range corpus(t) {
+		t.Run(p.Name, func(t *testing.T) {
+			src, want := p.Src, p.Expect
 			r := Inspect(src)
 			var codes []string
 			for _, d := range r.Diagnostics {
@@ -98,56 +65,68 @@ func dump(r *Report) string {
 	return b.String()
 }
 
-// TestConversionGoldens converts every payload that is events to the other
-// form and compares the text and the list of changes with
-// testdata/golden/NAME.{cloudevents,eventgrid}.txt (-update rewrites them).
+// TestConversionGoldens checks every conversion against its golden file,
+// testdata/golden/NAME.TARGET.txt (go test -update rewrites them): each
+// corpus payload that is events, converted to the other form as Inspect
+// shows it, and each case of testdata/convert, converted directly:
+// eg-NAME.json to CloudEvents, ce-NAME.json to Event Grid, any other
+// NAME.json both ways (those cases are not events to Inspect, or not in
+// the form their conversion starts from). A golden file that no case
+// produces is an error.
 func TestConversionGoldens(t *testing.T) {
-	for _, file := range corpus(t) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
+	written := map[string]bool{}
+	check := func(name, target string, conv *Conversion) {
+		t.Helper()
+		file := name + "." + target + ".txt"
+		if written[file] {
+			t.Errorf("two cases write %s: rename one", file)
 		}
-		r := Inspect(src)
+		written[file] = true
+		var got bytes.Buffer
+		if conv.Err != "" {
+			fmt.Fprintf(&got, "cannot convert: %s\n", conv.Err)
+		} else {
+			got.Write(conv.Text)
+			got.WriteString("--- changes\n")
+			for _, c := range conv.Changes {
+				fmt.Fprintln(&got, c)
+			}
+			// The converted text is valid JSON holding the converted tree.
+			if back := fixture.Parse(t, string(conv.Text)); !jsontree.Equal(back.Root, conv.Root) {
+				t.Errorf("%s: Text does not decode to Root", file)
+			}
+		}
+		fixture.Golden(t, fixture.Path(t, "testdata/golden/"+file), got.Bytes())
+	}
+	for _, p := range corpus(t) {
+		r := Inspect(p.Src)
 		for _, side := range []struct {
 			form string
 			conv *Conversion
 		}{{"cloudevents", r.CloudEvents}, {"eventgrid", r.EventGrid}} {
-			if side.conv == nil || side.conv.Native {
-				continue
+			if side.conv != nil && !side.conv.Native {
+				check(p.Name, side.form, side.conv)
 			}
-			var got bytes.Buffer
-			if side.conv.Err != "" {
-				fmt.Fprintf(&got, "cannot convert: %s\n", side.conv.Err)
-			} else {
-				got.Write(side.conv.Text)
-				got.WriteString("--- changes\n")
-				for _, c := range side.conv.Changes {
-					fmt.Fprintln(&got, c)
-				}
-			}
-			golden(t, filepath.Join("../../testdata/golden", name(file)+"."+side.form+".txt"), got.Bytes())
 		}
 	}
-}
-
-// golden compares got with the file's content, or rewrites it with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	for _, file := range fixture.Glob(t, "testdata/convert/*.json") {
+		name := strings.TrimSuffix(filepath.Base(file), ".json")
+		src, err := os.ReadFile(file)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
+		root := fixture.Parse(t, string(src)).Root
+		if !strings.HasPrefix(name, "ce-") {
+			check(name, "cloudevents", convertWith(convert.ToCloudEvents, root))
 		}
-		return
+		if !strings.HasPrefix(name, "eg-") {
+			check(name, "eventgrid", convertWith(convert.ToEventGrid, root))
+		}
 	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./app/inspect -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (go test ./app/inspect -update rewrites it)\n--- got\n%s\n--- want\n%s", path, got, want)
+	for _, file := range fixture.Glob(t, "testdata/golden/*.txt") {
+		if !written[filepath.Base(file)] {
+			t.Errorf("no case produces %s: delete it", file)
+		}
 	}
 }
 
@@ -155,11 +134,7 @@ func golden(t *testing.T, path string, got []byte) {
 // same events for the seed payloads.
 func TestSeedRoundTrip(t *testing.T) {
 	for _, n := range []string{"seed-eventgrid-connected", "seed-eventgrid-disconnected"} {
-		src, err := os.ReadFile("../../testdata/payloads/" + n + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := Inspect(src)
+		r := Inspect(fixture.CorpusPayload(t, n))
 		if r.CloudEvents == nil || r.CloudEvents.Err != "" {
 			t.Fatalf("%s: no CloudEvents form: %+v", n, r.CloudEvents)
 		}

@@ -3,12 +3,12 @@ package inspect
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"eventlens/app/gen"
+	"eventlens/internal/fixture"
 )
 
 // diffBudgets are the step budgets the DiffJob tests use: one piece of
@@ -52,19 +52,15 @@ func checkDiffJob(t *testing.T, name string, a, b []byte, semantic bool) {
 // TestDiffJobCases: every pair of testdata/diff, both ways and in both
 // modes.
 func TestDiffJobCases(t *testing.T) {
-	dirs, err := filepath.Glob("../../testdata/diff/*")
-	if err != nil || len(dirs) == 0 {
-		t.Fatalf("no diff cases: %v", err)
-	}
-	for _, dir := range dirs {
-		a, errA := os.ReadFile(filepath.Join(dir, "a.json"))
-		b, errB := os.ReadFile(filepath.Join(dir, "b.json"))
+	for _, c := range fixture.DiffCases(t) {
+		a, errA := os.ReadFile(c.A)
+		b, errB := os.ReadFile(c.B)
 		if errA != nil || errB != nil {
-			t.Fatalf("%s: %v %v", dir, errA, errB)
+			t.Fatalf("%s: %v %v", c.Name, errA, errB)
 		}
 		for _, semantic := range []bool{false, true} {
-			checkDiffJob(t, filepath.Base(dir), a, b, semantic)
-			checkDiffJob(t, filepath.Base(dir)+" reversed", b, a, semantic)
+			checkDiffJob(t, c.Name, a, b, semantic)
+			checkDiffJob(t, c.Name+" reversed", b, a, semantic)
 		}
 	}
 }
@@ -72,19 +68,11 @@ func TestDiffJobCases(t *testing.T) {
 // TestDiffJobCorpus: the corpus payloads (valid, broken and not JSON at
 // all) paired with each other, in both modes.
 func TestDiffJobCorpus(t *testing.T) {
-	files := corpus(t)
-	srcs := make([][]byte, len(files))
-	for i, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs[i] = b
-	}
-	for i := range srcs {
-		for k := range srcs {
+	ps := corpus(t)
+	for i := range ps {
+		for k := range ps {
 			for _, semantic := range []bool{false, true} {
-				checkDiffJob(t, filepath.Base(files[i])+" vs "+filepath.Base(files[k]), srcs[i], srcs[k], semantic)
+				checkDiffJob(t, ps[i].Name+" vs "+ps[k].Name, ps[i].Src, ps[k].Src, semantic)
 			}
 		}
 	}

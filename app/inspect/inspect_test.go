@@ -2,22 +2,19 @@ package inspect
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/internal/fixture"
 )
 
+// read returns the corpus payload name (testdata/payloads or a seed).
 func read(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/payloads/" + name + ".json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return fixture.CorpusPayload(t, name)
 }
 
 func TestInspectSeed(t *testing.T) {
@@ -26,7 +23,7 @@ func TestInspectSeed(t *testing.T) {
 		t.Fatalf("got %s", r.Summary())
 	}
 	ev := r.Events[0]
-	if ev.ID != "831e1650-001e-001b-66ab-eeb76e069631" || ev.Type != "Microsoft.SignalRService.ClientConnectionDisconnected" || ev.Line != 2 || ev.Pointer != "/0" {
+	if ev.ID != "831e1650-001e-001b-66ab-eeb76e069631" || ev.Type != "Microsoft.SignalRService.ClientConnectionDisconnected" || ev.Line != 1 || ev.Pointer != "/0" {
 		t.Errorf("event summary = %+v", ev)
 	}
 	if !r.EventGrid.Native || r.CloudEvents.Native || r.CloudEvents.Err != "" {

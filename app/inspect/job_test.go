@@ -2,7 +2,6 @@ package inspect
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -17,12 +16,8 @@ import (
 func jobInputs(t *testing.T) map[string][]byte {
 	t.Helper()
 	in := map[string][]byte{}
-	for _, file := range corpus(t) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in[name(file)] = src
+	for _, p := range corpus(t) {
+		in[p.Name] = p.Src
 	}
 	for _, f := range gen.Forms {
 		for _, n := range []int{0, 1, 7, 300} {

@@ -1,9 +1,7 @@
 package jsondiff
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -13,17 +11,12 @@ import (
 
 	"eventlens/app/convert"
 	"eventlens/app/jsontree"
+	"eventlens/internal/fixture"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func parse(t testing.TB, src string) *jsontree.Node {
 	t.Helper()
-	doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
-	if err != nil {
-		t.Fatalf("parse %q: %v", src, err)
-	}
-	return doc.Root
+	return fixture.Parse(t, src).Root
 }
 
 // checkPatch applies Patch(a, changes) to a (as encoding/json decodes it)
@@ -417,21 +410,8 @@ func TestChangeString(t *testing.T) {
 // A converted Event Grid payload goes straight into Compare: Azure's
 // Event Grid example converted equals Azure's CloudEvents example.
 func TestCompareConverted(t *testing.T) {
-	eg := parse(t, readTestdata(t, "seed_connected.old.json"))
-	ce := parse(t, `[{
-	  "source": "/subscriptions/{subscription-id}/resourceGroups/signalr-rg/providers/Microsoft.SignalRService/SignalR/signalr-resource",
-	  "subject": "/hub/chat",
-	  "type": "Microsoft.SignalRService.ClientConnectionConnected",
-	  "time": "2019-06-10T18:41:00.9584103Z",
-	  "id": "831e1650-001e-001b-66ab-eeb76e069631",
-	  "data": {
-	    "timestamp": "2019-06-10T18:41:00.9584103Z",
-	    "hubName": "chat",
-	    "connectionId": "crH0uxVSvP61p5wkFY1x1A",
-	    "userId": "user-eymwyo23"
-	  },
-	  "specversion": "1.0"
-	}]`)
+	eg := parse(t, fixture.Seed(t, fixture.EventGridConnected))
+	ce := parse(t, fixture.Seed(t, fixture.CloudEventsConnected))
 	r, err := convert.ToCloudEvents(eg)
 	if err != nil {
 		t.Fatal(err)
@@ -456,38 +436,31 @@ func readTestdata(t testing.TB, name string) string {
 	return string(b)
 }
 
-// TestGolden compares testdata/<name>.old.json with <name>.new.json and
-// checks the changes and the patch against <name>.golden (go test -update
-// rewrites it).
+// TestGolden compares testdata/<name>.old.json with <name>.new.json, and
+// two pairs of seed payloads, and checks the changes and the patch against
+// testdata/<name>.golden (go test -update rewrites it).
 func TestGolden(t *testing.T) {
 	olds, err := filepath.Glob(filepath.Join("testdata", "*.old.json"))
 	if err != nil || len(olds) == 0 {
 		t.Fatalf("no golden cases: %v", err)
 	}
+	cases := [][3]string{ // name, old, new
+		{"eg_vs_ce", fixture.Seed(t, fixture.EventGridConnected), fixture.Seed(t, fixture.CloudEventsConnected)},
+		{"seed_connected", fixture.Seed(t, fixture.EventGridConnected), fixture.Seed(t, fixture.EventGridDisconnected)},
+	}
 	for _, oldPath := range olds {
 		name := strings.TrimSuffix(filepath.Base(oldPath), ".old.json")
+		cases = append(cases, [3]string{name, readTestdata(t, name+".old.json"), readTestdata(t, name+".new.json")})
+	}
+	for _, c := range cases {
+		name, aSrc, bSrc := c[0], c[1], c[2]
 		t.Run(name, func(t *testing.T) {
-			aSrc := readTestdata(t, name+".old.json")
-			bSrc := readTestdata(t, name+".new.json")
 			a, b := parse(t, aSrc), parse(t, bSrc)
 			cs := Compare(a, b, DefaultOptions())
 			checkComparer(t, a, b, DefaultOptions(), cs)
 			patch := checkPatch(t, aSrc, a, b, cs)
 			got := []byte(list(cs) + "-- patch --\n" + string(patch))
-			gp := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(gp, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(gp)
-			if err != nil {
-				t.Fatalf("%v (go test -update creates it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", gp, got, want)
-			}
+			fixture.Golden(t, filepath.Join("testdata", name+".golden"), got)
 		})
 	}
 }

@@ -8,29 +8,57 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"eventlens/app/samples"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/format")
 
+// formatCase is one input of the format tests; its golden files are
+// testdata/format/NAME.{pretty,min}.golden.
+type formatCase struct {
+	name string
+	src  []byte
+}
+
+// formatCases returns the inputs testdata/format/NAME.json, and the seed
+// payload eventgrid-disconnected (Azure's example, in its own layout) as
+// "eventgrid": app/samples holds the seeds once, and this package's tests
+// read it there because they cannot import internal/fixture (it imports
+// jsontree).
+func formatCases(tb testing.TB) []formatCase {
+	tb.Helper()
+	inputs, err := filepath.Glob("testdata/format/*.json")
+	if err != nil || len(inputs) == 0 {
+		tb.Fatalf("no inputs in testdata/format (%v)", err)
+	}
+	var out []formatCase
+	for _, in := range inputs {
+		src, err := os.ReadFile(in)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, formatCase{strings.TrimSuffix(filepath.Base(in), ".json"), src})
+	}
+	seed, ok := samples.Get("eventgrid-disconnected")
+	if !ok {
+		tb.Fatal("no seed payload eventgrid-disconnected in app/samples")
+	}
+	return append(out, formatCase{"eventgrid", []byte(seed.Text)})
+}
+
 // TestFormatGolden checks Pretty and Minify against golden files, and that
 // both are stable: formatting the output again gives the same text.
 func TestFormatGolden(t *testing.T) {
-	inputs, err := filepath.Glob("testdata/format/*.json")
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no inputs in testdata/format (%v)", err)
-	}
-	for _, in := range inputs {
-		t.Run(filepath.Base(in), func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
+	for _, c := range formatCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			src := c.src
 			d, err := Parse(src, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			pretty, mini := Pretty(d.Root), Minify(d.Root)
-			base := strings.TrimSuffix(in, ".json")
+			base := filepath.Join("testdata", "format", c.name)
 			for _, g := range []struct {
 				file string
 				got  []byte

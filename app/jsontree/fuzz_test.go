@@ -3,8 +3,6 @@ package jsontree
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"unicode/utf8"
@@ -15,11 +13,8 @@ import (
 
 // fuzzSeeds are realistic payloads and the broken forms users paste.
 func fuzzSeeds(f *testing.F) {
-	files, _ := filepath.Glob("testdata/format/*.json")
-	for _, file := range files {
-		if b, err := os.ReadFile(file); err == nil {
-			f.Add(b)
-		}
+	for _, c := range formatCases(f) {
+		f.Add(c.src)
 	}
 	for _, s := range []string{
 		multiLine,

@@ -12,6 +12,7 @@ import (
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
+	"eventlens/internal/fixture"
 )
 
 // A SignalR connection event in the Event Grid form, as in the Azure docs
@@ -53,45 +54,15 @@ const ceOK = `{
 const ceBinary = `{"specversion":"1.0","id":"b1","source":"/orders","type":"com.example.order.archived","datacontenttype":"application/octet-stream","data_base64":"SGVsbG8gd29ybGQh"}`
 
 // The seed's Event Grid example, verbatim: only the placeholder is noted.
-const egSeed = `[{
-  "topic": "/subscriptions/{subscription-id}/resourceGroups/signalr-rg/providers/Microsoft.SignalRService/SignalR/signalr-resource",
-  "subject": "/hub/chat",
-  "eventType": "Microsoft.SignalRService.ClientConnectionDisconnected",
-  "eventTime": "2019-06-10T18:41:00.9584103Z",
-  "id": "831e1650-001e-001b-66ab-eeb76e069631",
-  "data": {
-    "timestamp": "2019-06-10T18:41:00.9584103Z",
-    "hubName": "chat",
-    "connectionId": "crH0uxVSvP61p5wkFY1x1A",
-    "userId": "user-eymwyo23",
-    "errorMessage": "Internal server error."
-  },
-  "dataVersion": "1.0",
-  "metadataVersion": "1"
-}]`
+var egSeed = strings.TrimSpace(fixture.MustSeed(fixture.EventGridDisconnected))
 
-// An Event Grid subscription-validation handshake.
-const handshake = `[{
-  "id": "2d1781af-3a4c-4d7c-bd0c-e34b19da4e66",
-  "topic": "/subscriptions/xx/resourceGroups/xx/providers/Microsoft.Storage/storageAccounts/xx",
-  "subject": "",
-  "data": {
-    "validationCode": "512d38b6-c7b8-40c8-89fe-f46f9e9622b6",
-    "validationUrl": "https://rp-eastus2.eventgrid.azure.net:553/eventsubscriptions/myeventsub/validate?id=0000000000-0000-0000-0000-00000000000000&t=2022-10-28T04:23:35.1981776Z&apiVersion=2018-05-01-preview&token=1A1A1A1A"
-  },
-  "eventType": "Microsoft.EventGrid.SubscriptionValidationEvent",
-  "eventTime": "2022-10-28T04:23:35.1981776Z",
-  "metadataVersion": "1",
-  "dataVersion": "1"
-}]`
+// An Event Grid subscription-validation handshake (the seed).
+var handshake = strings.TrimSpace(fixture.MustSeed(fixture.ValidationHandshake))
 
 // run decodes, detects and checks src.
 func run(t testing.TB, src string) (*jsontree.Doc, detect.Result, []diag.Diagnostic) {
 	t.Helper()
-	doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
-	if err != nil {
-		t.Fatalf("Parse: %v\n%s", err, src)
-	}
+	doc := fixture.Parse(t, src)
 	res := detect.Detect(doc.Root)
 	return doc, res, Check(doc, res)
 }

@@ -1,6 +1,11 @@
 // Package samples holds the example payloads the inspector offers in its
 // "Samples" menu: Azure's own SignalR Service examples in Event Grid and
 // CloudEvents form, and broken variants that show what eventlens reports.
+//
+// data/ is also the one copy of the seed payloads that the tests use
+// (through internal/fixture): the menu embeds them, and //go:embed cannot
+// reach a directory above the package, so they live here rather than under
+// the repository's testdata/, and the tests read the very bytes users see.
 package samples
 
 import "embed"

@@ -3,8 +3,6 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -15,28 +13,22 @@ import (
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
+	"eventlens/internal/fixture"
 )
 
-// seeds are Azure's documented payloads (testdata), each valid.
+// seeds are Azure's documented payloads (the seed payloads), each valid.
 var seeds = []string{"eventgrid-connected.json", "eventgrid-disconnected.json",
 	"cloudevents-connected.json", "cloudevents-disconnected.json", "validation-handshake.json"}
 
+// readSeed returns a seed payload by file name.
 func readSeed(t testing.TB, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return fixture.Seed(t, strings.TrimSuffix(name, ".json"))
 }
 
 func parse(t testing.TB, src string) *jsontree.Doc {
 	t.Helper()
-	doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
-	if err != nil {
-		t.Fatalf("parse: %v\n%s", err, src)
-	}
-	return doc
+	return fixture.Parse(t, src)
 }
 
 // check decodes, detects and validates src.
