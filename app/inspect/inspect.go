@@ -5,7 +5,6 @@ package inspect
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -112,45 +111,6 @@ func merge(sch, sem []diag.Diagnostic) []diag.Diagnostic {
 // count tallies the diagnostics by severity.
 func (r *Report) count() {
 	r.Errors, r.Warnings, r.Infos = diag.Count(r.Diagnostics)
-}
-
-// Summary returns a one-line verdict, e.g. "Event Grid batch of 3 events:
-// invalid, 2 errors, 1 warning".
-func (r *Report) Summary() string {
-	var b strings.Builder
-	switch {
-	case r.Doc == nil:
-		b.WriteString("Not JSON")
-	case r.Form == detect.Unknown && r.Batch && len(r.Events) == 0:
-		b.WriteString("Empty array")
-	case r.Form == detect.Unknown:
-		b.WriteString("Not an event")
-	case r.Form == detect.Handshake:
-		b.WriteString("Subscription-validation handshake")
-	case r.Batch:
-		fmt.Fprintf(&b, "%s batch of %d %s", r.Form.Title(), len(r.Events), plural(len(r.Events), "event", "events"))
-	default:
-		fmt.Fprintf(&b, "%s event", r.Form.Title())
-	}
-	if r.Valid {
-		b.WriteString(": valid")
-	} else {
-		b.WriteString(": invalid")
-	}
-	if r.Errors > 0 {
-		fmt.Fprintf(&b, ", %d %s", r.Errors, plural(r.Errors, "error", "errors"))
-	}
-	if r.Warnings > 0 {
-		fmt.Fprintf(&b, ", %d %s", r.Warnings, plural(r.Warnings, "warning", "warnings"))
-	}
-	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // syntaxDiagnostic turns a decoding failure into a located diagnostic.

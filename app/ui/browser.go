@@ -43,15 +43,6 @@ func element(id string) app.Value {
 	return app.Window().GetElementByID(id)
 }
 
-// fieldValue returns the value of the input or textarea with the given id.
-func fieldValue(id string) string {
-	e := element(id)
-	if !e.Truthy() {
-		return ""
-	}
-	return e.Get("value").String()
-}
-
 // fieldLen returns the length of a textarea's value in UTF-16 code units,
 // which is at most its length in UTF-8 bytes.
 func fieldLen(id string) int {

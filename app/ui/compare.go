@@ -11,6 +11,7 @@ import (
 
 	"eventlens/app/highlight"
 	"eventlens/app/inspect"
+	"eventlens/app/jsontree"
 )
 
 // compareKey is the localStorage key of the compare editor's text.
@@ -25,18 +26,28 @@ const maxMarkedLines = 500
 type Compare struct {
 	app.Compo
 
-	Left string // the main editor's payload
+	Left Source // the main editor's payload
 
 	right    string
 	semantic bool
 	report   *inspect.DiffReport
 	gen      int
-	all      bool // list every change
-	allText  bool // show all of long sides
-	busy     bool // a comparison of large payloads is under way
-	seq      int  // identifies the latest comparison asked for
-	job      *inspect.DiffJob
-	drawn    time.Time // when the comparison's progress was last drawn
+	all      bool             // list every change
+	allText  bool             // show all of long sides
+	job      *inspect.DiffJob // the comparison of large payloads under way
+	steps    stepper
+}
+
+// Source is the main editor's payload as Compare receives it: its text,
+// and the tree the Inspector decoded from it (nil when it did not decode),
+// which Compare compares without decoding the text again.
+type Source struct {
+	// Seq identifies the Inspector's report of Text. go-app compares a
+	// component's fields with reflect.DeepEqual, which stops at the first
+	// field that differs: a new Seq spares it comparing two trees.
+	Seq  int
+	Text string
+	Tree *jsontree.Node
 }
 
 // OnMount restores the second editor's text.
@@ -61,49 +72,39 @@ func (c *Compare) OnUpdate(ctx app.Context) {
 // are small, else in steps (a DiffJob) with the browser free to handle
 // events and paint between them. A comparison under way is abandoned.
 func (c *Compare) schedule(ctx app.Context) {
-	c.seq++
-	seq := c.seq
+	c.steps.stop()
 	c.job = nil
 	c.all, c.allText = false, false
-	if len(c.Left)+len(c.right) <= syncBytes || strings.TrimSpace(c.Left) == "" || strings.TrimSpace(c.right) == "" {
-		c.busy = false
-		c.run()
-		return
-	}
-	c.busy = true
-	c.job = inspect.NewDiffJob(bytesOf(c.Left), bytesOf(c.right), c.semantic)
-	later(ctx, 0, func(ctx app.Context) {
-		guard(ctx, "comparing the payloads", func() { c.advance(ctx, seq) })
-	})
-}
-
-// advance runs one step of the comparison seq, shows its result once
-// complete, and schedules the next step.
-func (c *Compare) advance(ctx app.Context, seq int) {
-	if c.job == nil || seq != c.seq {
-		return // replaced by the comparison of newer texts
-	}
-	if c.job.Step(stepBudget) {
-		c.report, c.job, c.busy = c.job.Report(), nil, false
-		return
-	}
-	if time.Since(c.drawn) < progressEvery {
-		ctx.PreventUpdate()
-	} else {
-		c.drawn = time.Now()
-	}
-	later(ctx, 0, func(ctx app.Context) {
-		guard(ctx, "comparing the payloads", func() { c.advance(ctx, seq) })
-	})
-}
-
-// run compares Left with the second editor's text at once.
-func (c *Compare) run() {
-	if strings.TrimSpace(c.Left) == "" || strings.TrimSpace(c.right) == "" {
+	left := c.Left.Text
+	if strings.TrimSpace(left) == "" || strings.TrimSpace(c.right) == "" {
 		c.report = nil
 		return
 	}
-	c.report = inspect.Diff(bytesOf(c.Left), bytesOf(c.right), c.semantic)
+	if len(left)+len(c.right) <= syncBytes {
+		c.report = c.newJob().Run()
+		return
+	}
+	c.job = c.newJob()
+	c.steps.start(ctx, "comparing the payloads", c.step)
+}
+
+// newJob prepares the comparison of Left with the second editor's text,
+// from Left's tree when the Inspector has it.
+func (c *Compare) newJob() *inspect.DiffJob {
+	if c.Left.Tree != nil {
+		return inspect.NewDiffJobFrom(c.Left.Tree, bytesOf(c.right), c.semantic)
+	}
+	return inspect.NewDiffJob(bytesOf(c.Left.Text), bytesOf(c.right), c.semantic)
+}
+
+// step runs one step of the comparison under way, and shows its result
+// once complete.
+func (c *Compare) step(budget time.Duration) stepResult {
+	if c.job.Step(budget) {
+		c.report, c.job = c.job.Report(), nil
+		return stepResult{done: true}
+	}
+	return stepResult{progress: true}
 }
 
 func (c *Compare) onInput(ctx app.Context, e app.Event) {
@@ -151,7 +152,7 @@ func (c *Compare) Render() app.UI {
 func (c *Compare) result() app.UI {
 	r := c.report
 	box := app.Div().ID("compare-diff").Class("compare-diff")
-	if c.busy {
+	if c.steps.busy {
 		return box.Aria("busy", "true").Body(c.progress())
 	}
 	if r == nil {

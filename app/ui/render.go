@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"eventlens/app/detect"
 	"eventlens/app/inspect"
 	"eventlens/app/samples"
 )
@@ -27,8 +28,18 @@ func (p *Inspector) Render() app.UI {
 			p.inputPane(),
 			p.outputPane(),
 		),
-		app.If(p.compare, func() app.UI { return &Compare{Left: p.src} }),
+		app.If(p.compare, func() app.UI { return &Compare{Left: p.compared()} }),
 	)
+}
+
+// compared returns the payload as the compare mode takes it: with its
+// decoded tree, so that it is not decoded again.
+func (p *Inspector) compared() Source {
+	s := Source{Seq: p.shown, Text: p.src}
+	if p.report != nil && p.report.Doc != nil {
+		s.Tree = p.report.Doc.Root
+	}
+	return s
 }
 
 // header renders the title bar.
@@ -75,7 +86,7 @@ func (p *Inspector) inputPane() app.UI {
 			),
 			app.Button().ID("clear").Class("btn").Text("Clear").
 				OnClick(handler("clearing the editor", p.clear)),
-			app.Button().ID("undo-clear").Class("btn", "btn-accent").Text(cmp.Or(p.undoWhat, "Undo clear")).Hidden(!p.canUndo).
+			app.Button().ID("undo-clear").Class("btn", "btn-accent").Text(cmp.Or(p.undo.what, "Undo clear")).Hidden(!p.undo.ok()).
 				OnClick(handler("undoing the clear", p.undoClear)),
 			app.Button().ID("share").Class("btn").Text("Share link").
 				Title("Copy a link that carries the payload in its #fragment").
@@ -93,17 +104,17 @@ func (p *Inspector) inputPane() app.UI {
 			app.Textarea().
 				ID("input").
 				Class("editor").
-				Hidden(p.big != "").
+				Hidden(p.ed.large() != nil).
 				Spellcheck(false).
 				Attr("autocomplete", "off").Attr("autocapitalize", "off").
 				Aria("describedby", "editor-help").
 				Placeholder("Paste an Event Grid or CloudEvents payload (JSON) here, drop a .json file anywhere on the page, or pick a sample.").
 				OnInput(handler("reading the editor", p.onInput)),
 			p.largeBar(),
-			&LargeView{Text: p.big, Mark: p.mark},
+			p.largeView(),
 			app.Div().Class("editor-foot").Body(
-				app.Span().ID("caret").Class("caret").Aria("live", "off").Text(p.caret),
-				app.Span().ID("editor-help").Class("muted").Text(p.editorHelp()),
+				app.Span().ID("caret").Class("caret").Aria("live", "off").Text(p.ed.caret),
+				app.Span().ID("editor-help").Class("muted").Text(p.ed.surface().help()),
 				app.Span().ID("size-limit").Class("muted").Text(fmt.Sprintf("Payloads up to %d MiB", inspect.MaxBytes>>20)),
 			),
 		),
@@ -114,11 +125,12 @@ func (p *Inspector) inputPane() app.UI {
 // can be done with it; hidden when the textarea holds the text.
 func (p *Inspector) largeBar() app.UI {
 	bar := app.Div().ID("large-bar").Class("large-bar")
-	if p.big == "" {
+	b := p.ed.large()
+	if b == nil {
 		return bar.Hidden(true)
 	}
 	return bar.Body(
-		app.Span().ID("large-label").Class("large-label").Text(largeLabel(len(p.big), p.bigLines)),
+		app.Span().ID("large-label").Class("large-label").Text(largeLabel(len(b.text()), b.lines)),
 		app.Button().ID("edit-as-text").Class("btn").Text("Edit as text").
 			Title("Put the payload into the text editor: the browser may pause for a moment while it lays out a text this long").
 			OnClick(handler("moving the payload into the editor", p.editAsText)),
@@ -130,6 +142,15 @@ func (p *Inspector) largeBar() app.UI {
 		app.Button().ID("large-download").Class("btn").Text("Download .json").
 			OnClick(handler("downloading the payload", p.downloadBig)),
 	)
+}
+
+// largeView renders the read-only view of a large text, empty and hidden
+// while the textarea holds the text.
+func (p *Inspector) largeView() app.UI {
+	if b := p.ed.large(); b != nil {
+		return &LargeView{Text: b.text(), Mark: b.mark}
+	}
+	return &LargeView{}
 }
 
 // largeLabel names a large payload of n bytes and lines lines.
@@ -155,14 +176,6 @@ func thousands(n int) string {
 	return b.String()
 }
 
-// editorHelp is the line under the editor saying how to use it.
-func (p *Inspector) editorHelp() string {
-	if p.big != "" {
-		return "Read-only view: arrow keys, Page Up/Down, Home and End scroll it · a diagnostic's place is marked in it · paste here to replace the payload"
-	}
-	return "Tab inserts spaces (Esc then Tab leaves the editor) · Ctrl+Enter inspects now"
-}
-
 // shareRow shows the last share link, ready to copy.
 func (p *Inspector) shareRow() app.UI {
 	row := app.Div().Class("row", "share-row")
@@ -177,14 +190,14 @@ func (p *Inspector) shareRow() app.UI {
 
 // noticeBox renders the last action's notice.
 func (p *Inspector) noticeBox() app.UI {
-	if p.notice == "" {
+	if p.notice.text == "" {
 		return app.Div().ID("notice").Class("notice", "empty").Role("status")
 	}
 	cls := "notice"
-	if p.noticeErr {
+	if p.notice.isErr {
 		cls = "notice-error"
 	}
-	return app.Div().ID("notice").Class("notice", cls).Role("status").Text(p.notice)
+	return app.Div().ID("notice").Class("notice", cls).Role("status").Text(p.notice.text)
 }
 
 // outputPane renders the verdict, diagnostics and tabs. While a new text
@@ -298,16 +311,14 @@ func (p *Inspector) panel() app.UI {
 	}
 	switch p.tab {
 	case tabEventGrid, tabCloudEvents:
-		id, title, text := tabEventGrid, "Event Grid", p.eventGrid
+		id, form, text := tabEventGrid, detect.EventGrid, p.out.eventGrid
 		if p.tab == tabCloudEvents {
-			id, title, text = tabCloudEvents, "CloudEvents", p.cloudEvents
+			id, form, text = tabCloudEvents, detect.CloudEvents, p.out.cloudEvents
 		}
+		title := form.Title()
 		var conv *inspect.Conversion
 		if r != nil {
-			conv = r.EventGrid
-			if p.tab == tabCloudEvents {
-				conv = r.CloudEvents
-			}
+			conv = r.Conversion(form)
 		}
 		var note app.UI
 		switch {
@@ -324,12 +335,12 @@ func (p *Inspector) panel() app.UI {
 	case tabDiff:
 		return &MappingView{Report: r, Focus: p.focus}
 	}
-	if r == nil || len(p.pretty) == 0 {
+	if r == nil || len(p.out.pretty) == 0 {
 		msg := "The formatted payload appears here."
 		if r != nil && r.Doc == nil {
 			msg = "The payload is not valid JSON: fix the syntax error listed above to see it formatted."
 		}
 		return app.Pre().ID("pretty").Class("code", "muted").Text(msg)
 	}
-	return &CodeView{ID: "pretty", Label: "Formatted payload", Text: p.pretty}
+	return &CodeView{ID: "pretty", Label: "Formatted payload", Text: p.out.pretty}
 }

@@ -105,7 +105,8 @@ func TestHead(t *testing.T) {
 }
 
 func TestSizeLabel(t *testing.T) {
-	for n, want := range map[int]string{1: "1 byte", 812: "812 bytes", 35 << 10: "35 KB", 2900 << 10: "2.8 MB", 32 << 20: "32.0 MB"} {
+	for n, want := range map[int]string{0: "0 bytes", 1: "1 byte", 812: "812 bytes", 1023: "1023 bytes", 1 << 10: "1 KB", 35 << 10: "35 KB",
+		1<<20 - 1: "1023 KB", 1 << 20: "1.0 MB", 2900 << 10: "2.8 MB", 32 << 20: "32.0 MB"} {
 		if got := sizeLabel(n); got != want {
 			t.Errorf("sizeLabel(%d) = %q, want %q", n, got, want)
 		}
@@ -332,6 +333,64 @@ func FuzzHead(f *testing.F) {
 		if cut && len(got) > 0 && got[len(got)-1] != '\n' && !utf8.RuneStart(text[len(got)]) {
 			t.Fatalf("cut inside a character: %q", got)
 		}
-		_ = sizeLabel(len(text))
 	})
+}
+
+func TestOutputsOf(t *testing.T) {
+	r := inspect.Inspect(gen.Batch(gen.EventGrid, 3))
+	all := outputsOf(r, -1, true)
+	if !bytes.Equal(all.pretty, r.Pretty) || !bytes.Equal(all.eventGrid, r.EventGrid.Text) || !bytes.Equal(all.cloudEvents, r.CloudEvents.Text) {
+		t.Error("without a focus, the tabs do not show the whole payload")
+	}
+	one := outputsOf(r, 1, true)
+	if !bytes.Equal(one.pretty, r.EventText(1)) || !bytes.Equal(one.cloudEvents, r.CloudEvents.EventText(1)) || !bytes.Contains(one.cloudEvents, []byte(r.Events[1].ID)) {
+		t.Errorf("focused on event 1, the tabs show:\n%s\n%s", one.pretty, one.cloudEvents)
+	}
+	if partial := outputsOf(r, 1, false); !bytes.Equal(partial.pretty, r.Pretty) {
+		t.Error("an incomplete report's views are cut to one event")
+	}
+	if none := outputsOf(nil, -1, true); none.pretty != nil || none.eventGrid != nil || none.cloudEvents != nil {
+		t.Error("no report, but texts")
+	}
+}
+
+func TestMappingText(t *testing.T) {
+	r := report(t, "cloudevents-connected")
+	text := mappingText(r)
+	if n := strings.Count(text, "\n"); n == 0 || n != len(r.Converted().Changes) || !strings.Contains(text, "source") {
+		t.Errorf("mapping text of %d changes:\n%s", len(r.Converted().Changes), text)
+	}
+	if mappingText(report(t, "broken-syntax-error")) != "" || mappingText(nil) != "" {
+		t.Error("a payload that is not events has a mapping text")
+	}
+}
+
+func TestCompareUsesTheInspectorsTree(t *testing.T) {
+	left, right := []byte(mustSample(t, "eventgrid-connected")), mustSample(t, "cloudevents-connected")
+	for _, semantic := range []bool{false, true} {
+		want := inspect.Diff(left, []byte(right), semantic)
+		for _, tree := range []bool{false, true} {
+			c := &Compare{Left: Source{Text: string(left)}, right: right, semantic: semantic}
+			if tree {
+				c.Left.Tree = inspect.Inspect(left).Doc.Root
+			}
+			c.schedule(app.Context{})
+			if c.report == nil || c.report.Equal != want.Equal || len(c.report.Changes) != len(want.Changes) || !bytes.Equal(c.report.Left.Text, want.Left.Text) || c.steps.busy {
+				t.Errorf("semantic %v, from the tree %v: %+v, want %+v", semantic, tree, c.report, want)
+			}
+		}
+	}
+	c := &Compare{Left: Source{Text: "  "}, right: right}
+	if c.schedule(app.Context{}); c.report != nil {
+		t.Error("a blank left side is compared")
+	}
+}
+
+func mustSample(t *testing.T, id string) string {
+	t.Helper()
+	s, ok := samples.Get(id)
+	if !ok {
+		t.Fatalf("no sample %q", id)
+	}
+	return s.Text
 }

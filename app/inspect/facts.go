@@ -1,0 +1,117 @@
+package inspect
+
+import (
+	"fmt"
+	"strings"
+
+	"eventlens/app/detect"
+	"eventlens/app/jsontree"
+)
+
+// This file holds what a Report says about its payload beyond its fields:
+// the facts the CLI and the UI show, written once here.
+
+// FormLabel names what the payload is: "Event Grid batch of 3 events",
+// "CloudEvents event", "Validation handshake", "Empty array", "Not an
+// event" or "Not JSON".
+func (r *Report) FormLabel() string {
+	switch {
+	case r.Doc == nil:
+		return "Not JSON"
+	case r.Form == detect.Handshake:
+		return "Validation handshake"
+	case r.Form == detect.Unknown && r.Batch && len(r.Events) == 0:
+		return "Empty array"
+	case r.Form == detect.Unknown:
+		return "Not an event"
+	case r.Batch:
+		return fmt.Sprintf("%s batch of %d %s", r.Form.Title(), len(r.Events), plural(len(r.Events), "event", "events"))
+	}
+	return r.Form.Title() + " event"
+}
+
+// Summary returns a one-line verdict, e.g. "Event Grid batch of 3 events:
+// invalid, 2 errors, 1 warning".
+func (r *Report) Summary() string {
+	var b strings.Builder
+	b.WriteString(r.FormLabel())
+	if r.Valid {
+		b.WriteString(": valid")
+	} else {
+		b.WriteString(": invalid")
+	}
+	if r.Errors > 0 {
+		fmt.Fprintf(&b, ", %d %s", r.Errors, plural(r.Errors, "error", "errors"))
+	}
+	if r.Warnings > 0 {
+		fmt.Fprintf(&b, ", %d %s", r.Warnings, plural(r.Warnings, "warning", "warnings"))
+	}
+	return b.String()
+}
+
+// plural returns one or many as n asks.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Conversion returns the payload in form f (EventGrid or CloudEvents),
+// converted or, in its own form, pretty-printed; nil for another form and
+// while the payload is not events (or its conversions are not ready).
+func (r *Report) Conversion(f detect.Form) *Conversion {
+	switch f {
+	case detect.EventGrid:
+		return r.EventGrid
+	case detect.CloudEvents:
+		return r.CloudEvents
+	}
+	return nil
+}
+
+// OtherForm returns the form the payload converts to: CloudEvents for
+// Event Grid events (and for a validation handshake, which has none: see
+// Converted), Event Grid for CloudEvents; Unknown for other payloads.
+func (r *Report) OtherForm() detect.Form {
+	switch r.Form {
+	case detect.EventGrid, detect.Handshake:
+		return detect.CloudEvents
+	case detect.CloudEvents:
+		return detect.EventGrid
+	}
+	return detect.Unknown
+}
+
+// Converted returns the payload converted to OtherForm, with what the
+// conversion changes, or with Err saying why there is no such form; nil
+// when the payload is not events (or its conversions are not ready).
+func (r *Report) Converted() *Conversion {
+	return r.Conversion(r.OtherForm())
+}
+
+// EventText returns event i of a batch (the i-th element of the array)
+// pretty-printed; nil when the payload is not an array or has no element i.
+func (r *Report) EventText(i int) []byte {
+	if r.Doc == nil {
+		return nil
+	}
+	return elementText(r.Doc.Root, i)
+}
+
+// EventText returns event i of the batch in this form, pretty-printed; nil
+// when there is no such event (or no converted payload).
+func (c *Conversion) EventText(i int) []byte {
+	if c == nil {
+		return nil
+	}
+	return elementText(c.Root, i)
+}
+
+// elementText pretty-prints element i of an array.
+func elementText(root *jsontree.Node, i int) []byte {
+	if root == nil || root.Kind != jsontree.Array || i < 0 || i >= len(root.Items) {
+		return nil
+	}
+	return jsontree.Pretty(root.Items[i])
+}

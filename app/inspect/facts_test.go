@@ -1,0 +1,127 @@
+package inspect
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"eventlens/app/detect"
+	"eventlens/app/gen"
+	"eventlens/app/jsontree"
+)
+
+func TestFormLabelAndSummary(t *testing.T) {
+	tests := []struct {
+		name, label, summary string
+		src                  []byte
+	}{
+		{"eventgrid batch", "Event Grid batch of 1 event", "Event Grid batch of 1 event: valid", nil},
+		{"cloudevents batch", "CloudEvents batch of 3 events", "CloudEvents batch of 3 events: valid", gen.Batch(gen.CloudEvents, 3)},
+		{"cloudevents event", "CloudEvents event", "", nil},
+		{"handshake", "Validation handshake", "Validation handshake: valid", nil},
+		{"empty array", "Empty array", "Empty array: valid", []byte(`[]`)},
+		{"not an event", "Not an event", "Not an event: invalid, 1 error", []byte(`{"hello":"world"}`)},
+		{"not json", "Not JSON", "Not JSON: invalid, 1 error", []byte(`{"a":`)},
+	}
+	files := map[string]string{
+		"eventgrid batch":   "seed-eventgrid-connected",
+		"cloudevents event": "form-cloudevents-single",
+		"handshake":         "form-handshake",
+	}
+	for _, tt := range tests {
+		src := tt.src
+		if f, ok := files[tt.name]; ok {
+			src = read(t, f)
+		}
+		r := Inspect(src)
+		if got := r.FormLabel(); got != tt.label {
+			t.Errorf("%s: FormLabel() = %q, want %q", tt.name, got, tt.label)
+		}
+		if got := r.Summary(); !strings.HasPrefix(got, tt.label+": ") || tt.summary != "" && got != tt.summary {
+			t.Errorf("%s: Summary() = %q, want %q (the form label, then the verdict)", tt.name, got, tt.summary)
+		}
+	}
+}
+
+func TestConverted(t *testing.T) {
+	tests := []struct {
+		file     string
+		other    detect.Form
+		hasConv  bool
+		convErr  bool
+		contains string // in the converted text
+	}{
+		{"seed-eventgrid-connected", detect.CloudEvents, true, false, `"specversion": "1.0"`},
+		{"seed-cloudevents-connected", detect.EventGrid, true, false, `"eventType"`},
+		{"form-handshake", detect.CloudEvents, true, true, ""},
+		{"form-object-without-attributes", detect.Unknown, false, false, ""},
+		{"json-syntax-missing-comma", detect.Unknown, false, false, ""},
+	}
+	for _, tt := range tests {
+		r := Inspect(read(t, tt.file))
+		if got := r.OtherForm(); got != tt.other {
+			t.Errorf("%s: OtherForm() = %v, want %v", tt.file, got, tt.other)
+		}
+		c := r.Converted()
+		if (c != nil) != tt.hasConv {
+			t.Fatalf("%s: Converted() = %v, want one: %v", tt.file, c, tt.hasConv)
+		}
+		if c == nil {
+			if r.Conversion(detect.EventGrid) != nil || r.Conversion(detect.CloudEvents) != nil {
+				t.Errorf("%s: no converted form, but a conversion", tt.file)
+			}
+			continue
+		}
+		if c.Native || (c.Err != "") != tt.convErr || !bytes.Contains(c.Text, []byte(tt.contains)) {
+			t.Errorf("%s: Converted() native %v, err %q, text:\n%s", tt.file, c.Native, c.Err, c.Text)
+		}
+		own := r.Conversion(detect.EventGrid)
+		if tt.other == detect.EventGrid {
+			own = r.Conversion(detect.CloudEvents)
+		}
+		if c != r.Conversion(tt.other) || own == nil || !own.Native {
+			t.Errorf("%s: Conversion(form) does not return the report's conversions", tt.file)
+		}
+	}
+	if r := Inspect(read(t, "seed-eventgrid-connected")); r.Conversion(detect.Handshake) != nil || r.Conversion(detect.Unknown) != nil {
+		t.Error("a form that is not Event Grid or CloudEvents has a conversion")
+	}
+}
+
+func TestEventText(t *testing.T) {
+	r := Inspect(gen.Batch(gen.EventGrid, 3))
+	if !r.Valid || len(r.Events) != 3 {
+		t.Fatalf("test batch: %s", r.Summary())
+	}
+	for i, ev := range r.Events {
+		text := r.EventText(i)
+		doc, err := jsontree.Parse(text, jsontree.Options{})
+		if err != nil || doc.Root.Kind != jsontree.Object {
+			t.Fatalf("EventText(%d) is not one object: %v\n%s", i, err, text)
+		}
+		if id := doc.Root.Get("id"); id == nil || id.Text != ev.ID {
+			t.Errorf("EventText(%d) is not event %s:\n%s", i, ev.ID, text)
+		}
+		ce := r.CloudEvents.EventText(i)
+		if !bytes.Contains(ce, []byte(`"specversion": "1.0"`)) || !bytes.Contains(ce, []byte(`"id": "`+ev.ID+`"`)) {
+			t.Errorf("CloudEvents.EventText(%d) is not event %s in CloudEvents form:\n%s", i, ev.ID, ce)
+		}
+		if eg := r.EventGrid.EventText(i); !bytes.Equal(eg, text) {
+			t.Errorf("the input's own form, event %d, differs from EventText:\n%s", i, eg)
+		}
+	}
+	for _, i := range []int{-1, 3} {
+		if r.EventText(i) != nil || r.CloudEvents.EventText(i) != nil {
+			t.Errorf("EventText(%d) of a batch of 3 is not nil", i)
+		}
+	}
+	for _, src := range []string{`{"a":1}`, `{"a":`, `[]`} {
+		if got := Inspect([]byte(src)).EventText(0); got != nil {
+			t.Errorf("EventText(0) of %s = %q, want nil", src, got)
+		}
+	}
+	var none *Conversion
+	if none.EventText(0) != nil {
+		t.Error("a missing conversion has an event")
+	}
+}

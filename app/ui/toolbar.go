@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"eventlens/app/samples"
+	"eventlens/app/share"
+)
+
+// This file holds what the toolbars over the editor do.
+
+// stash keeps the editor's text for the Undo button, labelled what.
+func (p *Inspector) stash(what string) {
+	u, ok := p.ed.surface().stash()
+	if !ok {
+		u = undo{}
+	}
+	u.what = what
+	p.undo = u
+}
+
+// clear empties the editor, keeping the text for "Undo clear".
+func (p *Inspector) clear(ctx app.Context, e app.Event) {
+	p.stash("Undo clear")
+	p.ed.clear()
+	p.gen++
+	p.runNow(ctx)
+	p.say("Cleared the editor.", false)
+}
+
+// undoClear brings back the text kept by the last Clear (or large fix, or
+// refused paste).
+func (p *Inspector) undoClear(ctx app.Context, e app.Event) {
+	if !p.undo.ok() {
+		return
+	}
+	p.ed.restore(p.undo)
+	p.undo = undo{}
+	p.gen++
+	p.runNow(ctx)
+	p.say("Restored the text.", false)
+}
+
+// editAsText moves the large text into the textarea. The text is the same,
+// so its report stays.
+func (p *Inspector) editAsText(ctx app.Context, e app.Event) {
+	if !p.ed.editAsText() {
+		return
+	}
+	p.readCaret()
+	p.say("The payload is in the editor as text. The browser may pause for a moment while it lays out a text this long.", false)
+}
+
+// copyBig copies the large text.
+func (p *Inspector) copyBig(ctx app.Context, e app.Event) {
+	if b := p.ed.large(); b != nil {
+		copyText(b.text())
+		p.say("Copied the payload.", false)
+	}
+}
+
+// downloadBig saves the large text as a file.
+func (p *Inspector) downloadBig(ctx app.Context, e app.Event) {
+	if b := p.ed.large(); b != nil {
+		download("eventlens-payload.json", "application/json", bytesOf(b.text()))
+	}
+}
+
+// makeShareLink puts the payload in a link's fragment and copies the link.
+func (p *Inspector) makeShareLink(ctx app.Context, e app.Event) {
+	text := p.ed.surface().text()
+	if strings.TrimSpace(text) == "" {
+		p.say("Nothing to share: paste a payload first.", true)
+		return
+	}
+	frag, err := share.Encode([]byte(text))
+	if err != nil {
+		p.shareURL = ""
+		p.say(err.Error(), true)
+		return
+	}
+	p.shareURL = pageURL() + "#" + frag
+	copyText(p.shareURL)
+	p.say("Share link copied. The payload travels in the link's #fragment, which browsers never send to a server.", false)
+}
+
+// pickSample loads the sample chosen in the menu.
+func (p *Inspector) pickSample(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	id := target.Get("value").String()
+	target.Set("value", "")
+	if s, ok := samples.Get(id); ok {
+		p.load(ctx, s.Text, true)
+		p.say("Loaded the sample “"+s.Title+"”. Ctrl+Z in the editor brings back your text.", false)
+	}
+}
+
+// pickFile loads the file chosen in the file picker.
+func (p *Inspector) pickFile(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	if files := target.Get("files"); files.Truthy() && files.Length() > 0 {
+		p.readFile(ctx, files.Index(0))
+	}
+	target.Set("value", "")
+}
