@@ -7,6 +7,8 @@ import (
 	"unsafe"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"eventlens/app/textpos"
 )
 
 // largeText is the length (in UTF-16 code units, what the textarea lays
@@ -48,12 +50,12 @@ type LargeView struct {
 	Text string // the text shown; "" hides the viewer
 	Mark Mark   // the place to mark; Line 0 marks nothing
 
-	text    string // the text starts describes
-	starts  []int  // byte offset of each line's start in text
-	first   int    // first line drawn (0-based)
-	count   int    // lines drawn
-	seen    int    // the Mark.Seq scrolled to
-	pending bool   // an animation frame is requested
+	text    string        // the text starts describes
+	starts  textpos.Lines // where each line of text starts
+	first   int           // first line drawn (0-based)
+	count   int           // lines drawn
+	seen    int           // the Mark.Seq scrolled to
+	pending bool          // an animation frame is requested
 
 	onScroll, onFrame app.Func
 	scroller          app.Value
@@ -112,7 +114,7 @@ func (v *LargeView) OnUpdate(ctx app.Context) {
 func (v *LargeView) sync() {
 	if !sameString(v.Text, v.text) {
 		v.text = v.Text
-		v.starts = lineStarts(v.Text)
+		v.starts = textpos.NewLines(v.Text)
 		v.first, v.count = 0, 0
 		v.seen = v.Mark.Seq
 		v.setScrollTop(0)
@@ -208,24 +210,10 @@ func (v *LargeView) Render() app.UI {
 		)
 }
 
-// lineStarts returns the byte offset at which each line of text starts.
-func lineStarts(text string) []int {
-	starts := make([]int, 1, strings.Count(text, "\n")+1)
-	for i := 0; i < len(text); {
-		k := strings.IndexByte(text[i:], '\n')
-		if k < 0 {
-			break
-		}
-		i += k + 1
-		starts = append(starts, i)
-	}
-	return starts
-}
-
 // window returns lines [first, first+count) of text (starts from
-// lineStarts), each cut to maxLineShown bytes, and their numbers, one a
+// textpos.NewLines), each cut to maxLineShown bytes, and their numbers, one a
 // line. Out-of-range requests are clamped.
-func window(text string, starts []int, first, count int) (lines, numbers string) {
+func window(text string, starts textpos.Lines, first, count int) (lines, numbers string) {
 	first = max(0, min(first, len(starts)))
 	end := max(first, min(first+max(count, 0), len(starts)))
 	var lb, nb strings.Builder

@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"eventlens/app/gen"
+	"eventlens/app/textpos"
 )
 
 func TestLineStartsAndWindow(t *testing.T) {
@@ -29,7 +30,7 @@ func TestLineStartsAndWindow(t *testing.T) {
 		{"long line", long + "\nx", 0, 2, long[:maxLineShown] + " … (4096 more bytes: Copy or Download has them all)\nx", "1\n2"},
 	}
 	for _, tt := range tests {
-		starts := lineStarts(tt.text)
+		starts := textpos.NewLines(tt.text)
 		if want := strings.Count(tt.text, "\n") + 1; len(starts) != want {
 			t.Errorf("%s: %d line starts, want %d", tt.name, len(starts), want)
 		}
@@ -107,7 +108,7 @@ func TestLargeLabel(t *testing.T) {
 func TestLargeViewRender(t *testing.T) {
 	text := string(gen.Batch(gen.EventGrid, 200))
 	v := &LargeView{Text: text}
-	v.text, v.starts, v.count = text, lineStarts(text), 50
+	v.text, v.starts, v.count = text, textpos.NewLines(text), 50
 	html := app.HTMLString(v)
 	for _, w := range []string{`id="large-scroll"`, `tabindex="0"`, `aria-labelledby="large-label"`, `id="large-text"`, `id="large-lines"`, "&#34;topic&#34;"} {
 		if !strings.Contains(html, w) {
@@ -131,7 +132,7 @@ func FuzzWindow(f *testing.F) {
 	f.Add(strings.Repeat("é", maxLineShown+1), 0, 1)
 	f.Add("\xff\xfe\n", 1, 1<<30)
 	f.Fuzz(func(t *testing.T, text string, first, count int) {
-		starts := lineStarts(text)
+		starts := textpos.NewLines(text)
 		lines, nums := window(text, starts, first, count)
 		if utf8.ValidString(text) && !utf8.ValidString(lines) {
 			t.Errorf("window cut a character: %q", lines)
