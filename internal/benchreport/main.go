@@ -448,12 +448,12 @@ func (r *report) browserFigures() []browserFigure {
 		r.warnings = append(r.warnings, "browser figures: building web/app.wasm failed: "+firstLine(err.Error()))
 		return nil
 	}
-	cmd := exec.Command("go", "test", "-count=1", "-tags", "browser", "-run", "^TestPerf", "-v", "-timeout", "10m", ".")
+	cmd := exec.Command("go", "test", "-count=1", "-tags", "browser", "-run", "^TestPerf", "-v", "-timeout", "10m", "./internal/browsertest")
 	cmd.Env = append(os.Environ(), "CHROMIUM="+r.cfg.chromium, "EVENTLENS_PERF=1")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
-	fmt.Fprintf(&r.raw, "$ go test -tags browser -run ^TestPerf -v .\n%s", out.Bytes())
+	fmt.Fprintf(&r.raw, "$ go test -tags browser -run ^TestPerf -v ./internal/browsertest\n%s", out.Bytes())
 	var figs []browserFigure
 	for _, line := range strings.Split(out.String(), "\n") {
 		line = strings.TrimSpace(line)
@@ -468,7 +468,7 @@ func (r *report) browserFigures() []browserFigure {
 	if err != nil {
 		r.warnings = append(r.warnings, "browser figures: the test failed ("+err.Error()+"); see -raw output")
 	} else if len(figs) == 0 {
-		r.warnings = append(r.warnings, "browser figures: the browser test printed none (is browser_perf_test.go there?)")
+		r.warnings = append(r.warnings, "browser figures: the browser test printed none (is internal/browsertest/perf_test.go there?)")
 	}
 	return figs
 }
@@ -707,7 +707,7 @@ func (r *report) markdown() []byte {
 	w.f("go test -run '^$' -bench . -benchmem ./app/inspect          # one package, natively\n")
 	w.f("GOOS=js GOARCH=wasm go test -run '^$' -bench . -benchmem -exec=\"$(go env GOROOT)/lib/wasm/go_js_wasm_exec\" ./app/inspect\n")
 	w.f("go test -run '^$' -bench 'Inspect/eventgrid/1000$' -cpuprofile cpu.out ./app/inspect && go tool pprof -top app/inspect/inspect.test cpu.out\n")
-	w.f("go test -tags browser -run '^TestPerf' -v .                  # browser figures (after make wasm)\n```\n")
+	w.f("go test -tags browser -run '^TestPerf' -v ./internal/browsertest   # browser figures (after make wasm)\n```\n")
 	return w.Bytes()
 }
 
@@ -922,7 +922,7 @@ func (r *report) browserSection(w *writer) {
 		w.f("Not measured in this run.\n\n")
 		return
 	}
-	w.f("Headless Chromium against the real server on loopback (`browser_perf_test.go`, one run each; recorded, never asserted).\n\n")
+	w.f("Headless Chromium against the real server on loopback (`internal/browsertest/perf_test.go`, one run each; recorded, never asserted).\n\n")
 	w.f("| figure | value |\n|---|---|\n")
 	for _, f := range r.browser {
 		w.f("| %s | %s |\n", f.name, f.value)
