@@ -127,7 +127,6 @@ func serveUntil(ctx context.Context, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eventlens: %v\n", err)
 		return 1
 	}
-	logger.Printf("eventlens: stopped")
 	return 0
 }
 

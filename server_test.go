@@ -202,7 +202,7 @@ func TestServeFromAnotherDirectory(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("after SIGTERM: %v, want exit 0", err)
 	}
-	for _, re := range []string{`GET / 200 \d+ `, `GET /web/app\.wasm 200 \d+ `, `eventlens: stopped`} {
+	for _, re := range []string{`GET / 200 \d+ `, `GET /web/app\.wasm 200 \d+ `, `eventlens: shutting down`} {
 		if !regexp.MustCompile(re).MatchString(log) {
 			t.Errorf("log lacks %s:\n%s", re, log)
 		}

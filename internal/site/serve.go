@@ -15,6 +15,7 @@ import (
 // (AccessLog) and the server's errors to logger, until ctx is done; then it
 // lets requests in flight finish (up to 10 s) and returns. It returns the
 // error that stopped the server early, or the one of the shutdown.
+// It logs "eventlens: shutting down" when ctx is done.
 func Serve(ctx context.Context, ln net.Listener, h http.Handler, logger *log.Logger) error {
 	srv := &http.Server{
 		Handler:           AccessLog(h, logger),
@@ -32,6 +33,7 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, logger *log.Log
 		return err
 	case <-ctx.Done():
 	}
+	logger.Printf("eventlens: shutting down")
 	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shut); err != nil {

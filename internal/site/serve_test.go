@@ -73,7 +73,7 @@ func TestServeAndShutdown(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("server did not shut down")
 	}
-	if !regexp.MustCompile(`(?m)^GET / 200 \d+ `).MatchString(logs.String()) {
+	if !regexp.MustCompile(`(?m)^GET / 200 \d+ `).MatchString(logs.String()) || !strings.Contains(logs.String(), "eventlens: shutting down") {
 		t.Errorf("no access log line:\n%s", logs.String())
 	}
 	if _, err := http.Get("http://" + addr + "/"); err == nil {
