@@ -1,5 +1,12 @@
 //go:build !wasm
 
+// Package site is the eventlens web app as it ships: Build renders every
+// page and go-app's scripts once (attributes sorted, so the same app gives
+// the same bytes), versions them by content, computes the CSP, patches the
+// service worker and compresses everything; the Site then serves it from
+// memory with its security headers (ServeHTTP, Serve, AccessLog) or writes
+// it as a static site (Export). The assets come from an fs.FS: web.FS,
+// embedded in the binary, or a directory.
 package site
 
 import (
