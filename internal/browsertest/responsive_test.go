@@ -446,7 +446,7 @@ func TestResponsiveLargePaste(t *testing.T) {
 
 	// Scrolling draws later lines, still only a few.
 	eval[bool](b, `(document.querySelector("#large-scroll").scrollTop = 30000 * 20, true)`)
-	waitJS(b, 5*time.Second, `document.querySelector("#large-lines").textContent.split("\n").includes("30001")`)
+	waitJS(b, 20*time.Second, `document.querySelector("#large-lines").textContent.split("\n").includes("30001")`)
 	v = viewer(b)
 	drawn = strings.Split(v.Text, "\n")
 	nums := strings.Split(v.Numbers, "\n")
@@ -475,9 +475,9 @@ func TestResponsiveLargePaste(t *testing.T) {
 	}
 	before := v.ScrollTop
 	b.do(5*time.Second, chromedp.KeyEvent(kb.PageDown))
-	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#large-scroll").scrollTop > %d`, before))
+	waitJS(b, 20*time.Second, fmt.Sprintf(`document.querySelector("#large-scroll").scrollTop > %d`, before))
 	b.do(5*time.Second, chromedp.KeyEvent(kb.End))
-	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#large-lines").textContent.endsWith("\n%d")`, len(lines)))
+	waitJS(b, 20*time.Second, fmt.Sprintf(`document.querySelector("#large-lines").textContent.endsWith("\n%d")`, len(lines)))
 
 	// The positions come from the CSSOM, which the CSP allows.
 	if got := eval[[]string](b, `window.__csp || []`); len(got) > 0 {
@@ -516,7 +516,7 @@ func TestResponsiveLargeDiagnostic(t *testing.T) {
 	d := want.Diagnostics[idx]
 	lines := strings.Split(string(payload), "\n")
 	click(b, fmt.Sprintf(`#diagnostics li[data-index="%d"] .diag-go`, idx))
-	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#large-lines").textContent.split("\n").includes("%d")`, d.Line))
+	waitJS(b, 20*time.Second, fmt.Sprintf(`document.querySelector("#large-lines").textContent.split("\n").includes("%d")`, d.Line))
 	if got := eval[string](b, `document.querySelector("#large-mark").dataset.line`); got != fmt.Sprint(d.Line) || eval[bool](b, `document.querySelector("#large-mark").hidden`) {
 		t.Errorf("marked line %s, want %d", got, d.Line)
 	}
