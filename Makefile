@@ -23,13 +23,14 @@ run: build
 	@echo "eventlens: open http://$(ADDR)/"
 	./eventlens serve -addr $(ADDR)
 
-## build: the browser app (web/app.wasm) and the server/CLI binary (./eventlens)
+## build: the browser app (web/app.wasm) and the server/CLI binary (./eventlens), which embeds web/
 build: wasm server
 
 wasm:
 	$(WASMENV) $(GO) build -trimpath -ldflags='-s -w' -o web/app.wasm ./wasm
 
-server:
+# server embeds web/ (app.wasm included): it is built after wasm.
+server: wasm
 	$(GO) build -trimpath -o eventlens .
 
 ## dist: the app as a static site in dist/ (BASE=/name/ when it is served under a sub-path,
@@ -53,10 +54,10 @@ test: deps
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt: these files need formatting:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) vet -tags browser .
+	$(GO) vet -tags browser ./internal/browsertest
 	$(WASMENV) $(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
-	$(GO) run $(STATICCHECK) -tags browser .
+	$(GO) run $(STATICCHECK) -tags browser ./internal/browsertest
 	@# staticcheck itself runs natively; it analyses the code for js/wasm.
 	$(GO) run -exec 'env $(WASMENV)' $(STATICCHECK) ./...
 
@@ -80,9 +81,9 @@ fuzz:
 wasmtest:
 	$(WASMENV) $(GO) test -count=1 -exec="$(WASM_EXEC)" $(ENGINE)
 
-## browser: chromedp tests driving headless Chromium against the real server
+## browser: chromedp tests (internal/browsertest) driving headless Chromium against the real server
 browser: wasm
-	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -run . -v -timeout 20m . 2>&1 | grep -v '^=== \(RUN\|PAUSE\|CONT\)'
+	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -run . -v -timeout 20m ./internal/browsertest 2>&1 | grep -v '^=== \(RUN\|PAUSE\|CONT\)'
 
 ## bench: benchmarks natively and as wasm under Node (medians of BENCHCOUNT runs), app.wasm's size, and the
 ## browser figures; writes docs/PERFORMANCE.md with each budget's PASS/MISS. Not part of make test (~5-10 min).

@@ -6,6 +6,11 @@
 //	eventlens [serve] [-addr 127.0.0.1:8080]   serve the app (default)
 //	eventlens export -out dist [-base /name/]   write the app as a static site
 //	eventlens check|convert|diff ...            command-line inspection
+//
+// This package is flags and subcommand dispatch only: the site (pages, CSP,
+// service worker, compression, HTTP handler, static export) is
+// internal/site, the assets are web/ (embedded, so the binary serves from
+// any directory), and the command-line inspection is app/cli.
 package main
 
 import (
@@ -16,16 +21,13 @@ import (
 	"io"
 	"log"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"eventlens/app/cli"
-	"eventlens/app/ui"
+	"eventlens/internal/site"
+	"eventlens/web"
 )
 
 // version identifies the build for the service worker; set it with
@@ -94,10 +96,11 @@ func serveUntil(ctx context.Context, args []string, stderr io.Writer) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
-		fmt.Fprintf(fl.Output(), "usage: eventlens serve [-addr host:port]\n\nServes the web app from ./web (build it with `make wasm`).\n\n")
+		fmt.Fprintf(fl.Output(), "usage: eventlens serve [-addr host:port] [-web dir]\n\nServes the web app from the assets built into the binary (web/, with app.wasm from `make wasm`).\n\n")
 		fl.PrintDefaults()
 	}
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
+	webDir := webFlag(fl)
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -108,75 +111,80 @@ func serveUntil(ctx context.Context, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eventlens serve: unexpected argument %q: serve takes only flags (see eventlens serve -h)\n", fl.Arg(0))
 		return 2
 	}
-	h, err := newHandler("web", version)
+	s, err := site.Build(siteOptions(*webDir, "/", site.ServeLevel))
 	if err != nil {
 		fmt.Fprintf(stderr, "eventlens: %v\n", err)
 		return 2
-	}
-	logger := log.New(stderr, "", log.LstdFlags)
-	srv := &http.Server{
-		Handler:           accessLog(h, logger),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          logger,
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "eventlens: %v: choose another address with -addr host:port\n", err)
 		return 1
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	logger.Printf("eventlens %s serving on http://%s/", h.version, ln.Addr())
-	select {
-	case err := <-errc:
+	logger := log.New(stderr, "", log.LstdFlags)
+	logger.Printf("eventlens %s serving on http://%s/", s.Version(), ln.Addr())
+	if err := site.Serve(ctx, ln, s, logger); err != nil {
 		fmt.Fprintf(stderr, "eventlens: %v\n", err)
-		return 1
-	case <-ctx.Done():
-	}
-	logger.Printf("eventlens: shutting down")
-	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shut); err != nil {
-		fmt.Fprintf(stderr, "eventlens: shutdown: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-// newHandler returns the HTTP handler serving the app from webDir (which
-// must hold app.wasm) at the root of the host. An empty version v means a
-// content hash of what ships. It fails when the site cannot be built (see
-// buildSite), so a broken build never starts serving.
-func newHandler(webDir, v string) (*site, error) {
-	return buildSite(siteOptions{webDir: webDir, version: v, base: "/", level: serveLevel})
+// export writes the app as a static site (eventlens export -out dir
+// [-base /name/]) and returns the exit code.
+func export(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("export", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintf(fl.Output(), `usage: eventlens export -out dir [-base /name/] [-web dir]
+
+Writes the web app as a static site: pages, app.js, the service worker, the
+manifest, wasm_exec.js and web/ with app.wasm, plus .gz and .br copies for
+hosts that serve precompressed files. The assets come from the binary, so
+build web/app.wasm before the binary (make build does).
+
+`)
+		fl.PrintDefaults()
+	}
+	out := fl.String("out", "dist", "directory to write the site to; it must not exist or be empty")
+	base := fl.String("base", "/", "URL path the site is served under, e.g. /eventlens/ for https://user.github.io/eventlens/")
+	webDir := webFlag(fl)
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "eventlens export: unexpected argument %q: give the directory with -out DIR\n", fl.Arg(0))
+		return 2
+	}
+	s, err := site.Build(siteOptions(*webDir, *base, site.ExportLevel))
+	if err != nil {
+		fmt.Fprintf(stderr, "eventlens export: %v\n", err)
+		return 1
+	}
+	n, err := s.Export(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventlens export: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "eventlens %s: wrote %d files to %s for %s\n", s.Version(), n, *out, s.Base())
+	return 0
 }
 
-// appHandler describes the app to go-app: names, colours, icons, styles,
-// what the service worker precaches, and the version.
-func appHandler(v string) *app.Handler {
-	return &app.Handler{
-		Name:            "eventlens",
-		ShortName:       "eventlens",
-		Title:           "eventlens — Event Grid & CloudEvents inspector",
-		Description:     "Validate, convert and diff Azure SignalR Service events in Event Grid and CloudEvents form, in your browser.",
-		Lang:            "en",
-		BackgroundColor: "#0d1117",
-		ThemeColor:      "#1f4e79",
-		LoadingLabel:    "Loading eventlens…",
-		Icon: app.Icon{
-			Default:  "/web/icon-192.png",
-			Large:    "/web/icon-512.png",
-			Maskable: "/web/icon-maskable-512.png",
-			SVG:      "/web/icon.svg",
-		},
-		Styles: []string{"/web/app.css"},
-		// go-app does not precache the SVG icon, nor pages other than "/":
-		// every route is listed so deep links work offline.
-		CacheableResources: append([]string{"/web/icon.svg"}, ui.Paths...),
-		Version:            v,
+// webFlag adds -web, a directory to take the assets from instead of the
+// binary's own.
+func webFlag(fl *flag.FlagSet) *string {
+	return fl.String("web", "", "take app.wasm and the static assets from this directory instead of the ones built into the binary")
+}
+
+// siteOptions says what to build: the assets of webDir, or the embedded
+// ones when it is empty.
+func siteOptions(webDir, base string, level site.Level) site.Options {
+	o := site.Options{Web: web.FS, WebName: "the web/ built into eventlens", Version: version, Base: base, Level: level}
+	if webDir != "" {
+		o.Web, o.WebName = os.DirFS(webDir), webDir
 	}
+	return o
 }

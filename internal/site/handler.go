@@ -1,11 +1,10 @@
 //go:build !wasm
 
-package main
+package site
 
 import (
 	"bytes"
 	"io"
-	"log"
 	"net/http"
 	"strconv"
 	"strings"
@@ -16,7 +15,7 @@ import (
 // (no directory listings, nothing outside the site can be named), the
 // smallest encoding the client accepts, and the security headers on every
 // response.
-func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", s.csp)
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -132,44 +131,4 @@ func acceptsEncoding(header, enc string) bool {
 		}
 	}
 	return star
-}
-
-// accessLog logs one line per request: method, path, status, bytes sent
-// and duration.
-func accessLog(next http.Handler, l *log.Logger) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		rec := &statusRecorder{ResponseWriter: w}
-		next.ServeHTTP(rec, r)
-		if rec.status == 0 {
-			rec.status = http.StatusOK
-		}
-		// EscapedPath keeps control characters and spaces out of the log.
-		l.Printf("%s %s %d %d %s", r.Method, r.URL.EscapedPath(), rec.status, rec.bytes, time.Since(start).Round(time.Microsecond))
-	})
-}
-
-// statusRecorder remembers a response's status and size.
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-	bytes  int64
-}
-
-// WriteHeader records the status.
-func (s *statusRecorder) WriteHeader(code int) {
-	if s.status == 0 {
-		s.status = code
-	}
-	s.ResponseWriter.WriteHeader(code)
-}
-
-// Write counts the bytes sent.
-func (s *statusRecorder) Write(b []byte) (int, error) {
-	if s.status == 0 {
-		s.status = http.StatusOK
-	}
-	n, err := s.ResponseWriter.Write(b)
-	s.bytes += int64(n)
-	return n, err
 }

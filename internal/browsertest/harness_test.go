@@ -1,10 +1,13 @@
 //go:build browser
 
-package main
+package browsertest
 
 import (
 	"context"
+	"embed"
+	"encoding/json"
 	"errors"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -14,30 +17,75 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"eventlens/internal/site"
+	"eventlens/web"
 )
 
-// The browser tests drive a real headless Chromium against the real server.
-// Run them with `make browser` (go test -tags browser .).
+// The browser tests drive a real headless Chromium against the real site.
+// Run them with `make browser` (go test -tags browser ./internal/browsertest).
 
-// server is a running eventlens server on a free loopback port.
+// server is the app served on a loopback port.
 type server struct {
 	URL  string
+	Site *site.Site // nil when the server serves something else
 	srv  *http.Server
 	done chan struct{}
 }
 
-// startServer serves the app from ./web with version v ("" = content hash)
-// on a free loopback port until the test ends or Stop is called.
+// webAssets returns the assets to serve: EVENTLENS_WEB's directory when it
+// is set (e.g. one holding an app.wasm built without -s -w), else the ones
+// embedded from web/ (with the app.wasm of `make wasm`).
+func webAssets() (fs.FS, string) {
+	if dir := os.Getenv("EVENTLENS_WEB"); dir != "" {
+		return os.DirFS(dir), dir
+	}
+	return web.FS, "web/ (embedded; run make wasm, then the tests again)"
+}
+
+// buildSite builds the app with version v ("" = content hash) under base.
+func buildSite(t *testing.T, v, base string) *site.Site {
+	t.Helper()
+	fsys, name := webAssets()
+	s, err := site.Build(site.Options{Web: fsys, WebName: name, Version: v, Base: base, Level: site.ServeLevel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// startServer serves the app with version v ("" = content hash) on a free
+// loopback port until the test ends or Stop is called.
 func startServer(t *testing.T, v string) *server {
 	t.Helper()
-	h, err := newHandler("web", v)
+	return startServerOn(t, "127.0.0.1:0", v)
+}
+
+// startServerOn serves the app with version v on addr (host:port), so a
+// test can stop one version and deploy another on the same origin; it
+// waits up to 5 s for the address to be free again.
+func startServerOn(t *testing.T, addr, v string) *server {
+	t.Helper()
+	s := buildSite(t, v, "/")
+	var ln net.Listener
+	var err error
+	for i := 0; ; i++ {
+		if ln, err = net.Listen("tcp", addr); err == nil || i == 50 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := serveOn(t, ln, s)
+	srv.Site = s
+	return srv
+}
+
+// serveOn serves h on ln until the test ends or Stop is called.
+func serveOn(t *testing.T, ln net.Listener, h http.Handler) *server {
+	t.Helper()
 	s := &server{URL: "http://" + ln.Addr().String(), srv: &http.Server{Handler: h}, done: make(chan struct{})}
 	go func() {
 		defer close(s.done)
@@ -130,7 +178,14 @@ func (b *browser) do(timeout time.Duration, steps ...chromedp.Action[chromedp.Vo
 // eval evaluates a JavaScript expression and returns its value.
 func eval[T any](b *browser, expr string) T {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	return evalFor[T](b, 10*time.Second, expr)
+}
+
+// evalFor evaluates a JavaScript expression, awaiting its promise for up
+// to timeout, and returns its value.
+func evalFor[T any](b *browser, timeout time.Duration, expr string) T {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, timeout)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -176,6 +231,44 @@ func (b *browser) consoleErrors() []string {
 		}
 	}
 	return errs
+}
+
+// scripts are the JavaScript the tests run in the page, one function
+// expression a file.
+//
+//go:embed js/*.js
+var scripts embed.FS
+
+// call returns a JavaScript expression calling the function of
+// js/<name>.js with args, each written as JSON.
+func call(name string, args ...any) string {
+	src, err := scripts.ReadFile("js/" + name + ".js")
+	if err != nil {
+		panic("browser tests: no script js/" + name + ".js")
+	}
+	var sb strings.Builder
+	sb.WriteString("(" + strings.TrimSpace(string(src)) + "\n)(")
+	for i, a := range args {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		b, err := json.Marshal(a)
+		if err != nil {
+			panic(err)
+		}
+		sb.Write(b)
+	}
+	sb.WriteString(")")
+	return sb.String()
+}
+
+// script returns js/<name>.js as it is, for scripts that run themselves.
+func script(name string) string {
+	src, err := scripts.ReadFile("js/" + name + ".js")
+	if err != nil {
+		panic("browser tests: no script js/" + name + ".js")
+	}
+	return string(src)
 }
 
 func TestAppStartsInBrowser(t *testing.T) {

@@ -1,11 +1,8 @@
 //go:build browser
 
-package main
+package browsertest
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -17,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"eventlens/app/ui"
+	"eventlens/internal/site"
 )
 
 // The offline, static-export and update tests. They drive the real app
@@ -34,51 +32,11 @@ const signalrPayload = `[{
   "metadataVersion": "1"
 }]`
 
-// startServerOn serves the app with version v on addr (host:port), so a
-// test can stop one version and deploy another on the same origin.
-func startServerOn(t *testing.T, addr, v string) *server {
-	t.Helper()
-	h, err := newHandler("web", v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ln net.Listener
-	for i := 0; ; i++ {
-		if ln, err = net.Listen("tcp", addr); err == nil || i == 50 {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return serveOn(t, ln, h)
-}
-
-// serveOn serves h on ln until the test ends or Stop is called.
-func serveOn(t *testing.T, ln net.Listener, h http.Handler) *server {
-	t.Helper()
-	s := &server{URL: "http://" + ln.Addr().String(), srv: &http.Server{Handler: h}, done: make(chan struct{})}
-	go func() {
-		defer close(s.done)
-		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			t.Errorf("server: %v", err)
-		}
-	}()
-	t.Cleanup(s.Stop)
-	return s
-}
-
 // waitCached waits until a service worker is active, controls the page,
 // and its app-<version> cache holds want entries.
 func (b *browser) waitCached(version string, want int) {
 	b.t.Helper()
-	expr := fmt.Sprintf(`(async () => {
-		const reg = await navigator.serviceWorker.getRegistration();
-		if (!reg || !reg.active || reg.active.state !== "activated" || !navigator.serviceWorker.controller) return -1;
-		if (!(await caches.has(%q))) return -2;
-		return (await (await caches.open(%q)).keys()).length;
-	})()`, "app-"+version, "app-"+version)
+	expr := call("cache_state", "app-"+version)
 	deadline := time.Now().Add(60 * time.Second)
 	got := 0
 	for time.Now().Before(deadline) {
@@ -97,13 +55,7 @@ func (b *browser) waitCached(version string, want int) {
 // verdict the app gives.
 func (b *browser) inspect(text string) {
 	b.t.Helper()
-	js, _ := json.Marshal(text)
-	eval[bool](b, `(() => {
-		const el = document.querySelector("#input");
-		el.value = `+string(js)+`;
-		el.dispatchEvent(new Event("input", {bubbles: true}));
-		return true;
-	})()`)
+	setText(b, "#input", text)
 	if !eval[bool](b, `document.querySelector("#verdict") !== null`) {
 		b.t.Log("the page has no #verdict yet: checked only that the app starts")
 		return
@@ -116,9 +68,9 @@ func (b *browser) inspect(text string) {
 }
 
 // precacheCount is how many entries the worker of a site precaches.
-func precacheCount(t *testing.T, s *site) int {
+func precacheCount(t *testing.T, s *site.Site) int {
 	t.Helper()
-	urls, err := precacheList(s.files["/app-worker.js"].body)
+	urls, err := s.Precache()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,10 +89,9 @@ func (b *browser) noConsoleErrors() {
 
 func TestPWAWorksOffline(t *testing.T) {
 	s := startServer(t, "")
-	st := s.srv.Handler.(*site)
 	b := newBrowser(t)
 	b.open(s.URL + "/")
-	b.waitCached(st.version, precacheCount(t, st))
+	b.waitCached(s.Site.Version(), precacheCount(t, s.Site))
 
 	s.Stop()
 	for _, p := range append([]string{"/"}, otherPaths()...) {
@@ -163,12 +114,9 @@ func otherPaths() []string {
 }
 
 func TestExportWorksUnderASubPathOffline(t *testing.T) {
-	st, err := buildSite(siteOptions{webDir: "web", version: version, base: "/eventlens/", level: serveLevel})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := buildSite(t, "", "/eventlens/")
 	dir := filepath.Join(t.TempDir(), "dist")
-	if _, err := st.writeTo(dir); err != nil {
+	if _, err := st.Export(dir); err != nil {
 		t.Fatal(err)
 	}
 	// A plain file server, as GitHub Pages: /eventlens/x serves x, or
@@ -198,7 +146,7 @@ func TestExportWorksUnderASubPathOffline(t *testing.T) {
 	if len(outside) > 0 {
 		t.Errorf("links outside /eventlens/ after the app started: %v", outside)
 	}
-	b.waitCached(st.version, precacheCount(t, st))
+	b.waitCached(st.Version(), precacheCount(t, st))
 
 	s.Stop()
 	for _, p := range otherPaths() {
@@ -216,7 +164,7 @@ func TestPWAUpdateShowsBannerAndKeepsDraft(t *testing.T) {
 	addr := strings.TrimPrefix(s.URL, "http://")
 	b := newBrowser(t)
 	b.open(s.URL + "/")
-	b.waitCached("v1-"+t.Name(), precacheCount(t, s.srv.Handler.(*site)))
+	b.waitCached("v1-"+t.Name(), precacheCount(t, s.Site))
 	if eval[bool](b, `!document.querySelector("#update-banner").hidden`) {
 		t.Fatalf("update banner shown with no update: %s", eval[string](b, `document.querySelector("#update-banner").outerHTML`))
 	}
@@ -235,7 +183,7 @@ func TestPWAUpdateShowsBannerAndKeepsDraft(t *testing.T) {
 	if got := eval[string](b, `document.querySelector("#update-banner").textContent`); !strings.Contains(got, "A new version is available") || !strings.Contains(got, "Reload") {
 		t.Errorf("banner reads %q", got)
 	}
-	b.waitCached(v2, precacheCount(t, s2.srv.Handler.(*site)))
+	b.waitCached(v2, precacheCount(t, s2.Site))
 
 	b.do(10*time.Second, chromedp.Click(chromedp.CSS(`#update-reload`)))
 	time.Sleep(time.Second) // let the reload start before waiting for the app

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package site
 
 import (
 	"os"
@@ -13,7 +13,7 @@ import (
 // text/template (its reflection keeps every exported method alive: +0.8 MB
 // gzip) nor the server and CLI code.
 func TestWasmDependencies(t *testing.T) {
-	cmd := exec.Command("go", "list", "-deps", "./wasm")
+	cmd := exec.Command("go", "list", "-deps", "eventlens/wasm")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.Output()
 	if err != nil {
@@ -27,7 +27,7 @@ func TestWasmDependencies(t *testing.T) {
 		switch {
 		case d == "text/template", d == "html/template":
 			t.Errorf("the wasm entry links %s; see third_party/gojsonschema/PATCHES.md", d)
-		case d == "eventlens/app/cli", d == "github.com/andybalholm/brotli", d == "github.com/chromedp/chromedp":
+		case d == "eventlens/app/cli", d == "eventlens/internal/site", d == "github.com/andybalholm/brotli", d == "github.com/chromedp/chromedp":
 			t.Errorf("the wasm entry links %s, which belongs to the server, CLI or tests", d)
 		}
 	}

@@ -1,6 +1,6 @@
 //go:build browser
 
-package main
+package browsertest
 
 import (
 	"context"
@@ -105,16 +105,7 @@ func setText(b *browser, sel, text string) {
 // leaves to the browser, which is done here as setText does.
 func pasteText(b *browser, text string) {
 	b.t.Helper()
-	eval[bool](b, fmt.Sprintf(`(() => {
-		const e = document.querySelector("#input:not([hidden])") || document.querySelector("#large-scroll");
-		e.focus();
-		const dt = new DataTransfer();
-		dt.setData("text/plain", %s);
-		const ev = new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true});
-		e.dispatchEvent(ev);
-		if (!ev.defaultPrevented) { e.value = dt.getData("text/plain"); e.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"})); }
-		return true
-	})()`, js(text)))
+	eval[bool](b, call("paste_text", text))
 }
 
 // waitJS waits until the JavaScript expression is truthy.
@@ -513,7 +504,7 @@ func TestUIScreenshots(t *testing.T) {
 			}
 			return v
 		}()
-		if err := os.WriteFile(filepath.Join("docs", "img", name), png, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join("..", "..", "docs", "img", name), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -525,7 +516,7 @@ func TestUIScreenshots(t *testing.T) {
 		waitInspected(b, text)
 		eval[bool](b, `(window.scrollTo(0, 0), true)`)
 	}
-	os.MkdirAll(filepath.Join("docs", "img"), 0o755)
+	os.MkdirAll(filepath.Join("..", "..", "docs", "img"), 0o755)
 	viewport(1440, 1000)
 	load(sample(t, "eventgrid-connected"))
 	click(b, "#tab-cloudevents")

@@ -1,9 +1,12 @@
 //go:build !wasm
 
-package main
+package site
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -90,7 +93,7 @@ function precacheURLs() {
 func patchWorker(tmpl string) (string, error) {
 	for _, p := range workerPatches {
 		if n := strings.Count(tmpl, p.anchor); n != 1 {
-			return "", fmt.Errorf("service worker patch %q found its anchor %d times in go-app's template (want exactly 1): go-app's app-worker.js changed; update workerPatches in server_worker.go to match the new template", p.name, n)
+			return "", fmt.Errorf("service worker patch %q found its anchor %d times in go-app's template (want exactly 1): go-app's app-worker.js changed; update workerPatches in internal/site/worker.go to match the new template", p.name, n)
 		}
 		tmpl = strings.Replace(tmpl, p.anchor, p.with, 1)
 	}
@@ -101,4 +104,39 @@ func patchWorker(tmpl string) (string, error) {
 // applied.
 func workerTemplate() (string, error) {
 	return patchWorker(app.DefaultAppWorkerJS)
+}
+
+// precacheRE finds the precache list in the generated worker.
+var precacheRE = regexp.MustCompile(`(?m)^const resourcesToCache = (\[.*\]);$`)
+
+// precacheList returns the URLs the service worker precaches.
+func precacheList(worker []byte) ([]string, error) {
+	m := precacheRE.FindSubmatch(worker)
+	if m == nil {
+		return nil, errors.New("app-worker.js has no `const resourcesToCache = [...]` line: go-app's worker template changed; update internal/site/worker.go")
+	}
+	var urls []string
+	if err := json.Unmarshal(m[1], &urls); err != nil {
+		return nil, fmt.Errorf("app-worker.js precache list is not a JSON array of strings (%v): update internal/site/worker.go for the new go-app template", err)
+	}
+	return urls, nil
+}
+
+// checkPrecache fails when the worker would precache a URL the site does
+// not serve: one 404 and the browser caches nothing at all.
+func (s *Site) checkPrecache() error {
+	worker, ok := s.files["/app-worker.js"]
+	if !ok {
+		return errors.New("go-app generated no app-worker.js")
+	}
+	urls, err := precacheList(worker.body)
+	if err != nil {
+		return err
+	}
+	for _, u := range urls {
+		if _, ok := s.lookupURL(u); !ok {
+			return fmt.Errorf("the service worker precaches %s, which the site does not have: put the file under web/ or drop it from appHandler's icons (internal/site/pages.go), styles and CacheableResources", u)
+		}
+	}
+	return nil
 }

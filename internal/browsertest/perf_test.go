@@ -1,6 +1,6 @@
 //go:build browser
 
-package main
+package browsertest
 
 import (
 	"fmt"
@@ -29,7 +29,6 @@ func TestPerfBrowser(t *testing.T) {
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 	s := startServer(t, "")
-	st := s.srv.Handler.(*site)
 	b := newBrowser(t)
 
 	// Cold: a fresh profile, nothing cached, no service worker.
@@ -39,7 +38,7 @@ func TestPerfBrowser(t *testing.T) {
 	perf("page's own navigation to ready, cold", "%.0f ms", eval[float64](b, `performance.now()`))
 
 	// Warm: the service worker has cached the app and serves it.
-	b.waitCached(st.version, precacheCount(t, st))
+	b.waitCached(s.Site.Version(), precacheCount(t, s.Site))
 	b.do(10*time.Second, chromedp.Navigate("about:blank"))
 	start = time.Now()
 	b.open(s.URL + "/")
@@ -72,36 +71,7 @@ func TestPerfBrowser(t *testing.T) {
 	// A paste this large opens in the read-only view: make it editable.
 	eval[bool](b, `(document.querySelector("#edit-as-text").click(), true)`)
 	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector("#input").value.length === %d`, len(text)))
-	res := eval[map[string]float64](b, `new Promise(resolve => {
-		const tasks = [];
-		const obs = new PerformanceObserver(list => { for (const e of list.getEntries()) tasks.push(e.duration); });
-		obs.observe({type: "longtask"});
-		const el = document.querySelector("#input");
-		const keys = 12;
-		let i = 0;
-		const t0 = performance.now();
-		const type = () => {
-			el.value = el.value.slice(0, -1) + " ]";
-			el.dispatchEvent(new Event("input", {bubbles: true}));
-			if (++i < keys) { setTimeout(type, 120); return; }
-			// Wait for the inspection after the last keystroke.
-			const want = String(el.value.length);
-			const wait = () => {
-				const v = document.querySelector("#verdict");
-				if (v && v.dataset.bytes === want) {
-					setTimeout(() => {
-						obs.disconnect();
-						resolve({keys, longest: tasks.length ? Math.max(...tasks) : 0, count: tasks.length,
-							total: tasks.reduce((a, b) => a + b, 0), elapsed: performance.now() - t0});
-					}, 200);
-					return;
-				}
-				setTimeout(wait, 20);
-			};
-			wait();
-		};
-		type();
-	})`)
+	res := evalFor[map[string]float64](b, 60*time.Second, call("perf_type", 12))
 	perf(fmt.Sprintf("longest main-thread task while typing into a %.1f MB payload (%d keystrokes 120 ms apart, then its inspection)", float64(len(text))/1e6, int(res["keys"])),
 		"%.0f ms (%d long tasks, %.0f ms in all over %.1f s)", res["longest"], int(res["count"]), res["total"], res["elapsed"]/1000)
 }
@@ -115,35 +85,7 @@ func TestPerfBrowser(t *testing.T) {
 func pasteToVerdict(b *browser, text string) (took, longest float64) {
 	b.t.Helper()
 	eval[bool](b, `(window.perfText = `+js(text)+`, true)`)
-	res := eval[map[string]float64](b, `new Promise((resolve, reject) => {
-		const tasks = [];
-		const obs = new PerformanceObserver(list => { for (const e of list.getEntries()) tasks.push(e.duration); });
-		obs.observe({type: "longtask"});
-		const el = document.querySelector("#input:not([hidden])") || document.querySelector("#large-scroll");
-		el.focus();
-		const want = String(window.perfText.length);
-		const dt = new DataTransfer();
-		dt.setData("text/plain", window.perfText);
-		const t0 = performance.now();
-		const ev = new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true});
-		el.dispatchEvent(ev);
-		if (!ev.defaultPrevented) {
-			el.value = window.perfText;
-			el.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"}));
-		}
-		const wait = () => {
-			const v = document.querySelector("#verdict");
-			if (v && v.dataset.bytes === want) {
-				const took = performance.now() - t0;
-				// Long-task entries arrive after their task: give them a moment.
-				setTimeout(() => { obs.disconnect(); resolve({took, longest: tasks.length ? Math.max(...tasks) : 0}); }, 100);
-				return;
-			}
-			if (performance.now() - t0 > 60000) { obs.disconnect(); reject(new Error("no verdict after 60 s")); return; }
-			setTimeout(wait, 5);
-		};
-		wait();
-	})`)
+	res := evalFor[map[string]float64](b, 70*time.Second, call("perf_paste"))
 	eval[bool](b, `(delete window.perfText, true)`)
 	return res["took"], res["longest"]
 }

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package site
 
 import (
 	"bytes"
@@ -11,19 +11,19 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// compressLevel sets how hard the site's files are compressed.
-type compressLevel struct {
+// Level sets how hard the site's files are compressed.
+type Level struct {
 	gzip   int
 	brotli int
 }
 
 var (
-	// serveLevel keeps start-up short: brotli 5 compresses a 7 MB app.wasm
+	// ServeLevel keeps start-up short: brotli 5 compresses a 7 MB app.wasm
 	// in about 0.3 s on two cores, within 3 % of quality 9.
-	serveLevel = compressLevel{gzip: gzip.DefaultCompression, brotli: 5}
-	// exportLevel is for the static export, done once per deploy: brotli 9
+	ServeLevel = Level{gzip: gzip.DefaultCompression, brotli: 5}
+	// ExportLevel is for the static export, done once per deploy: brotli 9
 	// takes about 1.3 s for 7 MB (quality 11 would take ~45 s for 1 % less).
-	exportLevel = compressLevel{gzip: gzip.BestCompression, brotli: 9}
+	ExportLevel = Level{gzip: gzip.BestCompression, brotli: 9}
 )
 
 // minCompressSize is the size below which compressing is not worth a
@@ -33,7 +33,7 @@ const minCompressSize = 512
 // compressKey identifies one compression result in compressCache.
 type compressKey struct {
 	sum   [sha256.Size]byte
-	level compressLevel
+	level Level
 }
 
 // compressed holds both encodings of one body.
@@ -46,7 +46,7 @@ var compressCache sync.Map // compressKey -> compressed
 
 // compress fills in gz and br for every compressible file, keeping an
 // encoding only when it is smaller than the original.
-func (s *site) compress(level compressLevel) error {
+func (s *Site) compress(level Level) error {
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex
@@ -83,7 +83,7 @@ func (s *site) compress(level compressLevel) error {
 
 // compressBody returns body in gzip and brotli, from compressCache when it
 // has them.
-func compressBody(body []byte, level compressLevel) (compressed, error) {
+func compressBody(body []byte, level Level) (compressed, error) {
 	key := compressKey{sum: sha256.Sum256(body), level: level}
 	if c, ok := compressCache.Load(key); ok {
 		return c.(compressed), nil

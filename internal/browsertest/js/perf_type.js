@@ -1,0 +1,33 @@
+// Types keys keystrokes 120 ms apart at the end of #input (replacing its
+// last character with " ]"), then waits for the inspection of the result,
+// recording the long tasks meanwhile. For the log of make bench: nothing
+// here is asserted.
+(keys) => new Promise(resolve => {
+  const tasks = [];
+  const obs = new PerformanceObserver(list => { for (const e of list.getEntries()) tasks.push(e.duration); });
+  obs.observe({type: "longtask"});
+  const el = document.querySelector("#input");
+  let i = 0;
+  const t0 = performance.now();
+  const type = () => {
+    el.value = el.value.slice(0, -1) + " ]";
+    el.dispatchEvent(new Event("input", {bubbles: true}));
+    if (++i < keys) { setTimeout(type, 120); return; }
+    // Wait for the inspection after the last keystroke.
+    const want = String(el.value.length);
+    const wait = () => {
+      const v = document.querySelector("#verdict");
+      if (v && v.dataset.bytes === want) {
+        setTimeout(() => {
+          obs.disconnect();
+          resolve({keys, longest: tasks.length ? Math.max(...tasks) : 0, count: tasks.length,
+            total: tasks.reduce((a, b) => a + b, 0), elapsed: performance.now() - t0});
+        }, 200);
+        return;
+      }
+      setTimeout(wait, 20);
+    };
+    wait();
+  };
+  type();
+})

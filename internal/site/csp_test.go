@@ -1,0 +1,63 @@
+//go:build !wasm
+
+package site
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestContentSecurityPolicyHashesInlineCode(t *testing.T) {
+	page := []byte(`<html><head><script src="/app.js"></script><script>alert(1)</script>` +
+		`<SCRIPT type="module">x()</SCRIPT><style>b{}</style><scripts>no</scripts></head></html>`)
+	p, err := contentSecurityPolicy([][]byte{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{cspHash([]byte("alert(1)")), cspHash([]byte("x()"))}
+	if strings.Join(p.scriptHashes, " ") != strings.Join(sortedKeys(map[string]bool{want[0]: true, want[1]: true}), " ") {
+		t.Errorf("script hashes %v, want %v", p.scriptHashes, want)
+	}
+	if len(p.styleHashes) != 1 || p.styleHashes[0] != cspHash([]byte("b{}")) {
+		t.Errorf("style hashes %v", p.styleHashes)
+	}
+	if !strings.Contains(p.header(), want[0]) || !strings.Contains(p.meta(), want[0]) {
+		t.Error("policy does not carry the hash")
+	}
+	// The hash of alert(1) as browsers compute it.
+	if cspHash([]byte("alert(1)")) != "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='" {
+		t.Errorf("cspHash(alert(1)) = %s", cspHash([]byte("alert(1)")))
+	}
+	if _, err := contentSecurityPolicy([][]byte{[]byte("<script>never closed")}); err == nil {
+		t.Error("unterminated <script> accepted")
+	}
+	// go-app's own page has no inline script: the policy has no hash.
+	s := testSite(t, "/")
+	if strings.Contains(s.csp, "sha256-") {
+		t.Errorf("go-app's page grew an inline script; check it is wanted: %s", s.csp)
+	}
+}
+
+// FuzzInlineContents: any page markup gives contents or an error, never a
+// panic, and every content is a slice of the page.
+func FuzzInlineContents(f *testing.F) {
+	f.Add([]byte(`<script>a</script><script src=x></script>`))
+	f.Add([]byte(`<script`))
+	f.Add([]byte(`<style>b{}</style`))
+	f.Add([]byte(`<SCRIPT>x</script>`))
+	f.Add([]byte("<stYle>\xaa\xe0\x8f\xb2</stYle")) // invalid UTF-8 must not shift offsets
+	f.Fuzz(func(t *testing.T, page []byte) {
+		for _, tag := range []string{"script", "style"} {
+			parts, err := inlineContents(page, tag)
+			if err != nil {
+				continue
+			}
+			for _, p := range parts {
+				if !bytes.Contains(page, p) {
+					t.Fatalf("content %q not in page", p)
+				}
+			}
+		}
+	})
+}

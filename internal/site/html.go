@@ -1,0 +1,112 @@
+//go:build !wasm
+
+package site
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+)
+
+// canonicalHTML returns page with every start tag's attributes sorted by
+// name. go-app writes attributes in map order, different at each render;
+// sorted, the same app renders the same bytes, so the content version, the
+// ETags and the export are reproducible. A tag it cannot read (a quote it
+// does not expect) is left as it is; the text inside <script> and <style>
+// is never touched.
+func canonicalHTML(page []byte) []byte {
+	var out []byte
+	i := 0
+	for i < len(page) {
+		lt := bytes.IndexByte(page[i:], '<')
+		if lt < 0 {
+			break
+		}
+		start := i + lt
+		out = append(out, page[i:start]...)
+		tag, name, end, ok := canonicalTag(page[start:])
+		if !ok {
+			out = append(out, '<')
+			i = start + 1
+			continue
+		}
+		out = append(out, tag...)
+		i = start + end
+		if name == "script" || name == "style" {
+			closeAt := bytes.Index(asciiLower(page[i:]), []byte("</"+name))
+			if closeAt < 0 {
+				break
+			}
+			out = append(out, page[i:i+closeAt]...)
+			i += closeAt
+		}
+	}
+	return append(out, page[i:]...)
+}
+
+// canonicalTag reads a start tag at the beginning of b and returns it with
+// sorted attributes, its lower-case name and its length in b.
+func canonicalTag(b []byte) (tag []byte, name string, n int, ok bool) {
+	j := 1
+	for j < len(b) && (isASCIILetter(b[j]) || (j > 1 && (b[j] >= '0' && b[j] <= '9' || b[j] == '-'))) {
+		j++
+	}
+	if j == 1 {
+		return nil, "", 0, false
+	}
+	name = strings.ToLower(string(b[1:j]))
+	var attrs []string
+	selfClosing := false
+	for {
+		for j < len(b) && (b[j] == ' ' || b[j] == '\n' || b[j] == '\t' || b[j] == '\r') {
+			j++
+		}
+		if j >= len(b) {
+			return nil, "", 0, false
+		}
+		if b[j] == '>' {
+			j++
+			break
+		}
+		if b[j] == '/' && j+1 < len(b) && b[j+1] == '>' {
+			j += 2
+			selfClosing = true
+			break
+		}
+		k := j
+		for k < len(b) && b[k] != '=' && b[k] != ' ' && b[k] != '>' && b[k] != '/' && b[k] != '"' && b[k] != '\'' && b[k] != '\n' {
+			k++
+		}
+		if k == j {
+			return nil, "", 0, false
+		}
+		if k < len(b) && b[k] == '=' {
+			if k+1 >= len(b) || b[k+1] != '"' {
+				return nil, "", 0, false
+			}
+			q := bytes.IndexByte(b[k+2:], '"')
+			if q < 0 {
+				return nil, "", 0, false
+			}
+			k += 2 + q + 1
+		}
+		attrs = append(attrs, string(b[j:k]))
+		j = k
+	}
+	sort.Strings(attrs)
+	tag = append([]byte("<"), b[1:len(name)+1]...)
+	for _, a := range attrs {
+		tag = append(tag, ' ')
+		tag = append(tag, a...)
+	}
+	if selfClosing {
+		tag = append(tag, " /"...)
+	}
+	tag = append(tag, '>')
+	return tag, name, j, true
+}
+
+// isASCIILetter reports whether c is a-z or A-Z.
+func isASCIILetter(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}

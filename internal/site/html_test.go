@@ -1,0 +1,45 @@
+//go:build !wasm
+
+package site
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestCanonicalHTML(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<a href="/x" class="b">t</a>`, `<a class="b" href="/x">t</a>`},
+		{`<script src="/a.js" defer></script>`, `<script defer src="/a.js"></script>`},
+		{`<script>if (a<b && c>d) {}</script><p z="1" a>`, `<script>if (a<b && c>d) {}</script><p a z="1">`},
+		{`<svg><path d="M0" fill="x"/></svg>`, `<svg><path d="M0" fill="x" /></svg>`},
+		{`<!doctype html><!-- c --> 1 < 2`, `<!doctype html><!-- c --> 1 < 2`},
+		{`<p b='1' a="2">`, `<p b='1' a="2">`},
+		{`<p b="1`, `<p b="1`},
+		{`<`, `<`},
+	}
+	for _, tt := range tests {
+		if got := string(canonicalHTML([]byte(tt.in))); got != tt.want {
+			t.Errorf("canonicalHTML(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzCanonicalHTML: any markup is rewritten without a panic, the rewrite
+// is stable, and text outside tags is kept.
+func FuzzCanonicalHTML(f *testing.F) {
+	f.Add([]byte(`<a href="/x" class="b">t</a><script>1<2</script>`))
+	f.Add([]byte(`<svg><path d="M0"/></svg>`))
+	f.Add([]byte(`<p b='1' a="2"><`))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		out := canonicalHTML(page)
+		if !bytes.HasPrefix(page, []byte("<")) && len(page) > 0 {
+			if lt := bytes.IndexByte(page, '<'); lt < 0 && !bytes.Equal(out, page) || lt > 0 && !bytes.HasPrefix(out, page[:lt]) {
+				t.Fatalf("text before the first tag changed: %q -> %q", page, out)
+			}
+		}
+		if again := canonicalHTML(out); !bytes.Equal(again, out) {
+			t.Fatalf("not idempotent: %q -> %q -> %q", page, out, again)
+		}
+	})
+}

@@ -1,0 +1,86 @@
+//go:build !wasm
+
+package site
+
+import (
+	"context"
+	"errors"
+	"log"
+	"net"
+	"net/http"
+	"time"
+)
+
+// Serve serves h on ln with timeouts fit for the app, logging each request
+// (AccessLog) and the server's errors to logger, until ctx is done; then it
+// lets requests in flight finish (up to 10 s) and returns. It returns the
+// error that stopped the server early, or the one of the shutdown.
+// It logs "eventlens: shutting down" when ctx is done.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, logger *log.Logger) error {
+	srv := &http.Server{
+		Handler:           AccessLog(h, logger),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          logger,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Printf("eventlens: shutting down")
+	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		return err
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// AccessLog logs one line per request: method, path, status, bytes sent
+// and duration.
+func AccessLog(next http.Handler, l *log.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		// EscapedPath keeps control characters and spaces out of the log.
+		l.Printf("%s %s %d %d %s", r.Method, r.URL.EscapedPath(), rec.status, rec.bytes, time.Since(start).Round(time.Microsecond))
+	})
+}
+
+// statusRecorder remembers a response's status and size.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+}
+
+// WriteHeader records the status.
+func (s *statusRecorder) WriteHeader(code int) {
+	if s.status == 0 {
+		s.status = code
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// Write counts the bytes sent.
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	n, err := s.ResponseWriter.Write(b)
+	s.bytes += int64(n)
+	return n, err
+}

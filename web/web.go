@@ -1,0 +1,15 @@
+// Package web holds the app's static assets, embedded in the binary so that
+// eventlens serves and exports the app from any directory.
+//
+// app.wasm is a build output (`make wasm` writes it here, git ignores it):
+// the pattern app.* embeds it when it exists and app.css alone on a fresh
+// clone, so the module builds and tests either way; the site refuses to
+// start without app.wasm and says to run `make wasm`.
+package web
+
+import "embed"
+
+// FS is the app's assets: app.css, the icons and, once built, app.wasm.
+//
+//go:embed app.* icon*
+var FS embed.FS
