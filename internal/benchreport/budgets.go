@@ -1,0 +1,88 @@
+package main
+
+// The budgets and how each is read off the results.
+
+import (
+	"fmt"
+	"strings"
+
+	"eventlens/app/gen"
+)
+
+// The budgets, each a limit on one figure.
+const (
+	budgetInspect1000Native = 25e6  // ns
+	budgetInspect1000Wasm   = 80e6  // ns
+	budgetInspect5000Wasm   = 400e6 // ns
+	budgetGzip              = 4_500_000
+	budgetHeapMB            = 64
+)
+
+// budget is one budget's line.
+type budget struct {
+	what, limit, measured string
+	ok, known             bool
+}
+
+func (r *report) budgets() []budget {
+	var out []budget
+	worst := func(rs results, n int) (float64, string, bool) {
+		var w float64
+		var name string
+		for _, f := range []string{"eventgrid", "cloudevents"} {
+			key := fmt.Sprintf("BenchmarkInspect/%s/%d", f, n)
+			if v, ok := rs.median(key, "ns/op"); ok && v >= w {
+				w, name = v, f
+			}
+		}
+		return w, name, name != ""
+	}
+	add := func(what, limit string, limitNs float64, rs results, n int) {
+		v, form, ok := worst(rs, n)
+		b := budget{what: what, limit: limit, known: ok}
+		if ok {
+			b.measured = fmt.Sprintf("%s (%s, the slower form)", dur(v), form)
+			b.ok = v <= limitNs
+		}
+		out = append(out, b)
+	}
+	mb := func(n int) string {
+		return fmt.Sprintf("%.2f–%.2f MB", float64(len(gen.Batch(gen.CloudEvents, n)))/1e6, float64(len(gen.Batch(gen.EventGrid, n)))/1e6)
+	}
+	add("whole inspection of 1,000 events ("+mb(1000)+"), native", "≤ 25 ms", budgetInspect1000Native, r.native, 1000)
+	add("whole inspection of 1,000 events, wasm (Node)", "≤ 80 ms", budgetInspect1000Wasm, r.wasm, 1000)
+	add("whole inspection of 5,000 events ("+mb(gen.MaxEvents)+"), wasm (Node)", "≤ 400 ms", budgetInspect5000Wasm, r.wasm, 5000)
+	if s := r.sizes; s != nil {
+		out = append(out, budget{what: "app.wasm, gzip -9", limit: "≤ 4.5 MB (4,500,000 bytes)",
+			measured: fmt.Sprintf("%s (%d bytes)", kb(s.gzip), s.gzip), ok: s.gzip <= budgetGzip, known: true})
+	}
+	if v, ok := r.memory["wasm"].median("BenchmarkMemory", "heap-MB"); ok {
+		sys, _ := r.memory["wasm"].median("BenchmarkMemory", "sys-MB")
+		out = append(out, budget{what: "wasm heap after inspecting 5,000 events", limit: "< 64 MB",
+			measured: fmt.Sprintf("%.1f MiB heap (HeapSys), %.1f MiB from the host (Sys)", v, sys), ok: v < budgetHeapMB, known: true})
+	} else {
+		out = append(out, budget{what: "wasm heap after inspecting 5,000 events", limit: "< 64 MB"})
+	}
+	// Browser budgets, from the browser figures (one run each).
+	for _, bb := range []struct {
+		what, limit, figure string
+		ms                  float64
+	}{
+		{"warm start (service worker) to an interactive app, Chromium", "≤ 500 ms", "load to interactive, warm", 500},
+		{"paste of a 5,000-event batch to the verdict on screen, Chromium", "≤ 1 s", "paste 5,000 events", 1000},
+		{"longest main-thread task from that paste to the verdict, Chromium", "≤ 200 ms", "longest main-thread task from pasting 5,000", 200},
+		{"longest main-thread task while typing into a 1 MB payload, Chromium", "≤ 200 ms", "longest main-thread task while typing", 200},
+	} {
+		b := budget{what: bb.what, limit: bb.limit}
+		for _, f := range r.browser {
+			if strings.HasPrefix(f.name, bb.figure) {
+				var v float64
+				if _, err := fmt.Sscanf(f.value, "%f ms", &v); err == nil {
+					b.measured, b.ok, b.known = f.value, v <= bb.ms, true
+				}
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}
