@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -476,14 +477,24 @@ func TestUILargePasteStaysResponsive(t *testing.T) {
 	if got := eval[string](b, `document.querySelector("#pretty").dataset.plain`); got != "true" {
 		t.Errorf("#pretty of a 1 MB payload is coloured (data-plain = %q)", got)
 	}
-	// Typing: one more keystroke is answered within a frame or two.
-	// (The browser's own cost of changing a 1 MB value is left out.)
+	// Typing: a keystroke only records the edit; the inspection of 1 MB
+	// runs later, in steps, so the key is answered at once. Checked as
+	// state: in the task that handles the input event, the verdict still
+	// describes the old text; afterwards it describes the new one. (The
+	// handler's time is logged, never asserted: make bench records it.)
 	click(b, "#edit-as-text")
 	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector("#input").value.length === %d`, len(text)))
-	took := eval[float64](b, `(() => { const e = document.querySelector("#input"); e.value += " "; const t0 = performance.now(); e.dispatchEvent(new Event("input", {bubbles: true})); return performance.now() - t0 })()`)
-	if took > 100 {
-		t.Errorf("a keystroke on a 1 MB payload took %.0f ms", took)
+	res := eval[map[string]any](b, `(() => {
+		const e = document.querySelector("#input"); e.value += " ";
+		const t0 = performance.now();
+		e.dispatchEvent(new Event("input", {bubbles: true}));
+		return {took: performance.now() - t0, bytes: document.querySelector("#verdict").dataset.bytes};
+	})()`)
+	if got := fmt.Sprint(res["bytes"]); got != strconv.Itoa(len(text)) {
+		t.Errorf("in the keystroke's own task the verdict describes %s bytes, want the old %d: the input handler inspected 1 MB synchronously", got, len(text))
 	}
+	t.Logf("input event on a 1 MB payload handled in %.0f ms", res["took"])
+	waitJS(b, 60*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(text)+1))
 }
 
 // TestUIScreenshots writes docs/img/*.png; run it on demand with
