@@ -14,18 +14,20 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"eventlens/app/vocab"
 )
 
 // Prefix starts every share fragment (without the "#").
 const Prefix = "p="
 
-// MaxFragment is the longest fragment Encode produces, in characters: longer
-// links are cut by mail clients, chat apps and some browsers.
-const MaxFragment = 64 << 10
+// MaxFragment is the longest fragment Encode produces, in characters
+// (vocab.MaxShareFragment).
+const MaxFragment = vocab.MaxShareFragment
 
-// MaxPayload is the largest payload Decode restores (decompressed bytes),
-// so a crafted link cannot exhaust memory.
-const MaxPayload = 8 << 20
+// MaxPayload is the largest payload Decode restores, in decompressed bytes
+// (vocab.MaxSharePayload).
+const MaxPayload = vocab.MaxSharePayload
 
 // ErrTooLarge reports a payload whose link would exceed MaxFragment.
 var ErrTooLarge = errors.New("share: payload too large for a link")

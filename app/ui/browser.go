@@ -5,6 +5,8 @@ import (
 	"unsafe"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"eventlens/app/vocab"
 )
 
 // This file holds the few browser calls the components make. Payload text
@@ -15,9 +17,8 @@ import (
 // draftKey is the localStorage key of the editor's text.
 const draftKey = "eventlens.draft"
 
-// maxDraft is the longest draft kept (in UTF-16 units): browsers give a
-// site about 5 MB of localStorage, and a write past it throws.
-const maxDraft = 2 << 20
+// maxDraft is the longest draft kept, in UTF-16 units.
+const maxDraft = vocab.MaxDraftUnits
 
 // later runs f on the page's context in a later browser task, at least d
 // from now, after the browser has handled the events and painted what came

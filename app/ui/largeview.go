@@ -9,15 +9,12 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"eventlens/app/textpos"
+	"eventlens/app/vocab"
 )
 
-// largeText is the length (in UTF-16 code units, what the textarea lays
-// out) past which a payload is not put into the editor's textarea but shown
-// in the read-only LargeView: Chromium lays out a textarea's whole value at
-// once, about 0.3 s per megabyte on a laptop, in one task that nothing can
-// interrupt. 512 KiB keeps that layout under ~150 ms, inside the 200 ms a
-// task may block the page, while every hand-edited payload stays editable.
-const largeText = 512 << 10
+// largeText is the length (in UTF-16 code units) past which a payload is
+// shown in the read-only LargeView instead of the textarea.
+const largeText = vocab.LargeTextUnits
 
 // The viewer's geometry. lineHeight must match .lv-scroll's line-height in
 // web/app.css.

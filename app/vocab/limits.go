@@ -41,3 +41,26 @@ const (
 	// from the envelope's time before SR006 is reported.
 	MaxTimestampSkew = 5 * time.Minute
 )
+
+// Limits of the page: what the browser app holds, shows and shares.
+const (
+	// LargeTextUnits is the length (in UTF-16 code units, what a textarea
+	// lays out) past which a payload is not put into the editor's textarea
+	// but shown in the read-only large view (512 Ki): Chromium lays out a
+	// textarea's whole value at once, about 0.3 s per megabyte on a laptop,
+	// in one task that nothing can interrupt. 512 Ki keeps that layout under
+	// ~150 ms, inside the 200 ms a task may block the page, while every
+	// hand-edited payload stays editable.
+	LargeTextUnits = 512 << 10
+	// MaxDraftUnits is the longest draft the page keeps in localStorage (in
+	// UTF-16 units, 2 Mi): browsers give a site about 5 MB of localStorage,
+	// and a write past it throws.
+	MaxDraftUnits = 2 << 20
+	// MaxShareFragment is the longest share link fragment, in characters
+	// (64 Ki): longer links are cut by mail clients, chat apps and some
+	// browsers.
+	MaxShareFragment = 64 << 10
+	// MaxSharePayload is the largest payload a share link restores
+	// (decompressed bytes, 8 MiB), so a crafted link cannot exhaust memory.
+	MaxSharePayload = 8 << 20
+)
