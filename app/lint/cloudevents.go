@@ -232,7 +232,7 @@ func (c *checker) integer(ev *detect.Event, m *jsontree.Member) {
 		outOfRange()
 	case f != math.Trunc(f):
 		c.add(at(vocab.CEExtensionNotInteger, ev, ptr, v,
-			"extension attribute %s is %s, not an integer; CloudEvents numbers are 32-bit integers: round it, or write it as a string",
+			"extension attribute %s is %s, not an integer; the CloudEvents JSON format maps a number to the Integer type only (32-bit, no fraction), so consumers reject the event: round it, or write it as a string",
 			quote(m.Key), v.Text))
 	case f < vocab.MinInteger || f > vocab.MaxInteger:
 		outOfRange()
@@ -242,6 +242,7 @@ func (c *checker) integer(ev *detect.Event, m *jsontree.Member) {
 			"extension attribute %s is written %s; CloudEvents numbers are integers and strict decoders reject a fraction or exponent: write %s",
 			quote(m.Key), v.Text, whole)
 		d.Fix = replaceValue(c.src, v, "Write "+whole, whole)
+		d.Soften() // the value is an integer, only its spelling is not
 		c.add(d)
 	}
 }
@@ -349,17 +350,40 @@ func (c *checker) dataSchema(ev *detect.Event, m *jsontree.Member) {
 		return
 	}
 	ptr := pointer(ev, m.Key)
-	if strings.HasPrefix(v.Text, "#") {
+	if azureDataSchema(v.Text) {
+		d := at(vocab.CEDataSchemaURI, ev, ptr, v,
+			`dataschema %s is not an absolute URI: Azure Event Grid writes "#<dataVersion>" when it converts events to CloudEvents (Event Grid docs, "Event Grid schema to CloudEvents"), but CloudEvents 1.0 (§dataschema) requires an absolute URI, and strict validators (the official CloudEvents JSON schema's "uri" format, CloudEvents SDKs) reject the event; where you publish the event, set dataschema to the absolute URI of the data's schema or remove it, and where you receive it from Azure, parse this attribute leniently`,
+			quote(v.Text))
+		d.Soften() // Azure emits this shape
+		c.add(d)
+		return
+	}
+	if v.Text == "" {
 		c.add(at(vocab.CEDataSchemaURI, ev, ptr, v,
-			`dataschema %s is not an absolute URI: Azure Event Grid writes "#<dataVersion>" when it converts events to CloudEvents, but CloudEvents requires an absolute URI, and strict validators (the official CloudEvents JSON schema's "uri" format, CloudEvents SDKs) reject the event; where you publish the event, set dataschema to the absolute URI of the data's schema or remove it, and where you receive it from Azure, parse this attribute leniently`,
-			quote(v.Text)))
+			`dataschema is "": CloudEvents 1.0 (§dataschema) requires a non-empty absolute URI when the attribute is present: write the URI of the data's schema, or remove dataschema (or set it to null)`))
 		return
 	}
 	if u, err := url.Parse(v.Text); err != nil || !u.IsAbs() {
 		c.add(at(vocab.CEDataSchemaURI, ev, ptr, v,
-			"dataschema %s is not an absolute URI (with a scheme, e.g. https://example.com/schemas/order.json); CloudEvents requires one and strict validators reject the event: write the full URI or remove dataschema",
+			"dataschema %s is not an absolute URI (with a scheme, e.g. https://example.com/schemas/order.json); CloudEvents 1.0 (§dataschema) requires one and consumers reject the event: write the full URI or remove dataschema",
 			quote(v.Text)))
 	}
+}
+
+// azureDataSchema reports whether s is the "#<dataVersion>" that Azure
+// Event Grid writes as dataschema ("#1", "#1.0", "#2018-01-01"): "#"
+// followed by digits, dots and dashes, starting with a digit.
+func azureDataSchema(s string) bool {
+	v, ok := strings.CutPrefix(s, "#")
+	if !ok || v == "" || v[0] < '0' || v[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; (c < '0' || c > '9') && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // urlSafe turns the URL-safe base64 alphabet into the standard one.

@@ -257,7 +257,7 @@ func TestCheck(t *testing.T) {
 		{name: "object extension", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","tags":["a","b"]`},
 			code: string(vocab.CEExtensionValue), sev: diag.Error, pointer: "/tags", at: `["a"`, msg: "is an array"},
 		{name: "fractional extension", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","ratio":0.5`},
-			code: string(vocab.CEExtensionNotInteger), sev: diag.Warning, pointer: "/ratio", at: `0.5`, msg: "not an integer"},
+			code: string(vocab.CEExtensionNotInteger), sev: diag.Error, pointer: "/ratio", at: `0.5`, msg: "not an integer"},
 		{name: "whole number with a fraction", base: ceBinary, edits: []string{`"id":"b1"`, `"id":"b1","retries":2.0`},
 			code: string(vocab.CEExtensionNotInteger), sev: diag.Warning, pointer: "/retries", at: `2.0`,
 			fixed: []string{`2.0`, `2`}},
@@ -302,7 +302,13 @@ func TestCheck(t *testing.T) {
 			code: string(vocab.CEDataSchemaURI), sev: diag.Warning, pointer: "/dataschema", at: `"#1.0"`,
 			msg: `Azure Event Grid writes "#<dataVersion>"`},
 		{name: "relative dataschema", base: ceOK, edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "dataschema": "schemas/x.json"`},
-			code: string(vocab.CEDataSchemaURI), sev: diag.Warning, pointer: "/dataschema", at: `"schemas/`},
+			code: string(vocab.CEDataSchemaURI), sev: diag.Error, pointer: "/dataschema", at: `"schemas/`},
+		{name: "empty dataschema", base: ceOK, edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "dataschema": ""`},
+			code: string(vocab.CEDataSchemaURI), sev: diag.Error, pointer: "/dataschema", at: `""`, msg: "non-empty absolute URI"},
+		{name: "dataschema fragment that is not a version", base: ceOK, edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "dataschema": "#abc"`},
+			code: string(vocab.CEDataSchemaURI), sev: diag.Error, pointer: "/dataschema", at: `"#abc"`},
+		{name: "Azure's dataschema", base: ceOK, edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "dataschema": "#1"`},
+			code: string(vocab.CEDataSchemaURI), sev: diag.Warning, pointer: "/dataschema", at: `"#1"`, msg: "Azure Event Grid writes"},
 
 		// SignalR data.
 		{name: "subject names another hub", base: egOK, edits: []string{`"/hub/chat"`, `"/hub/lobby"`},

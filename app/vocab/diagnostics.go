@@ -99,8 +99,9 @@ var (
 		`an extension whose name is a likely misspelling of a context attribute the event lacks ("specverion"); the fix renames it.`)
 	CEExtensionValue = define("CE012", Error, "",
 		"an extension whose value is an object or an array; extension values are strings, integers, booleans or null.")
-	CEExtensionNotInteger = define("CE013", Warning, "fix when the value is whole",
-		"an extension number that is not written as an integer; CloudEvents has no fractional numbers.")
+	CEExtensionNotInteger = defineMild("CE013", Error, Warning, "when the value is whole but written with a fraction or exponent (1.0, 1e3)",
+		"fix when the value is whole",
+		"an extension number that is not an integer (1.5): the JSON format maps numbers to the CloudEvents Integer type only, which has no fractions.")
 	CEExtensionRange = define("CE014", Error, "",
 		"an extension integer outside the CloudEvents Integer range (32-bit signed).")
 	CEDataAndBase64 = define("CE015", Error, "", "data and data_base64 are both set; they are mutually exclusive.")
@@ -112,8 +113,10 @@ var (
 		"datacontenttype declares JSON but data is a JSON string; if it holds serialized JSON, it is double-encoded.")
 	CENonJSONData = define("CE019", Warning, "",
 		"datacontenttype declares non-JSON content but data is a JSON object, array, number or boolean; the JSON format writes non-JSON content as a string or in data_base64.")
-	CEDataSchemaURI = define("CE020", Warning, "",
-		`dataschema is not an absolute URI, notably the "#<dataVersion>" that Azure Event Grid writes when it converts events to CloudEvents; strict validators reject it.`)
+	CEDataSchemaURI = defineMild("CE020", Error, Warning, `when it is the "#<dataVersion>" (e.g. "#1.0") that Azure Event Grid writes when it converts events to CloudEvents`, "",
+		`dataschema is not a non-empty absolute URI ("", a relative path, garbage), as CloudEvents requires; Azure's own "#<dataVersion>" shape is only a warning, since Azure emits it, but strict validators reject it.`)
+	CEStringChars = define("CE021", Error, "",
+		"a String attribute (a context attribute or a string extension) holds a character the CloudEvents type system forbids: a control character (U+0000–U+001F, U+007F–U+009F), a noncharacter, or an unpaired surrogate.")
 )
 
 // Semantic checks of SignalR Service events (app/lint).
