@@ -74,6 +74,9 @@ func (c *checker) cloudEvents(ev *detect.Event) {
 				c.ceOther(ev, i)
 			}
 		}
+		if m.Key != vocab.Data && m.Key != vocab.DataBase64 {
+			c.stringChars(ev, m)
+		}
 	}
 	c.eventType(ev, vocab.Type, typeCodes{vocab.CEMisspeltType, vocab.CEUncheckedType, vocab.CECustomType})
 	if t, ok := stringValue(n, vocab.Type); ok && (t == catalog.Connected || t == catalog.Disconnected) {
@@ -528,4 +531,53 @@ func cleanName(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// stringChars checks that a String attribute holds only characters the
+// CloudEvents type system allows (spec §Type System, String): no control
+// characters (U+0000–U+001F, U+007F–U+009F), no noncharacters, no unpaired
+// surrogates. The decoder turns an unpaired surrogate into U+FFFD and notes
+// it (JSON104): that note, at the attribute's pointer, is the evidence.
+func (c *checker) stringChars(ev *detect.Event, m *jsontree.Member) {
+	v := m.Value
+	if v == nil || v.Kind != jsontree.String {
+		return
+	}
+	ptr := pointer(ev, m.Key)
+	const rule = "the CloudEvents type system (§Type System, String) forbids it, and transports such as HTTP headers cannot carry it"
+	for i, r := range v.Text {
+		if forbiddenRune(r) {
+			c.add(at(vocab.CEStringChars, ev, ptr, v,
+				"attribute %s holds the character U+%04X at position %d; %s: remove it, or move the value into data",
+				quote(m.Key), r, i, rule))
+			return
+		}
+	}
+	if c.surrogates == nil {
+		c.surrogates = map[string]bool{}
+		if c.doc != nil {
+			for _, n := range c.doc.Notes {
+				if n.Code == vocab.JSONLoneSurrogate {
+					c.surrogates[n.Pointer] = true
+				}
+			}
+		}
+	}
+	if c.surrogates[ptr] {
+		c.add(at(vocab.CEStringChars, ev, ptr, v,
+			`attribute %s holds an unpaired UTF-16 surrogate (a \uD800–\uDFFF escape without its other half); %s: write the whole character, or remove it`,
+			quote(m.Key), rule))
+	}
+}
+
+// forbiddenRune reports whether r is a control character or a Unicode
+// noncharacter, which CloudEvents String values must not hold.
+func forbiddenRune(r rune) bool {
+	switch {
+	case r <= 0x1F, r >= 0x7F && r <= 0x9F:
+		return true
+	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
+		return true
+	}
+	return false
 }

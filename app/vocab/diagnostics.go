@@ -131,6 +131,8 @@ var (
 		`the resource path holds a documentation placeholder such as "{subscription-id}".`)
 	SRConnectedError = define("SR005", Warning, "fix",
 		"data.errorMessage on a ClientConnectionConnected event; only disconnections carry one; the fix removes it.")
+	SRSDKRequired = define("SR007", Warning, "",
+		"data lacks hubName or connectionId: Azure's current REST specification and TypeSpec make them optional, but the Azure SDK for Go (azsystemevents) marks them REQUIRED, so receivers built on it get no value where the SDK promises one; the message names both sources.")
 	SRTimestampSkew = define("SR006", Warning, "",
 		"data.timestamp is more than "+strconv.Itoa(int(MaxTimestampSkew/time.Minute))+" minutes"+" away from eventTime (or time).")
 )
