@@ -40,6 +40,8 @@ var (
 		"an Event Grid subscription-validation event; the message gives the exact answer the endpoint must send.")
 	FormNotAnEvent = define("FORM006", Error, "",
 		"an element of a batch that holds events is not an event itself (not an object, or an object without event attributes).")
+	FormCloudEvents01 = define("FORM007", Error, "",
+		"a CloudEvents 0.1 event (cloudEventsVersion, eventID, eventType, eventTypeVersion…), which eventlens does not check; the message says how to move it to CloudEvents 1.0.")
 )
 
 // JSON Schema validation (app/schema).
