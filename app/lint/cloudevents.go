@@ -374,11 +374,19 @@ func (c *checker) dataSchema(ev *detect.Event, m *jsontree.Member) {
 }
 
 // azureDataSchema reports whether s is the "#<dataVersion>" that Azure
-// Event Grid writes as dataschema ("#1", "#1.0", "#2018-01-01"): "#"
-// followed by digits, dots and dashes, starting with a digit.
+// Event Grid writes as dataschema ("#1", "#1.0", "#2018-01-01", and "#"
+// for an event whose dataVersion is empty, as in the Event Grid docs'
+// Blob Storage example): "#" followed by nothing, or by digits, dots and
+// dashes starting with a digit.
 func azureDataSchema(s string) bool {
 	v, ok := strings.CutPrefix(s, "#")
-	if !ok || v == "" || v[0] < '0' || v[0] > '9' {
+	if !ok {
+		return false
+	}
+	if v == "" {
+		return true
+	}
+	if v[0] < '0' || v[0] > '9' {
 		return false
 	}
 	for i := 0; i < len(v); i++ {
