@@ -307,6 +307,8 @@ func TestCheck(t *testing.T) {
 			code: string(vocab.CEDataSchemaURI), sev: diag.Error, pointer: "/dataschema", at: `""`, msg: "non-empty absolute URI"},
 		{name: "dataschema fragment that is not a version", base: ceOK, edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "dataschema": "#abc"`},
 			code: string(vocab.CEDataSchemaURI), sev: diag.Error, pointer: "/dataschema", at: `"#abc"`},
+		{name: "Azure's dataschema for an empty dataVersion", base: ceOK, edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "dataschema": "#"`},
+			code: string(vocab.CEDataSchemaURI), sev: diag.Warning, pointer: "/dataschema", at: `"#"`, msg: "Azure Event Grid writes"},
 		{name: "Azure's dataschema", base: ceOK, edits: []string{`"specversion": "1.0"`, `"specversion": "1.0", "dataschema": "#1"`},
 			code: string(vocab.CEDataSchemaURI), sev: diag.Warning, pointer: "/dataschema", at: `"#1"`, msg: "Azure Event Grid writes"},
 
