@@ -102,7 +102,6 @@ func TestRules(t *testing.T) {
 	hs := readSeed(t, "validation-handshake.json")
 	const egStart = "{\n  \"topic\""  // the Event Grid seed event's first byte
 	const ceStart = "{\n  \"source\"" // the CloudEvents seed event's first byte
-	const dataStart = "{\n    \"time" // the seeds' data object
 	tests := []struct {
 		name     string
 		src      string
