@@ -3,7 +3,10 @@
 // event, and other Azure types it recognises without checking their data.
 package catalog
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The SignalR Service event types and the Event Grid handshake type.
 const (
@@ -28,7 +31,10 @@ var SignalR = []Type{
 
 // EventGrid lists Event Grid's own system events.
 var EventGrid = []Type{
-	{Name: Validation, DataVersion: "2", DataChecked: true},
+	// Current docs show dataVersion "1" for the validation event; older ones
+	// showed "2". Both are accepted: eventlens does not check a known
+	// type's dataVersion, and converting to Event Grid writes "1".
+	{Name: Validation, DataVersion: "1", DataChecked: true},
 	{Name: Deletion, DataVersion: "1", DataChecked: false},
 }
 
@@ -44,15 +50,29 @@ func Known(name string) (Type, bool) {
 	return Type{}, false
 }
 
-// IsAzure reports whether name looks like an Azure system event type
-// ("Microsoft.<Service>.<Event>"), known to eventlens or not.
+// AzureServices lists the services whose system events Azure Event Grid
+// delivers, as the second segment of their event types
+// ("Microsoft.<Service>.<Event>"), from the Event Grid docs' event-schema
+// pages and the Azure SDKs' system-event models.
+var AzureServices = []string{
+	"ApiCenter", "ApiManagement", "AppConfiguration", "AVS", "Cache", "Communication",
+	"ContainerRegistry", "ContainerService", "DataBox", "Devices", "EventGrid", "EventHub",
+	"HealthcareApis", "KeyVault", "MachineLearningServices", "Maps", "Media", "PolicyInsights",
+	"ResourceNotifications", "Resources", "ServiceBus", "SignalRService", "Storage", "Web",
+}
+
+// IsAzure reports whether name is the event type of an Azure service
+// ("Microsoft.<Service>.<Event>" with a service of AzureServices), known to
+// eventlens or not. The "Microsoft." prefix alone does not make a type
+// Azure's: documentation examples use "Microsoft.Contoso.TestEvent" for
+// custom events.
 func IsAzure(name string) bool {
 	rest, ok := strings.CutPrefix(name, "Microsoft.")
 	if !ok {
 		return false
 	}
 	svc, ev, ok := strings.Cut(rest, ".")
-	return ok && svc != "" && ev != ""
+	return ok && ev != "" && slices.Contains(AzureServices, svc)
 }
 
 // Suggest returns the known type that name most likely misspells, and

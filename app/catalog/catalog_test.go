@@ -33,13 +33,23 @@ func TestKnownAndIsAzure(t *testing.T) {
 		t.Error("Known must be case-sensitive")
 	}
 	for in, want := range map[string]bool{
-		"Microsoft.Storage.BlobCreated": true,
-		"Microsoft.Storage":             false,
-		"Contoso.Items.ItemReceived":    false,
-		"Microsoft..X":                  false,
+		"Microsoft.Storage.BlobCreated":                   true,
+		"Microsoft.Storage":                               false,
+		"Contoso.Items.ItemReceived":                      false,
+		"Microsoft..X":                                    false,
+		"Microsoft.Contoso.TestEvent":                     false, // the docs' custom-event example
+		"Microsoft.EventGrid.SubscriptionValidationEvent": true,
 	} {
 		if got := IsAzure(in); got != want {
 			t.Errorf("IsAzure(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// TestValidationDataVersion: the validation event's dataVersion is "1", as
+// Azure's current docs and samples show.
+func TestValidationDataVersion(t *testing.T) {
+	if ty, ok := Known(Validation); !ok || ty.DataVersion != "1" {
+		t.Errorf("Known(Validation) = %+v, %v; want dataVersion \"1\"", ty, ok)
 	}
 }

@@ -59,6 +59,9 @@ const (
 	// Carried: an attribute the mapping does not name was kept under the
 	// same name, as a CloudEvents extension attribute.
 	Carried = vocab.Carried
+	// Noted: nothing was changed; Note says something about the whole
+	// conversion (Event is -1).
+	Noted = vocab.Noted
 )
 
 // Change is one thing a conversion did to one event.
@@ -131,9 +134,24 @@ func ToCloudEvents(root *jsontree.Node) (*Result, error) {
 // batch array) to the Event Grid schema, which is always an array. The
 // error, if any, is an *Error: the root or one of the events is not an
 // object.
+//
+// Azure itself never converts in this direction: the first change, Noted,
+// says so, since the result serves tests and code that reads both forms,
+// not a description of what Azure delivers.
 func ToEventGrid(root *jsontree.Node) (*Result, error) {
-	return run(root, "CloudEvents", true, toEventGrid)
+	res, err := run(root, "CloudEvents", true, toEventGrid)
+	if err != nil {
+		return nil, err
+	}
+	res.Changes = slices.Insert(res.Changes, 0, Change{Kind: Noted, Event: -1, Note: NoEventGridDelivery})
+	return res, nil
 }
+
+// NoEventGridDelivery says that Azure does not deliver CloudEvents input
+// as the Event Grid schema (Event Grid docs, "Event schema compatibility").
+const NoEventGridDelivery = "Azure Event Grid does not deliver CloudEvents input in the Event Grid schema " +
+	"(Event Grid docs, \"Event schema compatibility\": a topic whose input schema is CloudEvents 1.0 delivers CloudEvents only), " +
+	"so no Azure endpoint receives this event in this form; this conversion is eventlens's own, for tests and for code that reads both forms"
 
 // converter collects the changes of one conversion.
 type converter struct {

@@ -251,8 +251,36 @@ func Detect(root *jsontree.Node) Result {
 	return res
 }
 
+// cloudEvents01 reports whether n is a CloudEvents 0.1 event: an object
+// with cloudEventsVersion, the attribute that 0.1 named specversion. Its
+// eventType, eventTime and source would otherwise make it look like an Event
+// Grid event.
+func cloudEvents01(n *jsontree.Node) bool {
+	return n != nil && n.Kind == jsontree.Object && n.Member("cloudEventsVersion") != nil
+}
+
+// migrate01 says how to move a CloudEvents 0.1 event to 1.0.
+const migrate01 = `To move it to CloudEvents 1.0: replace cloudEventsVersion with "specversion": "1.0"; rename eventID to id, eventType to type, eventTime to time, schemaURL to dataschema and contentType to datacontenttype; keep source; fold eventTypeVersion into type or an extension attribute; and move each member of "extensions" to a top-level extension attribute (lower-case a-z0-9 names).`
+
+// legacy returns the FORM007 diagnostic of CloudEvents 0.1 event n.
+func legacy(n *jsontree.Node, index int, ptr string) diag.Diagnostic {
+	v := "a CloudEvents 0.x event"
+	if cv := n.Get("cloudEventsVersion"); cv != nil && cv.Kind == jsontree.String {
+		v = fmt.Sprintf("a CloudEvents %s event (cloudEventsVersion %s)", cv.Text, strconv.Quote(cv.Text))
+	}
+	d := diag.New(vocab.FormCloudEvents01, index, ptr, n,
+		"This is %s, not Event Grid: its eventType, eventTime and source are CloudEvents 0.1 attributes. eventlens checks CloudEvents 1.0 and Event Grid events only. %s", v, migrate01)
+	d.End = d.Offset + 1 // the opening brace, not the whole event
+	return d
+}
+
 // detectObject handles a payload that is a single object.
 func detectObject(root *jsontree.Node, res *Result) {
+	if cloudEvents01(root) {
+		res.Diagnostics = append(res.Diagnostics, legacy(root, 0, ""))
+		res.Events = []Event{{Index: 0, Pointer: "", Node: root, Form: Unknown}}
+		return
+	}
 	m := evidence(root)
 	if m == 0 {
 		res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormNotEvents, -1, "", root,
@@ -302,7 +330,12 @@ func detectArray(root *jsontree.Node, res *Result) {
 	masks := make([]mask, len(root.Items))
 	leans := make([]Form, len(root.Items))
 	var nEG, nCE, sumEG, sumCE, nSpec, nEvidence int
+	var nLegacy int
 	for i, it := range root.Items {
+		if cloudEvents01(it) {
+			nLegacy++
+			continue // no evidence: it is neither form
+		}
 		m := evidence(it)
 		masks[i] = m
 		if m == 0 {
@@ -328,16 +361,24 @@ func detectArray(root *jsontree.Node, res *Result) {
 	for i, it := range root.Items {
 		res.Events[i] = Event{Index: i, Pointer: "/" + strconv.Itoa(i), Node: it}
 	}
-	if nEvidence == 0 {
+	if nEvidence == 0 && nLegacy == 0 {
 		res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormNotEvents, -1, "", root,
 			"Not an event payload: %s; found %s.", expected, describeArray(root)))
 		return
 	}
-	batch := majority(nEG, nCE, sumEG, sumCE, nSpec)
+	batch := Unknown
+	if nEvidence > 0 {
+		batch = majority(nEG, nCE, sumEG, sumCE, nSpec)
+	}
 	res.Form = batch
 	for i, it := range root.Items {
 		ev := &res.Events[i]
 		switch {
+		case cloudEvents01(it):
+			res.Diagnostics = append(res.Diagnostics, legacy(it, i, ev.Pointer))
+		case batch == Unknown:
+			res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormNotAnEvent, i, ev.Pointer, it,
+				"Element %d is %s, not an event: remove it or fix it.", i, describeElement(it)))
 		case masks[i] == 0:
 			res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormNotAnEvent, i, ev.Pointer, it,
 				"Element %d is %s, not an event: every element of %s batch must be an event object; remove it or fix it.",

@@ -440,3 +440,22 @@ func FuzzDetect(f *testing.F) {
 		}
 	})
 }
+
+// TestCloudEvents01: a CloudEvents 0.1 event, whose eventType, eventTime and
+// source would make it look like Event Grid, is recognised as CloudEvents
+// 0.1 (FORM007), alone or in a batch beside 1.0 events.
+func TestCloudEvents01(t *testing.T) {
+	const ev01 = `{"cloudEventsVersion":"0.1","eventType":"x","eventTypeVersion":"1","source":"/s","eventID":"1","eventTime":"2018-04-05T17:31:00Z","data":{}}`
+	const ev10 = `{"specversion":"1.0","id":"1","source":"/s","type":"x"}`
+	r := Detect(parse(t, ev01))
+	if r.Form != Unknown || len(r.Diagnostics) != 1 || r.Diagnostics[0].Code != string(vocab.FormCloudEvents01) ||
+		!strings.Contains(r.Diagnostics[0].Message, `CloudEvents 0.1 event (cloudEventsVersion "0.1")`) ||
+		!strings.Contains(r.Diagnostics[0].Message, `"specversion": "1.0"`) {
+		t.Errorf("single 0.1 event: form %s, %+v", r.Form, r.Diagnostics)
+	}
+	r = Detect(parse(t, "["+ev10+","+ev01+"]"))
+	if r.Form != CloudEvents || len(r.Diagnostics) != 1 || r.Diagnostics[0].Code != string(vocab.FormCloudEvents01) ||
+		r.Diagnostics[0].Pointer != "/1" || r.Events[1].Form != Unknown {
+		t.Errorf("batch with a 0.1 event: form %s, %+v", r.Form, r.Diagnostics)
+	}
+}

@@ -100,8 +100,8 @@ func TestRowsLostAndMissing(t *testing.T) {
 	if missing == 0 {
 		t.Errorf("no missing row (time, subject and data are absent):\n%s", describe(rows))
 	}
-	if p := Payload(res.Changes); len(p) != 1 {
-		t.Errorf("Payload changes = %v, want the wrapping into an array", p)
+	if p := Payload(res.Changes); len(p) != 2 || p[0].Kind != convert.Noted || p[1].Kind != convert.Added {
+		t.Errorf("Payload changes = %v, want the note that Azure does not deliver this direction, then the wrapping into an array", p)
 	}
 }
 

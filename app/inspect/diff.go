@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"slices"
+	"strings"
 
 	"eventlens/app/convert"
 	"eventlens/app/detect"
@@ -14,7 +15,8 @@ import (
 // Side is one of the two payloads of a comparison, as compared.
 type Side struct {
 	// Text is the side pretty-printed as compared: the payload itself, or
-	// its CloudEvents form in semantic mode.
+	// in semantic mode its events as compared (as CloudEvents, or in Event
+	// Grid form when both sides are Event Grid).
 	Text []byte
 	// Lines lists the 1-based lines of Text that a change touches.
 	Lines []int
@@ -25,7 +27,9 @@ type Side struct {
 
 // DiffReport is the comparison of two payloads.
 type DiffReport struct {
-	Semantic bool // both sides were compared as CloudEvents
+	// Semantic: both sides were compared as events: as CloudEvents, or,
+	// when both are Event Grid, in Event Grid form (see convertSide).
+	Semantic bool
 	// Equal says both sides compared and hold the same values; events of
 	// a batch (matched by id) may still be in another order: Reordered.
 	Equal     bool
@@ -37,8 +41,10 @@ type DiffReport struct {
 }
 
 // Diff compares payload a (left) with b (right). In semantic mode both are
-// first converted to CloudEvents, so an Event Grid payload and its
-// CloudEvents twin compare equal.
+// compared as events, so an Event Grid payload and its CloudEvents twin
+// compare equal, and nothing a receiver could observe is hidden (see
+// convertSide): two Event Grid payloads are compared in Event Grid form,
+// any other pair as CloudEvents.
 func Diff(a, b []byte, semantic bool) *DiffReport {
 	return NewDiffJob(a, b, semantic).Run()
 }
@@ -54,29 +60,89 @@ func decodeSide(src []byte, s *Side) (*jsontree.Node, bool) {
 	return doc.Root, true
 }
 
-// convertSide returns root in CloudEvents form, as a batch (semantic mode);
-// when it has none it fills s's diagnostics and reports false.
-func convertSide(root *jsontree.Node, s *Side) (*jsontree.Node, bool) {
-	res := detect.Detect(root)
-	switch res.Form {
+// formOf returns the form of a decoded side (Unknown when it did not
+// decode), for semantic mode.
+func formOf(root *jsontree.Node, ok bool) detect.Form {
+	if !ok {
+		return detect.Unknown
+	}
+	return detect.Detect(root).Form
+}
+
+// convertSide returns root, of form f, as compared in semantic mode, as a
+// batch; other is the other side's decoded root, of form otherForm. When
+// it has no events form it fills s's diagnostics and reports false.
+//
+// A semantic comparison never hides what a receiver could observe:
+//   - two Event Grid payloads are compared in Event Grid form, so that a
+//     change of dataVersion or metadataVersion (which have no CloudEvents
+//     counterpart and which the conversion drops) shows;
+//   - otherwise an Event Grid side is converted to CloudEvents; when the
+//     CloudEvents side carries Azure's dataschema "#<dataVersion>", the
+//     Event Grid side's dataVersion is written that way too, so a
+//     different version shows as a different dataschema;
+//   - CloudEvents sides are compared as they are (extensions, dataschema
+//     and all).
+func convertSide(root *jsontree.Node, f, otherForm detect.Form, other *jsontree.Node, s *Side) (*jsontree.Node, bool) {
+	switch f {
 	case detect.EventGrid:
+		if otherForm == detect.EventGrid {
+			break // both Event Grid: compare them as they are
+		}
 		conv, err := convert.ToCloudEvents(root)
 		if err != nil {
 			s.Diagnostics = []diag.Diagnostic{diag.New(vocab.DiffConvert, -1, "", nil, "cannot compare as CloudEvents: %s", err)}
 			return nil, false
+		}
+		if otherForm == detect.CloudEvents && usesVersionSchema(other) {
+			return versionAsDataSchema(asBatch(root), asBatch(conv.Root)), true
 		}
 		root = conv.Root
 	case detect.CloudEvents:
 		// Already CloudEvents.
 	default:
 		s.Diagnostics = []diag.Diagnostic{diag.New(vocab.DiffNotEvents, -1, "", nil,
-			"cannot compare as CloudEvents: %s; turn the semantic mode off to compare it as plain JSON", notEvents(res.Form))}
+			"cannot compare as CloudEvents: %s; turn the semantic mode off to compare it as plain JSON", notEvents(f))}
 		return nil, false
 	}
 	return asBatch(root), true
 }
 
-// notEvents says why a payload of form f has no CloudEvents form.
+// usesVersionSchema reports whether an event of a CloudEvents payload
+// carries Azure's dataschema "#<dataVersion>".
+func usesVersionSchema(root *jsontree.Node) bool {
+	for _, ev := range asBatch(root).Items {
+		if ds := ev.Get(vocab.DataSchema); ds != nil && ds.Kind == jsontree.String && strings.HasPrefix(ds.Text, "#") {
+			return true
+		}
+	}
+	return false
+}
+
+// versionAsDataSchema returns the converted events ce of the Event Grid
+// events eg with each event's string dataVersion written as dataschema
+// "#<dataVersion>", as Azure writes it, unless the event has a dataschema
+// already. The converted events are copied, not modified.
+func versionAsDataSchema(eg, ce *jsontree.Node) *jsontree.Node {
+	out := &jsontree.Node{Kind: jsontree.Array, Items: make([]*jsontree.Node, len(ce.Items))}
+	for i, ev := range ce.Items {
+		out.Items[i] = ev
+		if i >= len(eg.Items) || ev.Kind != jsontree.Object || ev.Get(vocab.DataSchema) != nil {
+			continue
+		}
+		v := eg.Items[i].Get(vocab.DataVersion)
+		if v == nil || v.Kind != jsontree.String {
+			continue
+		}
+		cp := *ev
+		cp.Members = append(slices.Clip(ev.Members), jsontree.Member{Key: vocab.DataSchema,
+			Value: &jsontree.Node{Kind: jsontree.String, Text: "#" + v.Text}})
+		out.Items[i] = &cp
+	}
+	return out
+}
+
+// notEvents says why a payload of form f cannot be compared semantically.
 func notEvents(f detect.Form) string {
 	if f == detect.Handshake {
 		return "a subscription-validation handshake has no CloudEvents form"

@@ -3,6 +3,7 @@ package inspect
 import (
 	"time"
 
+	"eventlens/app/detect"
 	"eventlens/app/jsondiff"
 	"eventlens/app/jsontree"
 )
@@ -19,6 +20,9 @@ type DiffJob struct {
 	ra, rb   *jsontree.Node // the sides as compared
 	okA, okB bool
 	cmp      *jsondiff.Comparer
+	// semantic mode: the form of each decoded side, and whether both sides
+	// are Event Grid (then they are compared in that form)
+	formA, formB detect.Form
 }
 
 // diffStage is the next piece of work of a DiffJob.
@@ -26,10 +30,10 @@ type diffStage int
 
 const (
 	diffDecodeLeft   diffStage = iota // decode the left payload
-	diffConvertLeft                   // semantic mode: its CloudEvents form
+	diffDecodeRight                   // decode the right payload
+	diffConvertLeft                   // semantic mode: the left side in the form compared (it depends on both sides' forms)
 	diffPrettyLeft                    // pretty-print it
-	diffDecodeRight                   // the same for the right payload
-	diffConvertRight                  //
+	diffConvertRight                  // the same for the right payload
 	diffPrettyRight                   //
 	diffCompare                       // compare, a few events at a time
 	diffPatch                         // the JSON Patch and the verdict
@@ -102,28 +106,19 @@ func (j *DiffJob) work() {
 	switch j.stage {
 	case diffDecodeLeft:
 		j.ra, j.okA = decodeSide(j.a, &r.Left)
-		j.stage = j.afterDecode(j.okA, diffConvertLeft, diffPrettyLeft, diffDecodeRight)
-	case diffConvertLeft:
-		j.ra, j.okA = convertSide(j.ra, &r.Left)
-		j.stage = diffPrettyLeft
-		if !j.okA {
-			j.stage = diffDecodeRight
-		}
-	case diffPrettyLeft:
-		r.Left.Text = jsontree.Pretty(j.ra)
-		j.stage = diffDecodeRight
 	case diffDecodeRight:
 		j.rb, j.okB = decodeSide(j.b, &r.Right)
-		j.stage = j.afterDecode(j.okB, diffConvertRight, diffPrettyRight, diffCompare)
-	case diffConvertRight:
-		j.rb, j.okB = convertSide(j.rb, &r.Right)
-		j.stage = diffPrettyRight
-		if !j.okB {
-			j.stage = diffCompare
+		if r.Semantic {
+			j.formA, j.formB = formOf(j.ra, j.okA), formOf(j.rb, j.okB)
 		}
+	case diffConvertLeft:
+		j.ra, j.okA = convertSide(j.ra, j.formA, j.formB, j.rb, &r.Left)
+	case diffPrettyLeft:
+		r.Left.Text = jsontree.Pretty(j.ra)
+	case diffConvertRight:
+		j.rb, j.okB = convertSide(j.rb, j.formB, j.formA, j.ra, &r.Right)
 	case diffPrettyRight:
 		r.Right.Text = jsontree.Pretty(j.rb)
-		j.stage = diffCompare
 	case diffCompare:
 		if !j.okA || !j.okB {
 			j.ra, j.rb = nil, nil
@@ -137,6 +132,7 @@ func (j *DiffJob) work() {
 			r.Changes = j.cmp.Changes()
 			j.stage = diffPatch
 		}
+		return
 	case diffPatch:
 		r.Patch = jsondiff.Patch(j.ra, r.Changes)
 		r.Equal = true
@@ -156,17 +152,36 @@ func (j *DiffJob) work() {
 		j.ra, j.rb = nil, nil
 		j.stage = diffDone
 	}
+	if j.stage < diffCompare {
+		j.stage = j.next(j.stage)
+	}
 }
 
-// afterDecode returns the stage after decoding a side: converting it in
-// semantic mode, else pretty-printing it, or on to the next side when it
-// did not decode.
-func (j *DiffJob) afterDecode(ok bool, convert, pretty, next diffStage) diffStage {
-	switch {
-	case !ok:
-		return next
-	case j.r.Semantic:
-		return convert
+// next returns the stage after s that has work to do: a side is converted
+// only in semantic mode, and converted and pretty-printed only while it
+// decoded (and converted).
+func (j *DiffJob) next(s diffStage) diffStage {
+	for s++; s < diffCompare; s++ {
+		switch s {
+		case diffConvertLeft:
+			if j.r.Semantic && j.okA {
+				return s
+			}
+		case diffPrettyLeft:
+			if j.okA {
+				return s
+			}
+		case diffConvertRight:
+			if j.r.Semantic && j.okB {
+				return s
+			}
+		case diffPrettyRight:
+			if j.okB {
+				return s
+			}
+		default:
+			return s
+		}
 	}
-	return pretty
+	return s
 }

@@ -13,6 +13,6 @@ func NewDiffJobFrom(left *jsontree.Node, b []byte, semantic bool) *DiffJob {
 		return j
 	}
 	j.ra, j.okA = left, true
-	j.stage = j.afterDecode(true, diffConvertLeft, diffPrettyLeft, diffDecodeRight)
+	j.stage = diffDecodeRight
 	return j
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"eventlens/app/convert"
 	"eventlens/app/detect"
 	"eventlens/app/jsontree"
 )
@@ -114,4 +115,25 @@ func elementText(root *jsontree.Node, i int) []byte {
 		return nil
 	}
 	return jsontree.Pretty(root.Items[i])
+}
+
+// Caption says, above the view of a payload converted to the form named
+// title, how many attributes the conversion changed and what the reader
+// must know about the conversion as a whole (its noted changes: for
+// CloudEvents to Event Grid, that Azure never delivers in that direction).
+func (c *Conversion) Caption(title string) string {
+	var b strings.Builder
+	n := 0
+	for _, ch := range c.Changes {
+		if ch.Kind != convert.Noted {
+			n++
+		}
+	}
+	fmt.Fprintf(&b, "Converted to %s (%d attribute changes; see the Diff tab).", title, n)
+	for _, ch := range c.Changes {
+		if ch.Kind == convert.Noted && ch.Note != "" {
+			b.WriteString(" " + strings.ToUpper(ch.Note[:1]) + ch.Note[1:] + ".")
+		}
+	}
+	return b.String()
 }

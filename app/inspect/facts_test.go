@@ -125,3 +125,19 @@ func TestEventText(t *testing.T) {
 		t.Error("a missing conversion has an event")
 	}
 }
+
+// TestCaptionSaysAzureDoesNotDeliverCloudEventsAsEventGrid: the Event Grid
+// view of a CloudEvent says that Azure never delivers in that direction;
+// the CloudEvents view of an Event Grid payload does not.
+func TestCaptionSaysAzureDoesNotDeliverCloudEventsAsEventGrid(t *testing.T) {
+	ce := Inspect(read(t, "seed-cloudevents-connected"))
+	got := ce.EventGrid.Caption("Event Grid")
+	if !strings.HasPrefix(got, "Converted to Event Grid (6 attribute changes; see the Diff tab).") ||
+		!strings.Contains(got, "Azure Event Grid does not deliver CloudEvents input in the Event Grid schema") {
+		t.Errorf("Event Grid caption of a CloudEvent: %q", got)
+	}
+	eg := Inspect(read(t, "seed-eventgrid-connected"))
+	if got := eg.CloudEvents.Caption("CloudEvents"); strings.Contains(got, "does not deliver") {
+		t.Errorf("CloudEvents caption of an Event Grid payload: %q", got)
+	}
+}

@@ -74,6 +74,9 @@ func (c *checker) cloudEvents(ev *detect.Event) {
 				c.ceOther(ev, i)
 			}
 		}
+		if m.Key != vocab.Data && m.Key != vocab.DataBase64 {
+			c.stringChars(ev, m)
+		}
 	}
 	c.eventType(ev, vocab.Type, typeCodes{vocab.CEMisspeltType, vocab.CEUncheckedType, vocab.CECustomType})
 	if t, ok := stringValue(n, vocab.Type); ok && (t == catalog.Connected || t == catalog.Disconnected) {
@@ -232,7 +235,7 @@ func (c *checker) integer(ev *detect.Event, m *jsontree.Member) {
 		outOfRange()
 	case f != math.Trunc(f):
 		c.add(at(vocab.CEExtensionNotInteger, ev, ptr, v,
-			"extension attribute %s is %s, not an integer; CloudEvents numbers are 32-bit integers: round it, or write it as a string",
+			"extension attribute %s is %s, not an integer; the CloudEvents JSON format maps a number to the Integer type only (32-bit, no fraction), so consumers reject the event: round it, or write it as a string",
 			quote(m.Key), v.Text))
 	case f < vocab.MinInteger || f > vocab.MaxInteger:
 		outOfRange()
@@ -242,6 +245,7 @@ func (c *checker) integer(ev *detect.Event, m *jsontree.Member) {
 			"extension attribute %s is written %s; CloudEvents numbers are integers and strict decoders reject a fraction or exponent: write %s",
 			quote(m.Key), v.Text, whole)
 		d.Fix = replaceValue(c.src, v, "Write "+whole, whole)
+		d.Soften() // the value is an integer, only its spelling is not
 		c.add(d)
 	}
 }
@@ -349,17 +353,48 @@ func (c *checker) dataSchema(ev *detect.Event, m *jsontree.Member) {
 		return
 	}
 	ptr := pointer(ev, m.Key)
-	if strings.HasPrefix(v.Text, "#") {
+	if azureDataSchema(v.Text) {
+		d := at(vocab.CEDataSchemaURI, ev, ptr, v,
+			`dataschema %s is not an absolute URI: Azure Event Grid writes "#<dataVersion>" when it converts events to CloudEvents (Event Grid docs, "Event Grid schema to CloudEvents"), but CloudEvents 1.0 (§dataschema) requires an absolute URI, and strict validators (the official CloudEvents JSON schema's "uri" format, CloudEvents SDKs) reject the event; where you publish the event, set dataschema to the absolute URI of the data's schema or remove it, and where you receive it from Azure, parse this attribute leniently`,
+			quote(v.Text))
+		d.Soften() // Azure emits this shape
+		c.add(d)
+		return
+	}
+	if v.Text == "" {
 		c.add(at(vocab.CEDataSchemaURI, ev, ptr, v,
-			`dataschema %s is not an absolute URI: Azure Event Grid writes "#<dataVersion>" when it converts events to CloudEvents, but CloudEvents requires an absolute URI, and strict validators (the official CloudEvents JSON schema's "uri" format, CloudEvents SDKs) reject the event; where you publish the event, set dataschema to the absolute URI of the data's schema or remove it, and where you receive it from Azure, parse this attribute leniently`,
-			quote(v.Text)))
+			`dataschema is "": CloudEvents 1.0 (§dataschema) requires a non-empty absolute URI when the attribute is present: write the URI of the data's schema, or remove dataschema (or set it to null)`))
 		return
 	}
 	if u, err := url.Parse(v.Text); err != nil || !u.IsAbs() {
 		c.add(at(vocab.CEDataSchemaURI, ev, ptr, v,
-			"dataschema %s is not an absolute URI (with a scheme, e.g. https://example.com/schemas/order.json); CloudEvents requires one and strict validators reject the event: write the full URI or remove dataschema",
+			"dataschema %s is not an absolute URI (with a scheme, e.g. https://example.com/schemas/order.json); CloudEvents 1.0 (§dataschema) requires one and consumers reject the event: write the full URI or remove dataschema",
 			quote(v.Text)))
 	}
+}
+
+// azureDataSchema reports whether s is the "#<dataVersion>" that Azure
+// Event Grid writes as dataschema ("#1", "#1.0", "#2018-01-01", and "#"
+// for an event whose dataVersion is empty, as in the Event Grid docs'
+// Blob Storage example): "#" followed by nothing, or by digits, dots and
+// dashes starting with a digit.
+func azureDataSchema(s string) bool {
+	v, ok := strings.CutPrefix(s, "#")
+	if !ok {
+		return false
+	}
+	if v == "" {
+		return true
+	}
+	if v[0] < '0' || v[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; (c < '0' || c > '9') && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // urlSafe turns the URL-safe base64 alphabet into the standard one.
@@ -504,4 +539,53 @@ func cleanName(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// stringChars checks that a String attribute holds only characters the
+// CloudEvents type system allows (spec §Type System, String): no control
+// characters (U+0000–U+001F, U+007F–U+009F), no noncharacters, no unpaired
+// surrogates. The decoder turns an unpaired surrogate into U+FFFD and notes
+// it (JSON104): that note, at the attribute's pointer, is the evidence.
+func (c *checker) stringChars(ev *detect.Event, m *jsontree.Member) {
+	v := m.Value
+	if v == nil || v.Kind != jsontree.String {
+		return
+	}
+	ptr := pointer(ev, m.Key)
+	const rule = "the CloudEvents type system (§Type System, String) forbids it, and transports such as HTTP headers cannot carry it"
+	for i, r := range v.Text {
+		if forbiddenRune(r) {
+			c.add(at(vocab.CEStringChars, ev, ptr, v,
+				"attribute %s holds the character U+%04X at position %d; %s: remove it, or move the value into data",
+				quote(m.Key), r, i, rule))
+			return
+		}
+	}
+	if c.surrogates == nil {
+		c.surrogates = map[string]bool{}
+		if c.doc != nil {
+			for _, n := range c.doc.Notes {
+				if n.Code == vocab.JSONLoneSurrogate {
+					c.surrogates[n.Pointer] = true
+				}
+			}
+		}
+	}
+	if c.surrogates[ptr] {
+		c.add(at(vocab.CEStringChars, ev, ptr, v,
+			`attribute %s holds an unpaired UTF-16 surrogate (a \uD800–\uDFFF escape without its other half); %s: write the whole character, or remove it`,
+			quote(m.Key), rule))
+	}
+}
+
+// forbiddenRune reports whether r is a control character or a Unicode
+// noncharacter, which CloudEvents String values must not hold.
+func forbiddenRune(r rune) bool {
+	switch {
+	case r <= 0x1F, r >= 0x7F && r <= 0x9F:
+		return true
+	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
+		return true
+	}
+	return false
 }

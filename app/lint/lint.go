@@ -52,6 +52,7 @@ type checker struct {
 	suggestions map[string]suggestion
 	media       map[string]mediaType
 	misspelt    map[string][]string
+	surrogates  map[string]bool // pointers of strings with an unpaired surrogate (JSON104 notes)
 }
 
 // suggestion is a cached catalog.Suggest answer.

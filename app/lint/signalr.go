@@ -16,14 +16,15 @@ import (
 // timeAttr (eventTime or time).
 func (c *checker) signalR(ev *detect.Event, typ, pathAttr, timeAttr string) {
 	n := ev.Node
+	if p := value(n, pathAttr); p != nil && p.Kind == jsontree.String {
+		c.resourcePath(ev, pathAttr, p)
+	}
 	data := value(n, vocab.Data)
 	if data == nil || data.Kind != jsontree.Object {
 		return // the schema reports a missing or malformed data
 	}
+	c.sdkRequired(ev, data)
 	c.subjectHub(ev, data)
-	if p := value(n, pathAttr); p != nil && p.Kind == jsontree.String {
-		c.resourcePath(ev, pathAttr, p)
-	}
 	if typ == catalog.Connected {
 		if m, i := member(data, "errorMessage"); m != nil && m.Value != nil && m.Value.Kind != jsontree.Null {
 			d := atKey(vocab.SRConnectedError, ev, pointer(ev, vocab.Data, "errorMessage"), m,
@@ -34,6 +35,23 @@ func (c *checker) signalR(ev *detect.Event, typ, pathAttr, timeAttr string) {
 		}
 	}
 	c.timestampSkew(ev, data, timeAttr)
+}
+
+// sdkRequired warns about a SignalR data object without hubName or
+// connectionId. Azure's sources disagree: the current Event Grid REST
+// specification and the TypeSpec (SignalRService.tsp) require only
+// timestamp; the Azure SDK for Go (azsystemevents) marks all three
+// REQUIRED. The event is valid by the service's contract, but receivers
+// built on that SDK get no value where it promises one.
+func (c *checker) sdkRequired(ev *detect.Event, data *jsontree.Node) {
+	for _, p := range [...]string{"hubName", "connectionId"} {
+		if m, _ := member(data, p); m != nil {
+			continue // present; its type is the schema's to check
+		}
+		c.add(at(vocab.SRSDKRequired, ev, pointer(ev, vocab.Data), data,
+			"data.%s is missing: Azure's current Event Grid REST specification and TypeSpec (SignalRService.tsp) require only data.timestamp, so the event is valid, but the Azure SDK for Go (azsystemevents) marks %s REQUIRED, and a receiver that deserialises the event with it gets a nil %s where the SDK promises a value; the events in Azure's documentation always carry it: check where this event comes from",
+			p, p, p))
+	}
 }
 
 // subjectHub checks that subject is "/hub/<data.hubName>".

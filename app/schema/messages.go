@@ -17,8 +17,9 @@ type prop struct {
 	example string // a valid value as JSON, for SCH002 and SCH003
 }
 
-// sdkRule explains where the required SignalR data properties come from.
-const sdkRule = `the Azure SDK for Go (azeventgrid v1.0.0) requires it; Azure's 2018 REST specification requires no data property and the 2024 one only "timestamp", but Azure's documented events carry all three`
+// timestampRule says where the required data.timestamp of SignalR events
+// comes from.
+const timestampRule = `Azure's current Event Grid REST specification and TypeSpec (SignalRService.tsp) require it, and the Azure SDK for Go (azsystemevents) marks it REQUIRED`
 
 // props describes the properties of each schema file.
 var props = map[string]map[string]prop{
@@ -57,9 +58,9 @@ const resourcePath = `"/subscriptions/00000000-0000-0000-0000-000000000000/resou
 
 // signalRProps describes the data of both SignalR event types.
 var signalRProps = map[string]prop{
-	"timestamp":    {why: sdkRule, example: `"2019-06-10T18:41:00.9584103Z"`},
-	"hubName":      {why: sdkRule, example: `"chat"`},
-	"connectionId": {why: sdkRule, example: `"crH0uxVSvP61p5wkFY1x1A"`},
+	"timestamp":    {why: timestampRule, example: `"2019-06-10T18:41:00.9584103Z"`},
+	"hubName":      {example: `"chat"`},
+	"connectionId": {example: `"crH0uxVSvP61p5wkFY1x1A"`},
 	"userId":       {example: `"user-eymwyo23"`},
 	"errorMessage": {example: `"Internal server error."`},
 }

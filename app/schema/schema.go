@@ -163,9 +163,14 @@ func ValidateEvent(ev detect.Event) []diag.Diagnostic {
 		if ds, ok := s.data[t.Text]; ok {
 			// In Event Grid form the envelope already requires data to be an
 			// object; in CloudEvents form data may be anything, but a known
-			// type's data is an object. A null data is unset: nothing to check.
-			if d := ev.Node.Get(vocab.Data); d != nil && d.Kind != jsontree.Null && (d.Kind == jsontree.Object || ev.Form == detect.CloudEvents) {
+			// type's data is an object, and an event without it (absent,
+			// null, or only in data_base64) gets the verdict its Event Grid
+			// form gets.
+			switch d := ev.Node.Get(vocab.Data); {
+			case d != nil && d.Kind != jsontree.Null && (d.Kind == jsontree.Object || ev.Form == detect.CloudEvents):
 				out = append(out, ds.validate(ev, d, ev.Pointer+"/data")...)
+			case ev.Form == detect.CloudEvents:
+				out = append(out, ds.cloudEventsData(ev, t.Text, d)...)
 			}
 		}
 	}

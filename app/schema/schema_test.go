@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -101,7 +102,6 @@ func TestRules(t *testing.T) {
 	hs := readSeed(t, "validation-handshake.json")
 	const egStart = "{\n  \"topic\""  // the Event Grid seed event's first byte
 	const ceStart = "{\n  \"source\"" // the CloudEvents seed event's first byte
-	const dataStart = "{\n    \"time" // the seeds' data object
 	tests := []struct {
 		name     string
 		src      string
@@ -180,15 +180,11 @@ func TestRules(t *testing.T) {
 
 		// SignalR data, both forms.
 		{"EG data without timestamp", eg, `    "timestamp": "2019-06-10T18:41:00.9584103Z",` + "\n", "",
-			string(vocab.SchemaRequired), "/0/data", "{\n    \"hubName\"", `missing required "data.timestamp": the Azure SDK for Go (azeventgrid v1.0.0) requires it; Azure's 2018 REST specification requires no data property and the 2024 one only "timestamp"`},
-		{"EG data without hubName", eg, `    "hubName": "chat",` + "\n", "",
-			string(vocab.SchemaRequired), "/0/data", dataStart, `missing required "data.hubName"`},
-		{"CE data without connectionId", ce, `    "connectionId": "crH0uxVSvP61p5wkFY1x1A",` + "\n", "",
-			string(vocab.SchemaRequired), "/0/data", dataStart, `missing required "data.connectionId"`},
+			string(vocab.SchemaRequired), "/0/data", "{\n    \"hubName\"", `missing required "data.timestamp": Azure's current Event Grid REST specification and TypeSpec (SignalRService.tsp) require it, and the Azure SDK for Go (azsystemevents) marks it REQUIRED`},
 		{"EG data timestamp bare date", egDisc, `"timestamp": "2019-06-10T18:41:00.9584103Z"`, `"timestamp": "2019-06-10"`,
 			string(vocab.SchemaFormat), "/0/data/timestamp", `"2019-06-10"`, `"data.timestamp" must be an RFC 3339 date-time such as 2019-06-10T18:41:00Z; got "2019-06-10"`},
 		{"CE data userId a number", ce, `"user-eymwyo23"`, `42`,
-			string(vocab.SchemaType), "/0/data/userId", `42`, `"data.userId" must be a string such as "user-eymwyo23"; got the number 42`},
+			string(vocab.SchemaType), "/0/data/userId", `42`, `"data.userId" must be a string or null such as "user-eymwyo23"; got the number 42`},
 		{"EG Disconnected errorMessage an object", egDisc, `"Internal server error."`, `{}`,
 			string(vocab.SchemaType), "/0/data/errorMessage", `{}`, `"data.errorMessage" must be a string`},
 
@@ -248,7 +244,6 @@ func TestAllowed(t *testing.T) {
 		{"CE absolute dataschema", ce, `"subject"`, `"dataschema": "https://example.com/schemas/signalr.json", "subject"`},
 		{"CE source with a real subscription id", ce, `{subscription-id}`, `00000000-0000-0000-0000-000000000000`},
 		{"CE source a URN", ce, `"/subscriptions/{subscription-id}/resourceGroups/signalr-rg/providers/Microsoft.SignalRService/SignalR/signalr-resource"`, `"urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66"`},
-		{"CE SignalR data null (unset)", ce, ce[strings.Index(ce, `{`+"\n    \"timestamp"):strings.Index(ce, `,`+"\n  \"specversion\"")], `null`},
 		{"other Azure type: data not checked", eg, `Microsoft.SignalRService.ClientConnectionConnected`, `Microsoft.Storage.BlobCreated`},
 		{"misspelt type: data not checked (lint suggests)", eg, `Microsoft.SignalRService.ClientConnectionConnected",`, `microsoft.signalrservice.clientconnectionconnected",`},
 		{"CE custom type with string data", ce, `"type": "Microsoft.SignalRService.ClientConnectionConnected"`, `"type": "com.example.x", "datacontenttype": "text/plain", "data_x": "y"`},
@@ -623,6 +618,65 @@ func TestRequiredMatchesVocabulary(t *testing.T) {
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s requires %v; the attribute table says %v", tc.file, got, want)
+		}
+	}
+}
+
+// TestSignalROptional: the SignalR data properties that Azure's current REST
+// specification and TypeSpec leave optional pass the schema (app/lint
+// warns about hubName and connectionId, SR007), and userId may be null.
+func TestSignalROptional(t *testing.T) {
+	eg := readSeed(t, "eventgrid-connected.json")
+	ce := readSeed(t, "cloudevents-connected.json")
+	for _, tc := range []struct{ name, src, old, new string }{
+		{"EG data without hubName", eg, `    "hubName": "chat",` + "\n", ""},
+		{"CE data without connectionId", ce, `    "connectionId": "crH0uxVSvP61p5wkFY1x1A",` + "\n", ""},
+		{"EG userId null", eg, `"user-eymwyo23"`, `null`},
+		{"CE userId null", ce, `"user-eymwyo23"`, `null`},
+	} {
+		if !strings.Contains(tc.src, tc.old) {
+			t.Fatalf("%s: %q is not in the seed", tc.name, tc.old)
+		}
+		src := strings.Replace(tc.src, tc.old, tc.new, 1)
+		if ds := check(t, src); len(ds) != 0 {
+			t.Errorf("%s: want no schema diagnostic, got:\n%s", tc.name, list(ds))
+		}
+	}
+}
+
+// TestSignalRCloudEventData: a SignalR CloudEvent without a data object gets
+// the verdict of its Event Grid form (data is required there), and data
+// carried in data_base64 with a JSON content type is decoded and checked.
+func TestSignalRCloudEventData(t *testing.T) {
+	ce := readSeed(t, "cloudevents-connected.json")
+	data := ce[strings.Index(ce, `{`+"\n    \"timestamp"):strings.Index(ce, `,`+"\n  \"specversion\"")]
+	enc := func(s string) string { return `"` + base64.StdEncoding.EncodeToString([]byte(s)) + `"` }
+	noTimestamp := `{"hubName":"chat","connectionId":"c1"}`
+	for _, tc := range []struct {
+		name, old, new      string
+		code, ptr, contains string // "" code: valid
+	}{
+		{"data null", data, `null`, string(vocab.SchemaRequired), "/0", "data is null"},
+		{"no data", `"data": ` + data + ",", ``, string(vocab.SchemaRequired), "/0", "the event has no data"},
+		{"data in data_base64", `"data": ` + data, `"datacontenttype": "application/json", "data_base64": ` + enc(`{"timestamp":"2019-06-10T18:41:00Z","hubName":"chat","connectionId":"c1"}`), "", "", ""},
+		{"data_base64 without timestamp", `"data": ` + data, `"datacontenttype": "application/json", "data_base64": ` + enc(noTimestamp), string(vocab.SchemaRequired), "/0/data_base64", `in data_base64, decoded (datacontenttype "application/json"): missing required "data.timestamp"`},
+		{"data_base64 without content type", `"data": ` + data, `"data_base64": ` + enc(noTimestamp), string(vocab.SchemaRequired), "/0/data_base64", "no datacontenttype"},
+		{"data_base64 not JSON", `"data": ` + data, `"datacontenttype": "application/json", "data_base64": ` + enc(`hello`), string(vocab.SchemaType), "/0/data_base64", "not JSON"},
+		{"data_base64 of another content type", `"data": ` + data, `"datacontenttype": "application/octet-stream", "data_base64": ` + enc(`{}`), string(vocab.SchemaType), "/0/data_base64", `"application/octet-stream", which is not JSON`},
+	} {
+		if !strings.Contains(ce, tc.old) {
+			t.Fatalf("%s: %q is not in the seed", tc.name, tc.old)
+		}
+		src := strings.Replace(ce, tc.old, tc.new, 1)
+		ds := check(t, src)
+		if tc.code == "" {
+			if len(ds) != 0 {
+				t.Errorf("%s: want valid, got\n%s", tc.name, list(ds))
+			}
+			continue
+		}
+		if len(ds) != 1 || ds[0].Code != tc.code || ds[0].Pointer != tc.ptr || !strings.Contains(ds[0].Message, tc.contains) || ds[0].Severity != diag.Error {
+			t.Errorf("%s: want one %s at %q saying %q, got\n%s\n%s", tc.name, tc.code, tc.ptr, tc.contains, list(ds), src)
 		}
 	}
 }

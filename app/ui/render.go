@@ -329,7 +329,7 @@ func (p *Inspector) panel() app.UI {
 		case conv.Native:
 			note = app.P().Class("form-note", "native").Text("Your input is in the " + title + " form; shown pretty-printed.")
 		default:
-			note = app.P().Class("form-note").Text(fmt.Sprintf("Converted to %s (%d attribute changes; see the Diff tab).", title, len(conv.Changes)))
+			note = app.P().Class("form-note").Text(conv.Caption(title))
 		}
 		return app.Div().Body(note, &CodeView{ID: id, Label: title + " form", Text: text})
 	case tabDiff:

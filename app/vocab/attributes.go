@@ -52,6 +52,9 @@ const (
 	// Derived: becomes another attribute when its value has the right
 	// shape, and is lost otherwise (dataschema "#<version>" → dataVersion).
 	Derived Action = "derived"
+	// Noted: nothing changed; a fact about the conversion as a whole that
+	// the reader needs (e.g. that Azure does not deliver this direction).
+	Noted Action = "noted"
 )
 
 // Attribute is one row of the mapping between the two forms.

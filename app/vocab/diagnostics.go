@@ -40,6 +40,8 @@ var (
 		"an Event Grid subscription-validation event; the message gives the exact answer the endpoint must send.")
 	FormNotAnEvent = define("FORM006", Error, "",
 		"an element of a batch that holds events is not an event itself (not an object, or an object without event attributes).")
+	FormCloudEvents01 = define("FORM007", Error, "",
+		"a CloudEvents 0.1 event (cloudEventsVersion, eventID, eventType, eventTypeVersion…), which eventlens does not check; the message says how to move it to CloudEvents 1.0.")
 )
 
 // JSON Schema validation (app/schema).
@@ -99,8 +101,9 @@ var (
 		`an extension whose name is a likely misspelling of a context attribute the event lacks ("specverion"); the fix renames it.`)
 	CEExtensionValue = define("CE012", Error, "",
 		"an extension whose value is an object or an array; extension values are strings, integers, booleans or null.")
-	CEExtensionNotInteger = define("CE013", Warning, "fix when the value is whole",
-		"an extension number that is not written as an integer; CloudEvents has no fractional numbers.")
+	CEExtensionNotInteger = defineMild("CE013", Error, Warning, "when the value is whole but written with a fraction or exponent (1.0, 1e3)",
+		"fix when the value is whole",
+		"an extension number that is not an integer (1.5): the JSON format maps numbers to the CloudEvents Integer type only, which has no fractions.")
 	CEExtensionRange = define("CE014", Error, "",
 		"an extension integer outside the CloudEvents Integer range (32-bit signed).")
 	CEDataAndBase64 = define("CE015", Error, "", "data and data_base64 are both set; they are mutually exclusive.")
@@ -112,8 +115,10 @@ var (
 		"datacontenttype declares JSON but data is a JSON string; if it holds serialized JSON, it is double-encoded.")
 	CENonJSONData = define("CE019", Warning, "",
 		"datacontenttype declares non-JSON content but data is a JSON object, array, number or boolean; the JSON format writes non-JSON content as a string or in data_base64.")
-	CEDataSchemaURI = define("CE020", Warning, "",
-		`dataschema is not an absolute URI, notably the "#<dataVersion>" that Azure Event Grid writes when it converts events to CloudEvents; strict validators reject it.`)
+	CEDataSchemaURI = defineMild("CE020", Error, Warning, `when it is the "#<dataVersion>" (e.g. "#1.0") that Azure Event Grid writes when it converts events to CloudEvents`, "",
+		`dataschema is not a non-empty absolute URI ("", a relative path, garbage), as CloudEvents requires; Azure's own "#<dataVersion>" shape is only a warning, since Azure emits it, but strict validators reject it.`)
+	CEStringChars = define("CE021", Error, "",
+		"a String attribute (a context attribute or a string extension) holds a character the CloudEvents type system forbids: a control character (U+0000–U+001F, U+007F–U+009F), a noncharacter, or an unpaired surrogate.")
 )
 
 // Semantic checks of SignalR Service events (app/lint).
@@ -128,6 +133,8 @@ var (
 		`the resource path holds a documentation placeholder such as "{subscription-id}".`)
 	SRConnectedError = define("SR005", Warning, "fix",
 		"data.errorMessage on a ClientConnectionConnected event; only disconnections carry one; the fix removes it.")
+	SRSDKRequired = define("SR007", Warning, "",
+		"data lacks hubName or connectionId: Azure's current REST specification and TypeSpec make them optional, but the Azure SDK for Go (azsystemevents) marks them REQUIRED, so receivers built on it get no value where the SDK promises one; the message names both sources.")
 	SRTimestampSkew = define("SR006", Warning, "",
 		"data.timestamp is more than "+strconv.Itoa(int(MaxTimestampSkew/time.Minute))+" minutes"+" away from eventTime (or time).")
 )
