@@ -141,7 +141,7 @@ func (c *Compare) Render() app.UI {
 						c.semantic = e.Get("target").Get("checked").Bool()
 						c.schedule(ctx)
 					})),
-				app.Label().For("semantic").Text("Semantic: compare both as CloudEvents, so an Event Grid payload equals its CloudEvents twin"),
+				app.Label().For("semantic").Text("Semantic: compare the events, not the text, so an Event Grid payload equals its CloudEvents twin"),
 			),
 		),
 		c.result(),
