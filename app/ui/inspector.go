@@ -67,7 +67,8 @@ type Inspector struct {
 // notice is a message about the last action.
 type notice struct {
 	text  string
-	isErr bool // it reports a refusal or a failure
+	isErr bool      // it reports a refusal or a failure
+	at    app.Value // the textarea's value when it was said: an edit makes it stale
 }
 
 // OnNav sets the page title, on the server and in the browser.
@@ -127,7 +128,30 @@ func (p *Inspector) OnDismount() {
 
 // say shows a notice.
 func (p *Inspector) say(msg string, isErr bool) {
-	p.notice = notice{msg, isErr}
+	p.notice = notice{text: msg, isErr: isErr, at: element("input").Get("value")}
+}
+
+// restoreLabel is the Undo button's label after an action replaced the
+// payload (a share link, a sample, a file).
+const restoreLabel = "Undo: restore your previous text"
+
+// replace puts text (a Go string or a JavaScript string) in the editor in
+// place of the payload, keeping the previous text for the Undo button,
+// and says msg and how to undo it.
+func (p *Inspector) replace(ctx app.Context, text any, undoable bool, msg string) {
+	before, had := p.ed.surface().stash()
+	p.replaceFrom(ctx, text, undoable, before, had, msg)
+}
+
+// replaceFrom is replace with the previous text given: before, when had.
+func (p *Inspector) replaceFrom(ctx app.Context, text any, undoable bool, before undo, had bool, msg string) {
+	p.load(ctx, text, undoable)
+	if had {
+		before.what = restoreLabel
+		p.undo = before
+		msg += " “" + restoreLabel + "” brings back the text you had."
+	}
+	p.say(msg, false)
 }
 
 // load puts text (a Go string or a JavaScript string) in the editor and
@@ -307,13 +331,15 @@ func (p *Inspector) applyFix(ctx app.Context, v any) {
 		return
 	}
 	fixed := string(inspect.ApplyFix([]byte(p.src), d.Fix))
+	before, _ := p.ed.surface().stash()
 	if s := p.ed.surface(); s.replace(p.src, fixed) {
 		p.gen++
 		p.runNow(ctx)
-		p.say("Applied: "+d.Fix.Title+". Ctrl+Z in the editor undoes it.", false)
+		p.undo = before
+		p.undo.what = "Undo fix"
+		p.say("Applied: "+d.Fix.Title+". “Undo fix” or Ctrl+Z in the editor undoes it.", false)
 		return
 	}
-	before, _ := p.ed.surface().stash()
 	p.load(ctx, fixed, false)
 	p.undo = before
 	p.undo.what = "Undo fix"

@@ -66,6 +66,19 @@ func (p *Inspector) outputName() string {
 	return "eventlens-pretty.json"
 }
 
+// outputTitle names the active tab's text, for the notices.
+func (p *Inspector) outputTitle() string {
+	switch p.tab {
+	case tabEventGrid:
+		return "the Event Grid form"
+	case tabCloudEvents:
+		return "the CloudEvents form"
+	case tabDiff:
+		return "the field mapping"
+	}
+	return "the formatted payload"
+}
+
 // hasOutput reports whether the active tab has something to copy or
 // download, without building it.
 func (p *Inspector) hasOutput() bool {

@@ -70,7 +70,9 @@ func (p *Inspector) banner() app.UI {
 
 // inputPane renders the toolbar, the editor and the notices.
 func (p *Inspector) inputPane() app.UI {
-	options := []app.UI{app.Option().Value("").Text("Load a sample…")}
+	// The placeholder cannot be picked: the menu shows the sample loaded
+	// last, so the arrow keys and typing a letter move from it.
+	options := []app.UI{app.Option().Value("none").Disabled(true).Selected(true).Text("Load a sample…")}
 	for _, s := range samples.All() {
 		options = append(options, app.Option().Value(s.ID).Text(s.Title))
 	}
@@ -247,7 +249,7 @@ func (p *Inspector) handshake() app.UI {
 		app.P().Text("This is a subscription-validation request. Answer it with 200 OK and this JSON body:"),
 		app.Pre().ID("handshake-response").Class("code").Text(body),
 		app.Button().ID("copy-handshake").Class("btn").Text("Copy response").
-			OnClick(handler("copying the response", func(ctx app.Context, e app.Event) { copyText(body) })),
+			OnClick(handler("copying the response", func(ctx app.Context, e app.Event) { p.copy(ctx, body, "the response") })),
 	)
 }
 
@@ -280,7 +282,7 @@ func (p *Inspector) tabs() app.UI {
 				app.Button().ID("copy-output").Class("btn").Text("Copy").Disabled(!has).
 					OnClick(handler("copying the output", func(ctx app.Context, e app.Event) {
 						text, _, _ := p.output()
-						copyText(string(text))
+						p.copy(ctx, string(text), p.outputTitle())
 					})),
 				app.Button().ID("download-output").Class("btn").Text("Download "+extension(p.outputName())).Disabled(!has).
 					OnClick(handler("downloading the output", func(ctx app.Context, e app.Event) {
