@@ -115,3 +115,22 @@ func elementText(root *jsontree.Node, i int) []byte {
 	}
 	return jsontree.Pretty(root.Items[i])
 }
+
+// EventChanges returns how many changes the conversion makes to event i
+// of the payload, or to the whole payload (every event, and the payload
+// itself) when i < 0.
+func (c *Conversion) EventChanges(i int) int {
+	if c == nil {
+		return 0
+	}
+	if i < 0 {
+		return len(c.Changes)
+	}
+	n := 0
+	for _, ch := range c.Changes {
+		if ch.Event == i {
+			n++
+		}
+	}
+	return n
+}

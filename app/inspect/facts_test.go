@@ -125,3 +125,25 @@ func TestEventText(t *testing.T) {
 		t.Error("a missing conversion has an event")
 	}
 }
+
+func TestEventChanges(t *testing.T) {
+	r := Inspect(gen.Batch(gen.EventGrid, 3))
+	c := r.Converted()
+	if c == nil || len(c.Changes) == 0 {
+		t.Fatalf("no conversion: %+v", c)
+	}
+	sum := 0
+	for i := range 3 {
+		n := c.EventChanges(i)
+		if n == 0 || n == len(c.Changes) {
+			t.Errorf("event %d: %d changes of %d", i, n, len(c.Changes))
+		}
+		sum += n
+	}
+	if all := c.EventChanges(-1); all != len(c.Changes) || sum > all {
+		t.Errorf("EventChanges(-1) = %d, events sum to %d, %d changes", all, sum, len(c.Changes))
+	}
+	if n := (*Conversion)(nil).EventChanges(0); n != 0 {
+		t.Errorf("nil conversion: %d changes", n)
+	}
+}
