@@ -275,7 +275,7 @@ func (p *Inspector) tabs() app.UI {
 			tab(tabPretty, "Pretty"),
 			tab(tabEventGrid, egLabel),
 			tab(tabCloudEvents, ceLabel),
-			tab(tabDiff, "Diff"),
+			tab(tabDiff, "Field mapping"),
 		),
 		app.Div().ID("panel").Class("panel").Role("tabpanel").Aria("labelledby", "tab-"+p.tab).Body(
 			app.Div().Class("row", "panel-actions").Body(
@@ -331,9 +331,19 @@ func (p *Inspector) panel() app.UI {
 		case conv.Native:
 			note = app.P().Class("form-note", "native").Text("Your input is in the " + title + " form; shown pretty-printed.")
 		default:
-			note = app.P().Class("form-note").Text(fmt.Sprintf("Converted to %s (%d attribute changes; see the Diff tab).", title, len(conv.Changes)))
+			n := conv.EventChanges(p.focus)
+			what := fmt.Sprintf("Converted to %s (%s", title, count(n, "attribute change", "attribute changes"))
+			if p.focus >= 0 {
+				what += fmt.Sprintf(" in event %d", p.focus)
+			}
+			note = app.P().Class("form-note").Text(what + "; see the Field mapping tab).")
 		}
-		return app.Div().Body(note, &CodeView{ID: id, Label: title + " form", Text: text})
+		var warn app.UI
+		if !r.Valid {
+			warn = app.P().ID("convert-warning").Class("notice", "notice-error").Role("note").
+				Text(fmt.Sprintf("The input is invalid (%s, listed above): this form carries the errors over. Fix them before you use it.", count(r.Errors, "error", "errors")))
+		}
+		return app.Div().Body(warn, note, &CodeView{ID: id, Label: title + " form", Text: text})
 	case tabDiff:
 		return &MappingView{Report: r, Focus: p.focus}
 	}

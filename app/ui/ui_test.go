@@ -254,7 +254,7 @@ func TestPayloadMarkupIsEscaped(t *testing.T) {
 
 func TestMappingView(t *testing.T) {
 	html := app.HTMLString((&MappingView{Report: report(t, "cloudevents-connected"), Focus: -1}).Render())
-	for _, want := range []string{`id="diff"`, "Your input is CloudEvents", `class="kind-renamed"`, "<code>topic</code>", "<code>source</code>", "nothing is lost"} {
+	for _, want := range []string{`id="diff"`, "Your input is CloudEvents", `class="kind-renamed"`, "<code>topic</code>", "<code>source</code>", "Event 0: dropped specversion"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("mapping lacks %q", want)
 		}
