@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"eventlens/app/detect"
@@ -133,4 +134,19 @@ func (c *Conversion) EventChanges(i int) int {
 		}
 	}
 	return n
+}
+
+// EventAt returns the index of the event of a batch whose text holds the
+// byte offset off (from its opening brace to just past its closing one),
+// or -1 when off is outside every event or the payload is not a batch.
+func (r *Report) EventAt(off int) int {
+	if r.Doc == nil || !r.Batch || r.Doc.Root.Kind != jsontree.Array {
+		return -1
+	}
+	items := r.Doc.Root.Items
+	i := sort.Search(len(items), func(i int) bool { return items[i].End >= off })
+	if i == len(items) || off < items[i].Pos.Offset || i >= len(r.Events) {
+		return -1
+	}
+	return i
 }

@@ -147,3 +147,21 @@ func TestEventChanges(t *testing.T) {
 		t.Errorf("nil conversion: %d changes", n)
 	}
 }
+
+func TestEventAt(t *testing.T) {
+	src := []byte(`[{"id":"a"} , {"id":"b"}]`)
+	r := Inspect(src)
+	for _, tt := range []struct{ off, want int }{
+		{0, -1}, {1, 0}, {5, 0}, {11, 0}, {12, -1}, {14, 1}, {24, 1}, {25, -1}, {99, -1},
+	} {
+		if got := r.EventAt(tt.off); got != tt.want {
+			t.Errorf("EventAt(%d) = %d, want %d", tt.off, got, tt.want)
+		}
+	}
+	if got := Inspect([]byte(`{"id":"a"}`)).EventAt(1); got != -1 {
+		t.Errorf("a single event: EventAt = %d, want -1", got)
+	}
+	if got := Inspect([]byte(`[{"id":`)).EventAt(1); got != -1 {
+		t.Errorf("not JSON: EventAt = %d, want -1", got)
+	}
+}
