@@ -95,9 +95,12 @@ func (p *Inspector) listen(ctx app.Context) {
 			})
 		})
 	})
-	for _, ev := range []string{"keyup", "mouseup", "focus"} {
+	p.on(ctx, input, "focus", "reading the caret", false, func(app.Value) {
+		ctx.Dispatch(func(ctx app.Context) { guard(ctx, "reading the caret", p.readCaret) })
+	})
+	for _, ev := range []string{"keyup", "mouseup"} {
 		p.on(ctx, input, ev, "reading the caret", false, func(app.Value) {
-			ctx.Dispatch(func(ctx app.Context) { guard(ctx, "reading the caret", p.readCaret) })
+			ctx.Dispatch(func(ctx app.Context) { guard(ctx, "reading the caret", p.followCaret) })
 		})
 	}
 	p.on(ctx, win, "dragover", "dragging a file", true, func(e app.Value) {

@@ -116,11 +116,26 @@ func (p *Inspector) inputPane() app.UI {
 			p.largeView(),
 			app.Div().Class("editor-foot").Body(
 				app.Span().ID("caret").Class("caret").Aria("live", "off").Text(p.ed.caret),
+				p.caretEventButton(),
 				app.Span().ID("editor-help").Class("muted").Text(p.ed.surface().help()),
 				app.Span().ID("size-limit").Class("muted").Text(fmt.Sprintf("Payloads up to %d MiB", inspect.MaxBytes>>20)),
 			),
 		),
 	)
+}
+
+// caretEventButton offers to show alone the event the caret is in, while
+// every event is shown; hidden otherwise.
+func (p *Inspector) caretEventButton() app.UI {
+	b := app.Button().ID("caret-event").Class("btn")
+	if p.caretEvent < 0 {
+		return b.Hidden(true)
+	}
+	i := p.caretEvent
+	return b.Text(fmt.Sprintf("Show event #%d alone", i)).
+		OnClick(handler("focusing an event", func(ctx app.Context, e app.Event) {
+			ctx.NewActionWithValue(actionFocus, strconv.Itoa(i))
+		}))
 }
 
 // largeBar names the large payload shown in the viewer and offers what
