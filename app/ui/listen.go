@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -103,6 +104,25 @@ func (p *Inspector) listen(ctx app.Context) {
 			ctx.Dispatch(func(ctx app.Context) { guard(ctx, "reading the caret", p.followCaret) })
 		})
 	}
+	// The output tabs: the arrow keys, Home and End select the next tab
+	// and focus it.
+	p.on(ctx, win, "keydown", "moving between tabs", false, func(e app.Value) {
+		t := e.Get("target")
+		if !t.Truthy() || t.Get("getAttribute").IsUndefined() || t.Call("getAttribute", "role").String() != "tab" {
+			return
+		}
+		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+			return
+		}
+		id := strings.TrimPrefix(t.Get("id").String(), "tab-")
+		next, ok := nextTab(id, e.Get("key").String())
+		if !ok {
+			return
+		}
+		e.Call("preventDefault")
+		element("tab-" + next).Call("focus")
+		ctx.Dispatch(func(ctx app.Context) { p.tab = next })
+	})
 	p.on(ctx, win, "dragover", "dragging a file", true, func(e app.Value) {
 		e.Call("preventDefault")
 		if dt := e.Get("dataTransfer"); dt.Truthy() {

@@ -14,6 +14,35 @@ const (
 	tabDiff        = "diff"
 )
 
+// tabOrder is the tabs' order in the tab list.
+var tabOrder = []string{tabPretty, tabEventGrid, tabCloudEvents, tabDiff}
+
+// nextTab returns the tab that key (ArrowRight, ArrowLeft, Home, End)
+// moves to from tab, as the WAI-ARIA tabs pattern does (wrapping around);
+// false for another key.
+func nextTab(tab, key string) (string, bool) {
+	i := 0
+	for j, t := range tabOrder {
+		if t == tab {
+			i = j
+		}
+	}
+	n := len(tabOrder)
+	switch key {
+	case "ArrowRight":
+		i = (i + 1) % n
+	case "ArrowLeft":
+		i = (i + n - 1) % n
+	case "Home":
+		i = 0
+	case "End":
+		i = n - 1
+	default:
+		return "", false
+	}
+	return tabOrder[i], true
+}
+
 // outputs are the texts of the Pretty, Event Grid and CloudEvents tabs.
 type outputs struct {
 	pretty, eventGrid, cloudEvents []byte

@@ -272,7 +272,13 @@ func (p *Inspector) handshake() app.UI {
 func (p *Inspector) tabs() app.UI {
 	r := p.report
 	tab := func(id, label string) app.UI {
-		return app.Button().ID("tab-"+id).Class("tab").Role("tab").
+		// One tab is in the Tab order, the selected one; the arrow keys,
+		// Home and End move between them (see listen).
+		tabIndex := -1
+		if p.tab == id {
+			tabIndex = 0
+		}
+		return app.Button().ID("tab-"+id).Class("tab").Role("tab").TabIndex(tabIndex).
 			Aria("selected", p.tab == id).Aria("controls", "panel").
 			Text(label).
 			OnClick(handler("switching tabs", func(ctx app.Context, e app.Event) { p.tab = id }), app.EventScope(id))

@@ -400,3 +400,20 @@ func mustSample(t *testing.T, id string) string {
 	}
 	return s.Text
 }
+
+func TestNextTab(t *testing.T) {
+	for _, tt := range []struct{ from, key, want string }{
+		{tabPretty, "ArrowRight", tabEventGrid},
+		{tabDiff, "ArrowRight", tabPretty},
+		{tabPretty, "ArrowLeft", tabDiff},
+		{tabCloudEvents, "Home", tabPretty},
+		{tabEventGrid, "End", tabDiff},
+	} {
+		if got, ok := nextTab(tt.from, tt.key); !ok || got != tt.want {
+			t.Errorf("nextTab(%s, %s) = %s, %v; want %s", tt.from, tt.key, got, ok, tt.want)
+		}
+	}
+	if _, ok := nextTab(tabPretty, "a"); ok {
+		t.Error("a letter moves between tabs")
+	}
+}

@@ -145,3 +145,63 @@ func TestUIShareLinkKeepsDraft(t *testing.T) {
 	b2.open(link)
 	check(b2)
 }
+
+// TestUIReplacementsCanBeUndone replaces the payload with a dropped file
+// and with a fix: the Undo button brings back the text before each.
+func TestUIReplacementsCanBeUndone(t *testing.T) {
+	_, b := uiPage(t)
+	before := sample(t, "broken-misspelled-type")
+	setText(b, "#input", before)
+	waitInspected(b, before)
+	file := sample(t, "cloudevents-connected")
+	eval[bool](b, fmt.Sprintf(`(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([%s], "event.json", {type: "application/json"}));
+		return !document.querySelector(".output-pane").dispatchEvent(new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: dt}));
+	})()`, js(file)))
+	waitInspected(b, file)
+	if got := noticeText(b); !strings.Contains(got, restoreLabel) {
+		t.Errorf("after the file: notice %q", got)
+	}
+	click(b, "#undo-clear")
+	waitInspected(b, before)
+	if got := inputValue(b); got != before {
+		t.Errorf("Undo after the file restored %q", got)
+	}
+
+	click(b, `#diagnostics li[data-code="EG001"] .apply-fix`)
+	waitJS(b, 5*time.Second, `document.querySelector("#notice").textContent.startsWith("Applied")`)
+	if got := eval[string](b, `document.querySelector("#undo-clear").hidden ? "" : document.querySelector("#undo-clear").textContent`); got != "Undo fix" {
+		t.Errorf("after the fix the Undo button is %q", got)
+	}
+	click(b, "#undo-clear")
+	waitInspected(b, before)
+	if got := inputValue(b); got != before {
+		t.Errorf("Undo fix restored %q", got)
+	}
+}
+
+// TestUITabsArrowKeys moves between the output tabs with the arrow keys,
+// Home and End (WAI-ARIA tabs pattern): the focused tab is selected and
+// is the only one in the Tab order.
+func TestUITabsArrowKeys(t *testing.T) {
+	_, b := uiPage(t)
+	text := sample(t, "eventgrid-connected")
+	setText(b, "#input", text)
+	waitInspected(b, text)
+	b.do(5*time.Second, chromedp.Focus(chromedp.CSS("#tab-pretty")))
+	for _, step := range []struct{ key, want string }{
+		{kb.ArrowRight, "eventgrid"},
+		{kb.ArrowRight, "cloudevents"},
+		{kb.End, "diff"},
+		{kb.ArrowRight, "pretty"},
+		{kb.ArrowLeft, "diff"},
+		{kb.Home, "pretty"},
+	} {
+		b.do(5*time.Second, chromedp.KeyEvent(step.key))
+		waitJS(b, 5*time.Second, fmt.Sprintf(`document.activeElement.id === "tab-%s" && document.querySelector("#tab-%s").getAttribute("aria-selected") === "true" && document.querySelector("#%s") !== null`, step.want, step.want, step.want))
+		if got := eval[string](b, `[...document.querySelectorAll('[role="tab"]')].map(e => e.tabIndex).join(",")`); strings.Count(got, "-1") != 3 {
+			t.Errorf("on %s, the tabs' tabindex are %s: want only the selected one at 0", step.want, got)
+		}
+	}
+}
