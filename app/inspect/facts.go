@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"eventlens/app/convert"
@@ -118,22 +119,53 @@ func elementText(root *jsontree.Node, i int) []byte {
 }
 
 // Caption says, above the view of a payload converted to the form named
-// title, how many attributes the conversion changed and what the reader
-// must know about the conversion as a whole (its noted changes: for
-// CloudEvents to Event Grid, that Azure never delivers in that direction).
-func (c *Conversion) Caption(title string) string {
+// title, how many attributes the conversion changed (in event focus, or in
+// the whole payload when focus < 0) and what the reader must know about the
+// conversion as a whole (its noted changes: for CloudEvents to Event Grid,
+// that Azure never delivers in that direction).
+func (c *Conversion) Caption(title string, focus int) string {
 	var b strings.Builder
-	n := 0
-	for _, ch := range c.Changes {
-		if ch.Kind != convert.Noted {
-			n++
-		}
+	n := c.EventChanges(focus)
+	fmt.Fprintf(&b, "Converted to %s (%d attribute %s", title, n, plural(n, "change", "changes"))
+	if focus >= 0 {
+		fmt.Fprintf(&b, " in event %d", focus)
 	}
-	fmt.Fprintf(&b, "Converted to %s (%d attribute changes; see the Diff tab).", title, n)
+	b.WriteString("; see the Field mapping tab).")
 	for _, ch := range c.Changes {
 		if ch.Kind == convert.Noted && ch.Note != "" {
 			b.WriteString(" " + strings.ToUpper(ch.Note[:1]) + ch.Note[1:] + ".")
 		}
 	}
 	return b.String()
+}
+
+// EventChanges returns how many attribute changes the conversion makes to
+// event i of the payload, or to the whole payload (every event) when i < 0.
+// Notes about the conversion as a whole are not changes.
+func (c *Conversion) EventChanges(i int) int {
+	if c == nil {
+		return 0
+	}
+	n := 0
+	for _, ch := range c.Changes {
+		if ch.Kind != convert.Noted && (i < 0 || ch.Event == i) {
+			n++
+		}
+	}
+	return n
+}
+
+// EventAt returns the index of the event of a batch whose text holds the
+// byte offset off (from its opening brace to just past its closing one),
+// or -1 when off is outside every event or the payload is not a batch.
+func (r *Report) EventAt(off int) int {
+	if r.Doc == nil || !r.Batch || r.Doc.Root.Kind != jsontree.Array {
+		return -1
+	}
+	items := r.Doc.Root.Items
+	i := sort.Search(len(items), func(i int) bool { return items[i].End >= off })
+	if i == len(items) || off < items[i].Pos.Offset || i >= len(r.Events) {
+		return -1
+	}
+	return i
 }

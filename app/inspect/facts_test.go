@@ -131,13 +131,53 @@ func TestEventText(t *testing.T) {
 // the CloudEvents view of an Event Grid payload does not.
 func TestCaptionSaysAzureDoesNotDeliverCloudEventsAsEventGrid(t *testing.T) {
 	ce := Inspect(read(t, "seed-cloudevents-connected"))
-	got := ce.EventGrid.Caption("Event Grid")
-	if !strings.HasPrefix(got, "Converted to Event Grid (6 attribute changes; see the Diff tab).") ||
+	got := ce.EventGrid.Caption("Event Grid", -1)
+	if !strings.HasPrefix(got, "Converted to Event Grid (6 attribute changes; see the Field mapping tab).") ||
 		!strings.Contains(got, "Azure Event Grid does not deliver CloudEvents input in the Event Grid schema") {
 		t.Errorf("Event Grid caption of a CloudEvent: %q", got)
 	}
 	eg := Inspect(read(t, "seed-eventgrid-connected"))
-	if got := eg.CloudEvents.Caption("CloudEvents"); strings.Contains(got, "does not deliver") {
+	if got := eg.CloudEvents.Caption("CloudEvents", -1); strings.Contains(got, "does not deliver") {
 		t.Errorf("CloudEvents caption of an Event Grid payload: %q", got)
+	}
+}
+
+func TestEventChanges(t *testing.T) {
+	r := Inspect(gen.Batch(gen.EventGrid, 3))
+	c := r.Converted()
+	if c == nil || len(c.Changes) == 0 {
+		t.Fatalf("no conversion: %+v", c)
+	}
+	sum := 0
+	for i := range 3 {
+		n := c.EventChanges(i)
+		if n == 0 || n == len(c.Changes) {
+			t.Errorf("event %d: %d changes of %d", i, n, len(c.Changes))
+		}
+		sum += n
+	}
+	if all := c.EventChanges(-1); all != sum || all > len(c.Changes) {
+		t.Errorf("EventChanges(-1) = %d, events sum to %d, %d changes", all, sum, len(c.Changes))
+	}
+	if n := (*Conversion)(nil).EventChanges(0); n != 0 {
+		t.Errorf("nil conversion: %d changes", n)
+	}
+}
+
+func TestEventAt(t *testing.T) {
+	src := []byte(`[{"id":"a"} , {"id":"b"}]`)
+	r := Inspect(src)
+	for _, tt := range []struct{ off, want int }{
+		{0, -1}, {1, 0}, {5, 0}, {11, 0}, {12, -1}, {14, 1}, {24, 1}, {25, -1}, {99, -1},
+	} {
+		if got := r.EventAt(tt.off); got != tt.want {
+			t.Errorf("EventAt(%d) = %d, want %d", tt.off, got, tt.want)
+		}
+	}
+	if got := Inspect([]byte(`{"id":"a"}`)).EventAt(1); got != -1 {
+		t.Errorf("a single event: EventAt = %d, want -1", got)
+	}
+	if got := Inspect([]byte(`[{"id":`)).EventAt(1); got != -1 {
+		t.Errorf("not JSON: EventAt = %d, want -1", got)
 	}
 }

@@ -93,7 +93,11 @@ func (j *Job) work() {
 	case stageParse:
 		doc, err := jsontree.Parse(j.src, jsontree.Options{MaxBytes: MaxBytes})
 		if err != nil {
-			r.Diagnostics = []diag.Diagnostic{syntaxDiagnostic(err)}
+			d := syntaxDiagnostic(err)
+			if msg, ok := detect.NotJSON(j.src, d.Offset); ok {
+				d.Message = msg // an HTTP request or plain text, said so
+			}
+			r.Diagnostics = []diag.Diagnostic{d}
 			r.count()
 			j.stage = stageDone
 			return

@@ -132,14 +132,20 @@ func replaceRange(id string, start, end int, text any) {
 	if !e.Truthy() {
 		return
 	}
-	e.Call("focus")
-	e.Call("setSelectionRange", start, end)
 	doc := app.Window().Get("document")
-	if doc.Call("execCommand", "insertText", false, text).Bool() {
-		return
+	// The edit needs the focus. It goes back to a menu it came from (the
+	// samples menu: its arrow keys keep moving through the samples); from
+	// a button (Apply fix) it stays in the editor, whose Ctrl+Z undoes.
+	active := doc.Get("activeElement")
+	e.Call("focus", map[string]any{"preventScroll": true})
+	e.Call("setSelectionRange", start, end)
+	if !doc.Call("execCommand", "insertText", false, text).Bool() {
+		// Browsers without insertText on textareas: replace without undo.
+		e.Call("setRangeText", text, start, end, "end")
 	}
-	// Browsers without insertText on textareas: replace without undo.
-	e.Call("setRangeText", text, start, end, "end")
+	if active.Truthy() && active.Get("tagName").String() == "SELECT" {
+		active.Call("focus", map[string]any{"preventScroll": true})
+	}
 }
 
 // selectRange selects the UTF-16 range [start, end) of a textarea and
@@ -170,27 +176,39 @@ func selectionStart(id string) int {
 	return e.Get("selectionStart").Int()
 }
 
-// copyText puts text on the clipboard, through a hidden textarea when the
-// asynchronous clipboard API is unavailable or refused.
-func copyText(text string) {
-	nav := app.Window().Get("navigator")
-	if cb := nav.Get("clipboard"); cb.Truthy() {
-		var done, failed app.Func
-		release := func() { done.Release(); failed.Release() }
-		done = app.FuncOf(func(app.Value, []app.Value) any { release(); return nil })
-		failed = app.FuncOf(func(app.Value, []app.Value) any {
-			copyWithSelection(text)
-			release()
-			return nil
-		})
-		cb.Call("writeText", text).Call("then", done, failed)
-		return
+// selectionEnd returns a textarea's selectionEnd (UTF-16 units).
+func selectionEnd(id string) int {
+	e := element(id)
+	if !e.Truthy() {
+		return 0
 	}
-	copyWithSelection(text)
+	return e.Get("selectionEnd").Int()
 }
 
-func copyWithSelection(text string) {
+// copyText puts text on the clipboard, through a hidden textarea when the
+// asynchronous clipboard API is unavailable or refused; done (maybe later)
+// says whether it worked.
+func copyText(text string, done func(ok bool)) {
+	nav := app.Window().Get("navigator")
+	if cb := nav.Get("clipboard"); cb.Truthy() {
+		var copied, failed app.Func
+		release := func() { copied.Release(); failed.Release() }
+		copied = app.FuncOf(func(app.Value, []app.Value) any { release(); done(true); return nil })
+		failed = app.FuncOf(func(app.Value, []app.Value) any {
+			ok := copyWithSelection(text)
+			release()
+			done(ok)
+			return nil
+		})
+		cb.Call("writeText", text).Call("then", copied, failed)
+		return
+	}
+	done(copyWithSelection(text))
+}
+
+func copyWithSelection(text string) bool {
 	doc := app.Window().Get("document")
+	active := doc.Get("activeElement")
 	ta := doc.Call("createElement", "textarea")
 	ta.Set("value", text)
 	ta.Call("setAttribute", "readonly", "")
@@ -198,8 +216,20 @@ func copyWithSelection(text string) {
 	ta.Get("style").Set("opacity", "0")
 	doc.Get("body").Call("appendChild", ta)
 	ta.Call("select")
-	doc.Call("execCommand", "copy")
+	ok := doc.Call("execCommand", "copy").Bool()
 	ta.Call("remove")
+	if active.Truthy() {
+		active.Call("focus")
+	}
+	return ok
+}
+
+// resetSampleMenu shows the samples menu's placeholder again: the payload
+// is no longer the sample it names.
+func resetSampleMenu() {
+	if e := element("samples"); e.Truthy() {
+		e.Set("selectedIndex", 0)
+	}
 }
 
 // download saves data as a file through a Blob and an object URL.

@@ -36,6 +36,7 @@ type Compare struct {
 	allText  bool             // show all of long sides
 	job      *inspect.DiffJob // the comparison of large payloads under way
 	steps    stepper
+	copied   string // what the last Copy did, for the status after the buttons
 }
 
 // Source is the main editor's payload as Compare receives it: its text,
@@ -272,11 +273,21 @@ func (c *Compare) changes(r *inspect.DiffReport) app.UI {
 		app.Ul().ID("compare-changes").Class("change-list").Body(items...),
 		app.Div().Class("row").Body(
 			app.Button().ID("copy-patch").Class("btn").Text("Copy as JSON Patch").
-				OnClick(handler("copying the JSON Patch", func(ctx app.Context, e app.Event) { copyText(string(patch)) })),
+				OnClick(handler("copying the JSON Patch", func(ctx app.Context, e app.Event) {
+					c.copied = "Copied the JSON Patch to the clipboard."
+					copyText(string(patch), func(ok bool) {
+						if !ok {
+							ctx.Dispatch(func(ctx app.Context) {
+								c.copied = "The browser did not let eventlens copy the patch: download it instead."
+							})
+						}
+					})
+				})),
 			app.Button().ID("download-patch").Class("btn").Text("Download patch .json").
 				OnClick(handler("downloading the JSON Patch", func(ctx app.Context, e app.Event) {
 					download("eventlens-patch.json", "application/json-patch+json", patch)
 				})),
+			app.Span().ID("copy-patch-status").Class("muted").Role("status").Text(c.copied),
 		),
 	)
 }

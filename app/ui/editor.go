@@ -21,6 +21,9 @@ const caretHome = "Ln 1, Col 1"
 type editor struct {
 	big   *bigText // the large text; nil while the textarea holds the text
 	caret string   // the caret's place, for the readout: "Ln 3, Col 7"
+	// picked is the textarea's selection (UTF-16 start and end) that the
+	// page made to show a place, e.g. a diagnostic's; zero when none.
+	picked [2]int
 }
 
 // surface is where the editor's text is: textArea or *bigText.
@@ -169,7 +172,20 @@ func (e *editor) readCaret(idx func() *textpos.Index) {
 // reads the caret.
 func (e *editor) show(at place, idx func() *textpos.Index) {
 	e.surface().show(at, idx)
+	e.picked = [2]int{}
+	if e.big == nil {
+		e.picked = [2]int{selectionStart("input"), selectionEnd("input")}
+	}
 	e.readCaret(idx)
+}
+
+// pickedSelection reports whether the textarea's selection is still the
+// one the page made (and selects something): Tab must not replace it.
+func (e *editor) pickedSelection() bool {
+	if e.big != nil || e.picked[0] == e.picked[1] {
+		return false
+	}
+	return selectionStart("input") == e.picked[0] && selectionEnd("input") == e.picked[1]
 }
 
 // textArea is the editable surface: the #input textarea. The browser holds
@@ -210,7 +226,7 @@ func (textArea) show(at place, idx func() *textpos.Index) {
 }
 
 func (textArea) help() string {
-	return "Tab inserts spaces (Esc then Tab leaves the editor) · Ctrl+Enter inspects now"
+	return "Tab inserts spaces (Esc then Tab leaves the editor; so does Tab on a place a diagnostic selected) · Ctrl+Enter inspects now"
 }
 
 // bigText is the read-only surface: a text past largeText, shown in the

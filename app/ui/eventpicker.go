@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -52,7 +54,10 @@ func (ep *EventPicker) Render() app.UI {
 	default:
 		for i, ev := range ep.Events {
 			if i == maxOptions {
-				opts = append(opts, app.Option().Disabled(true).Text(fmt.Sprintf("… %d more (pick one from the editor)", len(ep.Events)-maxOptions)))
+				opts = append(opts, app.Option().Disabled(true).Text(fmt.Sprintf("… %d more: type its number in “Go to #”, or put the caret in it", len(ep.Events)-maxOptions)))
+				if ep.Focus >= maxOptions && ep.Focus < len(ep.Events) {
+					opts = append(opts, option(ep.Events[ep.Focus])) // the one shown, past the list
+				}
 				break
 			}
 			opts = append(opts, option(ev))
@@ -71,5 +76,25 @@ func (ep *EventPicker) Render() app.UI {
 			OnChange(handler("focusing an event", func(ctx app.Context, e app.Event) {
 				ctx.NewActionWithValue(actionFocus, e.Get("target").Get("value").String())
 			})),
+		// Any event, past the listed ones too, by its number.
+		app.Label().For("event-index").Text("Go to #"),
+		app.Input().Type("number").ID("event-index").Class("event-index").
+			Min(0).Max(len(ep.Events)-1).Step(1).Attr("inputmode", "numeric").
+			Title(fmt.Sprintf("Show event #0 to #%d alone (Enter)", len(ep.Events)-1)).
+			Value(ep.index()).
+			OnChange(handler("focusing an event", func(ctx app.Context, e app.Event) {
+				if v := strings.TrimSpace(e.Get("target").Get("value").String()); v != "" {
+					ctx.NewActionWithValue(actionFocus, v)
+				}
+			})),
 	)
+}
+
+// index returns the focused event's number for the "Go to #" field, or ""
+// while every event is shown.
+func (ep *EventPicker) index() string {
+	if ep.Focus < 0 {
+		return ""
+	}
+	return strconv.Itoa(ep.Focus)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -42,6 +43,9 @@ type Inspector struct {
 	report *inspect.Report // the inspection of src; nil when src is blank
 	shown  int             // counts the reports shown (identifies src and report)
 	focus  int             // the event shown alone, or -1 for all
+	// caretEvent is the event the caret is in while every event is shown
+	// (the page offers to show it alone), or -1.
+	caretEvent int
 
 	// The inspection under way, advanced a step at a time between browser
 	// events; nil when none. Its verdict replaces report as soon as it is
@@ -67,7 +71,8 @@ type Inspector struct {
 // notice is a message about the last action.
 type notice struct {
 	text  string
-	isErr bool // it reports a refusal or a failure
+	isErr bool      // it reports a refusal or a failure
+	at    app.Value // the textarea's value when it was said: an edit makes it stale
 }
 
 // OnNav sets the page title, on the server and in the browser.
@@ -77,7 +82,7 @@ func (p *Inspector) OnNav(ctx app.Context) {
 
 // OnInit sets the initial state.
 func (p *Inspector) OnInit() {
-	p.focus = -1
+	p.focus, p.caretEvent = -1, -1
 	p.tab = tabPretty
 	p.ed.caret = caretHome
 }
@@ -127,7 +132,30 @@ func (p *Inspector) OnDismount() {
 
 // say shows a notice.
 func (p *Inspector) say(msg string, isErr bool) {
-	p.notice = notice{msg, isErr}
+	p.notice = notice{text: msg, isErr: isErr, at: element("input").Get("value")}
+}
+
+// restoreLabel is the Undo button's label after an action replaced the
+// payload (a share link, a sample, a file).
+const restoreLabel = "Undo: restore your previous text"
+
+// replace puts text (a Go string or a JavaScript string) in the editor in
+// place of the payload, keeping the previous text for the Undo button,
+// and says msg and how to undo it.
+func (p *Inspector) replace(ctx app.Context, text any, undoable bool, msg string) {
+	before, had := p.ed.surface().stash()
+	p.replaceFrom(ctx, text, undoable, before, had, msg)
+}
+
+// replaceFrom is replace with the previous text given: before, when had.
+func (p *Inspector) replaceFrom(ctx app.Context, text any, undoable bool, before undo, had bool, msg string) {
+	p.load(ctx, text, undoable)
+	if had {
+		before.what = restoreLabel
+		p.undo = before
+		msg += " “" + restoreLabel + "” brings back the text you had."
+	}
+	p.say(msg, false)
 }
 
 // load puts text (a Go string or a JavaScript string) in the editor and
@@ -232,6 +260,7 @@ func (p *Inspector) show(text string, n, gen int, r *inspect.Report) {
 	if r == nil || p.focus >= len(r.Events) || !r.Batch {
 		p.focus = -1
 	}
+	p.caretEvent = -1
 	p.views()
 }
 
@@ -307,13 +336,15 @@ func (p *Inspector) applyFix(ctx app.Context, v any) {
 		return
 	}
 	fixed := string(inspect.ApplyFix([]byte(p.src), d.Fix))
+	before, _ := p.ed.surface().stash()
 	if s := p.ed.surface(); s.replace(p.src, fixed) {
 		p.gen++
 		p.runNow(ctx)
-		p.say("Applied: "+d.Fix.Title+". Ctrl+Z in the editor undoes it.", false)
+		p.undo = before
+		p.undo.what = "Undo fix"
+		p.say("Applied: "+d.Fix.Title+". “Undo fix” or Ctrl+Z in the editor undoes it.", false)
 		return
 	}
-	before, _ := p.ed.surface().stash()
 	p.load(ctx, fixed, false)
 	p.undo = before
 	p.undo.what = "Undo fix"
@@ -324,21 +355,55 @@ func (p *Inspector) applyFix(ctx app.Context, v any) {
 // event index or "all".
 func (p *Inspector) pickEvent(ctx app.Context, v any) {
 	value, _ := v.(string)
-	p.focus = -1
+	focus := -1
 	if p.report != nil {
 		for _, ev := range p.report.Events {
 			if strconv.Itoa(ev.Index) == value {
-				p.focus = ev.Index
+				focus = ev.Index
 				break
 			}
 		}
 	}
+	if focus < 0 && value != "all" && p.report != nil {
+		p.say(fmt.Sprintf("There is no event #%s: this batch has events #0 to #%d.", value, len(p.report.Events)-1), true)
+		return
+	}
+	p.focus = focus
+	p.caretEvent = -1
 	p.views()
 	if p.focus >= 0 && p.report.Doc != nil && p.current(ctx) {
 		if n := p.report.Doc.Root.Lookup(p.report.Events[p.focus].Pointer); n != nil {
 			at := place{start: n.Pos.Offset, end: n.Pos.Offset, line: n.Pos.Line, col: n.Pos.Column}
+			// Showing the place takes the focus: it goes back to the menu,
+			// or to the "Go to #" field the number was typed in.
+			back := "event-picker"
+			if active := app.Window().Get("document").Get("activeElement"); active.Truthy() && active.Get("id").String() == "event-index" {
+				back = "event-index"
+			}
 			p.ed.show(at, p.index)
-			element("event-picker").Call("focus")
+			element(back).Call("focus")
 		}
+	}
+}
+
+// followCaret follows the caret the user moved in the textarea: while one
+// event is shown alone, the event under the caret is shown instead; while
+// every event is shown, the page offers to show it alone (following the
+// caret then would hide the other events' diagnostics at every click).
+func (p *Inspector) followCaret() {
+	p.readCaret()
+	r := p.report
+	p.caretEvent = -1
+	if r == nil || p.ed.large() != nil || p.srcGen != p.gen || p.job != nil || len(r.Events) < 2 {
+		return
+	}
+	i := r.EventAt(p.index().Byte(selectionStart("input")))
+	switch {
+	case i < 0 || i == p.focus:
+	case p.focus >= 0:
+		p.focus = i
+		p.views()
+	default:
+		p.caretEvent = i
 	}
 }

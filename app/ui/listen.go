@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -44,6 +45,11 @@ func (p *Inspector) listen(ctx app.Context) {
 			})
 		case key == "Escape":
 			p.escaped = true
+		case key == "Tab" && p.ed.pickedSelection():
+			// The selection shows a place the page picked (a diagnostic's
+			// value): Tab leaves the editor, as it would from the list the
+			// user came from, instead of replacing the value with spaces.
+			p.ed.picked = [2]int{}
 		case key == "Tab" && !mod && !e.Get("altKey").Bool() && !e.Get("shiftKey").Bool() && !p.escaped:
 			e.Call("preventDefault")
 			app.Window().Get("document").Call("execCommand", "insertText", false, "  ")
@@ -86,16 +92,37 @@ func (p *Inspector) listen(ctx app.Context) {
 					p.pasteLarge(ctx, data)
 					return
 				}
-				p.load(ctx, data, false)
-				p.say("Pasted over the large payload: the editor holds the new text.", false)
+				p.replace(ctx, data, false, "Pasted over the large payload: the editor holds the new text.")
 			})
 		})
 	})
-	for _, ev := range []string{"keyup", "mouseup", "focus"} {
+	p.on(ctx, input, "focus", "reading the caret", false, func(app.Value) {
+		ctx.Dispatch(func(ctx app.Context) { guard(ctx, "reading the caret", p.readCaret) })
+	})
+	for _, ev := range []string{"keyup", "mouseup"} {
 		p.on(ctx, input, ev, "reading the caret", false, func(app.Value) {
-			ctx.Dispatch(func(ctx app.Context) { guard(ctx, "reading the caret", p.readCaret) })
+			ctx.Dispatch(func(ctx app.Context) { guard(ctx, "reading the caret", p.followCaret) })
 		})
 	}
+	// The output tabs: the arrow keys, Home and End select the next tab
+	// and focus it.
+	p.on(ctx, win, "keydown", "moving between tabs", false, func(e app.Value) {
+		t := e.Get("target")
+		if !t.Truthy() || t.Get("getAttribute").IsUndefined() || t.Call("getAttribute", "role").String() != "tab" {
+			return
+		}
+		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+			return
+		}
+		id := strings.TrimPrefix(t.Get("id").String(), "tab-")
+		next, ok := nextTab(id, e.Get("key").String())
+		if !ok {
+			return
+		}
+		e.Call("preventDefault")
+		element("tab-" + next).Call("focus")
+		ctx.Dispatch(func(ctx app.Context) { p.tab = next })
+	})
 	p.on(ctx, win, "dragover", "dragging a file", true, func(e app.Value) {
 		e.Call("preventDefault")
 		if dt := e.Get("dataTransfer"); dt.Truthy() {
@@ -125,6 +152,11 @@ func (p *Inspector) listen(ctx app.Context) {
 // stops.
 func (p *Inspector) onInput(ctx app.Context, e app.Event) {
 	p.ed.surface().saveDraft(keystrokeDraft)
+	p.ed.picked = [2]int{}
+	if p.notice.text != "" && p.notice.at != nil && !element("input").Get("value").Equal(p.notice.at) {
+		// The notice spoke of the text before this edit.
+		p.notice = notice{}
+	}
 	p.gen++
 	p.stopJob()
 	if t := e.Get("inputType"); t.Truthy() && (t.String() == "insertFromPaste" || t.String() == "insertFromDrop") {
@@ -145,18 +177,38 @@ func (p *Inspector) onInput(ctx app.Context, e app.Event) {
 // openShared loads the payload of a share link in the URL fragment; it
 // reports whether there was one.
 func (p *Inspector) openShared(ctx app.Context) bool {
-	payload, ok, err := share.Decode(locationHash())
+	hash := locationHash()
+	payload, ok, err := share.Decode(hash)
 	if !ok {
 		return false
 	}
+	link := pageURL() + hash
 	clearHash() // a reload then shows the draft, not the link's original
 	if err != nil {
 		p.say("Could not open the share link: "+err.Error(), true)
 		return false
 	}
-	p.load(ctx, string(payload), false)
-	p.say("Opened the payload from a share link.", false)
+	// The link's payload replaces the text: the one in the editor, or, as
+	// the page opens, the saved draft. Either is kept for the Undo button.
+	before, had := p.ed.surface().stash()
+	if !had {
+		if v, ok := draft(); ok && v.String() != string(payload) {
+			before, had = undoOf(v), true
+		}
+	}
+	resetSampleMenu()
+	p.replaceFrom(ctx, string(payload), false, before, had, "Opened the payload from a share link (the link is below, to copy again).")
+	p.shareURL = link
 	return true
+}
+
+// undoOf returns a JavaScript string as a text kept for Undo, on the
+// surface it will go back to.
+func undoOf(v app.Value) undo {
+	if s, _, ok := largeOf(v); ok {
+		return undo{big: s}
+	}
+	return undo{value: v}
 }
 
 // readFile loads a File (from a drop or the file picker) into the editor.
@@ -173,8 +225,8 @@ func (p *Inspector) readFile(ctx app.Context, file app.Value) {
 		// the inspection reads it once.
 		ctx.Dispatch(func(ctx app.Context) {
 			guard(ctx, "reading "+name, func() {
-				p.load(ctx, v, true)
-				p.say("Loaded "+name+".", false)
+				resetSampleMenu()
+				p.replace(ctx, v, true, "Loaded "+name+".")
 			})
 		})
 	})

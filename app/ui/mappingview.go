@@ -73,7 +73,7 @@ func (m *MappingView) Render() app.UI {
 		rows := fieldmap.Rows(r.Form, ev.Index, changes[ev.Index], node)
 		body = append(body, mappingTable(ev, rows))
 		for _, row := range rows {
-			if row.Lost() {
+			if row.Lost() || row.Kind == convert.Dropped {
 				lost = append(lost, app.Li().Class("kind-"+string(row.Kind)).Text(fmt.Sprintf("Event %d: %s %s — %s", ev.Index, row.Kind, nonEmpty(row.EventGrid, row.CloudEvents), row.Note)))
 			}
 		}
@@ -89,11 +89,11 @@ func (m *MappingView) Render() app.UI {
 	}
 	switch {
 	case len(lost) == 0 && others == 0:
-		body = append(body, app.P().Class("lost-none").Text("The conversion carries everything: nothing is lost or missing."))
+		body = append(body, app.P().Class("lost-none").Text("The conversion carries everything: nothing is dropped, lost or missing."))
 	case len(lost) == 0:
 		body = append(body, app.P().Class("kind-lost").Text(fmt.Sprintf("Events not shown here have %s the conversion cannot carry: pick an event above to see them.", count(others, "attribute", "attributes"))))
 	default:
-		body = append(body, app.H3().Text("What the conversion could not carry"), app.Ul().ID("lost").Class("lost").Body(lost...))
+		body = append(body, app.H3().Text("What the conversion drops or cannot carry"), app.Ul().ID("lost").Class("lost").Body(lost...))
 		if others > 0 {
 			body = append(body, app.P().Class("muted").Text(fmt.Sprintf("Events not shown here have %s more: pick an event above to see them.", count(others, "attribute", "attributes"))))
 		}

@@ -14,6 +14,35 @@ const (
 	tabDiff        = "diff"
 )
 
+// tabOrder is the tabs' order in the tab list.
+var tabOrder = []string{tabPretty, tabEventGrid, tabCloudEvents, tabDiff}
+
+// nextTab returns the tab that key (ArrowRight, ArrowLeft, Home, End)
+// moves to from tab, as the WAI-ARIA tabs pattern does (wrapping around);
+// false for another key.
+func nextTab(tab, key string) (string, bool) {
+	i := 0
+	for j, t := range tabOrder {
+		if t == tab {
+			i = j
+		}
+	}
+	n := len(tabOrder)
+	switch key {
+	case "ArrowRight":
+		i = (i + 1) % n
+	case "ArrowLeft":
+		i = (i + n - 1) % n
+	case "Home":
+		i = 0
+	case "End":
+		i = n - 1
+	default:
+		return "", false
+	}
+	return tabOrder[i], true
+}
+
 // outputs are the texts of the Pretty, Event Grid and CloudEvents tabs.
 type outputs struct {
 	pretty, eventGrid, cloudEvents []byte
@@ -64,6 +93,19 @@ func (p *Inspector) outputName() string {
 		return "eventlens-mapping.txt"
 	}
 	return "eventlens-pretty.json"
+}
+
+// outputTitle names the active tab's text, for the notices.
+func (p *Inspector) outputTitle() string {
+	switch p.tab {
+	case tabEventGrid:
+		return "the Event Grid form"
+	case tabCloudEvents:
+		return "the CloudEvents form"
+	case tabDiff:
+		return "the field mapping"
+	}
+	return "the formatted payload"
 }
 
 // hasOutput reports whether the active tab has something to copy or

@@ -70,7 +70,9 @@ func (p *Inspector) banner() app.UI {
 
 // inputPane renders the toolbar, the editor and the notices.
 func (p *Inspector) inputPane() app.UI {
-	options := []app.UI{app.Option().Value("").Text("Load a sample…")}
+	// The placeholder cannot be picked: the menu shows the sample loaded
+	// last, so the arrow keys and typing a letter move from it.
+	options := []app.UI{app.Option().Value("none").Disabled(true).Selected(true).Text("Load a sample…")}
 	for _, s := range samples.All() {
 		options = append(options, app.Option().Value(s.ID).Text(s.Title))
 	}
@@ -114,11 +116,26 @@ func (p *Inspector) inputPane() app.UI {
 			p.largeView(),
 			app.Div().Class("editor-foot").Body(
 				app.Span().ID("caret").Class("caret").Aria("live", "off").Text(p.ed.caret),
+				p.caretEventButton(),
 				app.Span().ID("editor-help").Class("muted").Text(p.ed.surface().help()),
 				app.Span().ID("size-limit").Class("muted").Text(fmt.Sprintf("Payloads up to %d MiB", inspect.MaxBytes>>20)),
 			),
 		),
 	)
+}
+
+// caretEventButton offers to show alone the event the caret is in, while
+// every event is shown; hidden otherwise.
+func (p *Inspector) caretEventButton() app.UI {
+	b := app.Button().ID("caret-event").Class("btn")
+	if p.caretEvent < 0 {
+		return b.Hidden(true)
+	}
+	i := p.caretEvent
+	return b.Text(fmt.Sprintf("Show event #%d alone", i)).
+		OnClick(handler("focusing an event", func(ctx app.Context, e app.Event) {
+			ctx.NewActionWithValue(actionFocus, strconv.Itoa(i))
+		}))
 }
 
 // largeBar names the large payload shown in the viewer and offers what
@@ -247,7 +264,7 @@ func (p *Inspector) handshake() app.UI {
 		app.P().Text("This is a subscription-validation request. Answer it with 200 OK and this JSON body:"),
 		app.Pre().ID("handshake-response").Class("code").Text(body),
 		app.Button().ID("copy-handshake").Class("btn").Text("Copy response").
-			OnClick(handler("copying the response", func(ctx app.Context, e app.Event) { copyText(body) })),
+			OnClick(handler("copying the response", func(ctx app.Context, e app.Event) { p.copy(ctx, body, "the response") })),
 	)
 }
 
@@ -255,7 +272,13 @@ func (p *Inspector) handshake() app.UI {
 func (p *Inspector) tabs() app.UI {
 	r := p.report
 	tab := func(id, label string) app.UI {
-		return app.Button().ID("tab-"+id).Class("tab").Role("tab").
+		// One tab is in the Tab order, the selected one; the arrow keys,
+		// Home and End move between them (see listen).
+		tabIndex := -1
+		if p.tab == id {
+			tabIndex = 0
+		}
+		return app.Button().ID("tab-"+id).Class("tab").Role("tab").TabIndex(tabIndex).
 			Aria("selected", p.tab == id).Aria("controls", "panel").
 			Text(label).
 			OnClick(handler("switching tabs", func(ctx app.Context, e app.Event) { p.tab = id }), app.EventScope(id))
@@ -273,14 +296,14 @@ func (p *Inspector) tabs() app.UI {
 			tab(tabPretty, "Pretty"),
 			tab(tabEventGrid, egLabel),
 			tab(tabCloudEvents, ceLabel),
-			tab(tabDiff, "Diff"),
+			tab(tabDiff, "Field mapping"),
 		),
 		app.Div().ID("panel").Class("panel").Role("tabpanel").Aria("labelledby", "tab-"+p.tab).Body(
 			app.Div().Class("row", "panel-actions").Body(
 				app.Button().ID("copy-output").Class("btn").Text("Copy").Disabled(!has).
 					OnClick(handler("copying the output", func(ctx app.Context, e app.Event) {
 						text, _, _ := p.output()
-						copyText(string(text))
+						p.copy(ctx, string(text), p.outputTitle())
 					})),
 				app.Button().ID("download-output").Class("btn").Text("Download "+extension(p.outputName())).Disabled(!has).
 					OnClick(handler("downloading the output", func(ctx app.Context, e app.Event) {
@@ -329,9 +352,14 @@ func (p *Inspector) panel() app.UI {
 		case conv.Native:
 			note = app.P().Class("form-note", "native").Text("Your input is in the " + title + " form; shown pretty-printed.")
 		default:
-			note = app.P().Class("form-note").Text(conv.Caption(title))
+			note = app.P().Class("form-note").Text(conv.Caption(title, p.focus))
 		}
-		return app.Div().Body(note, &CodeView{ID: id, Label: title + " form", Text: text})
+		var warn app.UI
+		if !r.Valid {
+			warn = app.P().ID("convert-warning").Class("notice", "notice-error").Role("note").
+				Text(fmt.Sprintf("The input is invalid (%s, listed above): this form carries the errors over. Fix them before you use it.", count(r.Errors, "error", "errors")))
+		}
+		return app.Div().Body(warn, note, &CodeView{ID: id, Label: title + " form", Text: text})
 	case tabDiff:
 		return &MappingView{Report: r, Focus: p.focus}
 	}

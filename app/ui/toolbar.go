@@ -27,6 +27,11 @@ func (p *Inspector) clear(ctx app.Context, e app.Event) {
 	p.ed.clear()
 	p.gen++
 	p.runNow(ctx)
+	resetSampleMenu()
+	if p.undo.ok() {
+		p.say("Cleared the editor. “Undo clear” brings the text back.", false)
+		return
+	}
 	p.say("Cleared the editor.", false)
 }
 
@@ -56,8 +61,7 @@ func (p *Inspector) editAsText(ctx app.Context, e app.Event) {
 // copyBig copies the large text.
 func (p *Inspector) copyBig(ctx app.Context, e app.Event) {
 	if b := p.ed.large(); b != nil {
-		copyText(b.text())
-		p.say("Copied the payload.", false)
+		p.copy(ctx, b.text(), "the payload")
 	}
 }
 
@@ -82,18 +86,17 @@ func (p *Inspector) makeShareLink(ctx app.Context, e app.Event) {
 		return
 	}
 	p.shareURL = pageURL() + "#" + frag
-	copyText(p.shareURL)
+	p.copy(ctx, p.shareURL, "the share link")
 	p.say("Share link copied. The payload travels in the link's #fragment, which browsers never send to a server.", false)
 }
 
 // pickSample loads the sample chosen in the menu.
 func (p *Inspector) pickSample(ctx app.Context, e app.Event) {
-	target := e.Get("target")
-	id := target.Get("value").String()
-	target.Set("value", "")
+	// The menu keeps showing the sample picked: resetting it would leave
+	// it blank, and the arrow keys would only ever reach the first one.
+	id := e.Get("target").Get("value").String()
 	if s, ok := samples.Get(id); ok {
-		p.load(ctx, s.Text, true)
-		p.say("Loaded the sample “"+s.Title+"”. Ctrl+Z in the editor brings back your text.", false)
+		p.replace(ctx, s.Text, true, "Loaded the sample “"+s.Title+"”.")
 	}
 }
 
@@ -104,4 +107,18 @@ func (p *Inspector) pickFile(ctx app.Context, e app.Event) {
 		p.readFile(ctx, files.Index(0))
 	}
 	target.Set("value", "")
+}
+
+// copy puts text on the clipboard and says so (what: "the payload"), or
+// says that the browser refused, and how to copy by hand.
+func (p *Inspector) copy(ctx app.Context, text, what string) {
+	p.say("Copied "+what+" to the clipboard.", false)
+	copyText(text, func(ok bool) {
+		if ok {
+			return
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.say("The browser did not let eventlens copy "+what+": select it and press Ctrl+C.", true)
+		})
+	})
 }

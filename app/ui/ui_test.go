@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -202,10 +203,15 @@ func TestEventPicker(t *testing.T) {
 	if got := strings.Count(html, "<option"); got != maxOptions+2 {
 		t.Errorf("%d options, want %d events, All and the rest", got, maxOptions)
 	}
-	for _, w := range []string{"All 1005 events", "… 5 more (pick one from the editor)", `id="event-picker"`, r.Events[0].ID} {
+	for _, w := range []string{"All 1005 events", "… 5 more: type its number in “Go to #”", `id="event-picker"`, `id="event-index"`, r.Events[0].ID} {
 		if !strings.Contains(html, w) {
 			t.Errorf("picker lacks %q", w)
 		}
+	}
+	// An event past the listed ones stays in the menu while it is shown.
+	far := app.HTMLString((&EventPicker{Events: r.Events, Focus: maxOptions + 2, open: true}).Render())
+	if !strings.Contains(far, fmt.Sprintf("#%d · %s", maxOptions+2, r.Events[maxOptions+2].ID)) || !strings.Contains(far, fmt.Sprintf(`value="%d"`, maxOptions+2)) {
+		t.Errorf("the shown event #%d is not in the listed menu", maxOptions+2)
 	}
 	for _, line := range strings.Split(html, "\n") {
 		// (go-app writes selected="false" for an unselected option.)
@@ -254,7 +260,7 @@ func TestPayloadMarkupIsEscaped(t *testing.T) {
 
 func TestMappingView(t *testing.T) {
 	html := app.HTMLString((&MappingView{Report: report(t, "cloudevents-connected"), Focus: -1}).Render())
-	for _, want := range []string{`id="diff"`, "Your input is CloudEvents", `class="kind-renamed"`, "<code>topic</code>", "<code>source</code>", "nothing is lost"} {
+	for _, want := range []string{`id="diff"`, "Your input is CloudEvents", `class="kind-renamed"`, "<code>topic</code>", "<code>source</code>", "Event 0: dropped specversion"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("mapping lacks %q", want)
 		}
@@ -393,4 +399,21 @@ func mustSample(t *testing.T, id string) string {
 		t.Fatalf("no sample %q", id)
 	}
 	return s.Text
+}
+
+func TestNextTab(t *testing.T) {
+	for _, tt := range []struct{ from, key, want string }{
+		{tabPretty, "ArrowRight", tabEventGrid},
+		{tabDiff, "ArrowRight", tabPretty},
+		{tabPretty, "ArrowLeft", tabDiff},
+		{tabCloudEvents, "Home", tabPretty},
+		{tabEventGrid, "End", tabDiff},
+	} {
+		if got, ok := nextTab(tt.from, tt.key); !ok || got != tt.want {
+			t.Errorf("nextTab(%s, %s) = %s, %v; want %s", tt.from, tt.key, got, ok, tt.want)
+		}
+	}
+	if _, ok := nextTab(tabPretty, "a"); ok {
+		t.Error("a letter moves between tabs")
+	}
 }

@@ -324,7 +324,7 @@ func TestResponsiveLargeViews(t *testing.T) {
 		t.Errorf("the mapping lays out %d events", n)
 	}
 	if n := elements(); n > maxElements {
-		t.Errorf("%d elements in the page with the Diff tab open", n)
+		t.Errorf("%d elements in the page with the Field mapping tab open", n)
 	}
 	if n := eval[int](b, `document.querySelectorAll("#diagnostics li").length`); n > 200 {
 		t.Errorf("%d diagnostics listed at once", n)
