@@ -110,7 +110,7 @@ func (j *DiffJob) work() {
 			j.stage = diffDecodeRight
 		}
 	case diffPrettyLeft:
-		r.Left.Text = jsontree.Pretty(j.ra)
+		r.Left.Text, r.Left.Minified = prettyCapped(j.ra)
 		j.stage = diffDecodeRight
 	case diffDecodeRight:
 		j.rb, j.okB = decodeSide(j.b, &r.Right)
@@ -122,7 +122,7 @@ func (j *DiffJob) work() {
 			j.stage = diffCompare
 		}
 	case diffPrettyRight:
-		r.Right.Text = jsontree.Pretty(j.rb)
+		r.Right.Text, r.Right.Minified = prettyCapped(j.rb)
 		j.stage = diffCompare
 	case diffCompare:
 		if !j.okA || !j.okB {
@@ -149,10 +149,10 @@ func (j *DiffJob) work() {
 		}
 		j.stage = diffLinesLeft
 	case diffLinesLeft:
-		r.Left.Lines = sideLines(j.ra, r.Changes, true)
+		r.Left.Lines = sideLines(j.ra, r.Changes, true, r.Left.Minified)
 		j.stage = diffLinesRight
 	case diffLinesRight:
-		r.Right.Lines = sideLines(j.rb, r.Changes, false)
+		r.Right.Lines = sideLines(j.rb, r.Changes, false, r.Right.Minified)
 		j.ra, j.rb = nil, nil
 		j.stage = diffDone
 	}
