@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -88,7 +87,10 @@ func TestShowKeepsTextAndShowsControls(t *testing.T) {
 // standard output does.
 type failing struct{}
 
-func (failing) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+func (failing) Write([]byte) (int, error) { return 0, errDiskFull }
+
+// errDiskFull is what failing's writes return.
+var errDiskFull = errors.New("no space left on device")
 
 func TestWriteErrorsExitTwoWithAMessage(t *testing.T) {
 	valid := seed(t, "eventgrid-connected")
