@@ -115,7 +115,6 @@ func prettyCapped(root *jsontree.Node) ([]byte, bool) {
 func sideLines(root *jsontree.Node, changes []jsondiff.Change, old, minified bool) []int {
 	x := jsontree.NewLineIndex(root)
 	var out []int
-	seen := map[int]bool{}
 	for _, c := range changes {
 		pointer := c.Path
 		if old {
@@ -134,12 +133,9 @@ func sideLines(root *jsontree.Node, changes []jsondiff.Change, old, minified boo
 			continue
 		}
 		for line := first; line <= last; line++ {
-			if !seen[line] {
-				seen[line] = true
-				out = append(out, line)
-			}
+			out = append(out, line)
 		}
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }

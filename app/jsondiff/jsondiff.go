@@ -286,6 +286,9 @@ func (k keyIndex) effective(i int) bool { return k.find(k.ms[i].Key) == i }
 // whether it is one: every element an object whose (last) "id" member is a
 // string, and no id twice.
 func eventIDs(arr *jsontree.Node) (map[string]int, bool) {
+	if len(arr.Items) > 0 && (arr.Items[0] == nil || arr.Items[0].Kind != jsontree.Object) {
+		return nil, false // not events: say so before sizing a map for them
+	}
 	ids := make(map[string]int, len(arr.Items))
 	for i, it := range arr.Items {
 		if it == nil || it.Kind != jsontree.Object {

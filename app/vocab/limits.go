@@ -25,6 +25,12 @@ const (
 	// more than a browser tab gets. Real payloads stay far below it: 32 MiB
 	// of SignalR events is under a million values.
 	MaxValues = 2_000_000
+	// MemoryLimit is the Go runtime's soft memory limit in the command-line
+	// tool, the server and the browser app (1 GiB; GOMEMLIMIT overrides it
+	// where there is an environment): near it the collector runs more
+	// often instead of letting the heap double, which keeps a comparison of
+	// two payloads at the value limit under 1.5 GB of peak memory.
+	MemoryLimit = 1 << 30
 	// MaxPrettyBytes bounds the pretty-printed text of a payload (64 MiB):
 	// a payload that indenting would make larger is shown minified.
 	MaxPrettyBytes = 64 << 20
