@@ -23,9 +23,11 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"eventlens/app/cli"
+	"eventlens/app/vocab"
 	"eventlens/internal/site"
 	"eventlens/web"
 )
@@ -37,7 +39,16 @@ import (
 var version string
 
 func main() {
+	limitMemory()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// limitMemory sets the runtime's soft memory limit to vocab.MemoryLimit,
+// unless GOMEMLIMIT sets one.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(vocab.MemoryLimit)
+	}
 }
 
 // run dispatches a subcommand and returns the process exit code.

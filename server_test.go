@@ -13,11 +13,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"eventlens/app/vocab"
 	"eventlens/web"
 )
 
@@ -104,6 +106,14 @@ func TestExportCommand(t *testing.T) {
 	stderr.Reset()
 	if code := run([]string{"export", "-out", t.TempDir(), "-web", dir, "-base", "/../x"}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "not a plain URL path") {
 		t.Errorf("export with a bad base: exit %d, %q", code, stderr.String())
+	}
+	stderr.Reset()
+	t.Chdir(t.TempDir())
+	if code := run([]string{"export", "-out", "", "-web", dir}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "-out DIR") {
+		t.Errorf("export -out \"\": exit %d, %q", code, stderr.String())
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Errorf("export -out \"\" wrote %d entries into the current directory", len(entries))
 	}
 }
 
@@ -206,5 +216,23 @@ func TestServeFromAnotherDirectory(t *testing.T) {
 		if !regexp.MustCompile(re).MatchString(log) {
 			t.Errorf("log lacks %s:\n%s", re, log)
 		}
+	}
+}
+
+// The binary runs under the memory model's soft limit unless GOMEMLIMIT
+// says otherwise.
+func TestMemoryLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(old) })
+	t.Setenv("GOMEMLIMIT", "")
+	limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != vocab.MemoryLimit {
+		t.Errorf("memory limit %d, want %d", got, vocab.MemoryLimit)
+	}
+	debug.SetMemoryLimit(old)
+	t.Setenv("GOMEMLIMIT", "2GiB")
+	limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != old {
+		t.Errorf("with GOMEMLIMIT set, the limit became %d", got)
 	}
 }

@@ -4,12 +4,18 @@
 package main
 
 import (
+	"runtime/debug"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"eventlens/app/ui"
+	"eventlens/app/vocab"
 )
 
 func main() {
+	// Collect more often near the limit rather than grow the tab's memory,
+	// which a wasm page never gives back.
+	debug.SetMemoryLimit(vocab.MemoryLimit)
 	ui.Routes()
 	app.RunWhenOnBrowser()
 }

@@ -52,6 +52,9 @@ func check(env Env, args []string) error {
 	if len(files) == 0 {
 		return &usageError{"name at least one file, or - for standard input", fs.Usage}
 	}
+	if err := stdinOnce(files); err != nil {
+		return err
+	}
 	var verdict error
 	var reports []FileReport
 	for _, name := range files {
@@ -70,7 +73,7 @@ func check(env Env, args []string) error {
 			reports = append(reports, newFileReport(r))
 			continue
 		}
-		writeText(env.Stdout, displayName(name), src, r)
+		writeText(visible{env.Stdout}, displayName(name), src, r)
 	}
 	if *asJSON && len(reports) > 0 {
 		enc := json.NewEncoder(env.Stdout)
@@ -81,7 +84,7 @@ func check(env Env, args []string) error {
 			v = reports[0]
 		}
 		if err := enc.Encode(v); err != nil {
-			return &ioError{err}
+			return err // the *ioError of env.Stdout
 		}
 	}
 	return verdict

@@ -95,6 +95,21 @@ func readInput(env Env, name string) ([]byte, error) {
 	return data, nil
 }
 
+// stdinOnce refuses a command line that names standard input ("-") more
+// than once: it can be read only once.
+func stdinOnce(files []string) error {
+	seen := false
+	for _, name := range files {
+		if name == "-" {
+			if seen {
+				return &usageError{"standard input (-) can be named only once", nil}
+			}
+			seen = true
+		}
+	}
+	return nil
+}
+
 // unwrapPath drops the *PathError wrapper, whose text repeats the name.
 func unwrapPath(err error) error {
 	var pe *os.PathError

@@ -158,7 +158,7 @@ func TestExitCodesAndUsage(t *testing.T) {
 		{"convert syntax error", Convert, []string{"--to", "cloudevents", payloads + "json-trailing-comma.json"}, ExitProblem, "JSON001"},
 		{"diff help", Diff, []string{"-h"}, ExitOK, "usage: eventlens diff"},
 		{"diff one file", Diff, []string{"a"}, ExitUsage, "name two files"},
-		{"diff both stdin", Diff, []string{"-", "-"}, ExitUsage, "only one of the two"},
+		{"diff both stdin", Diff, []string{"-", "-"}, ExitUsage, "can be named only once"},
 		{"diff broken side", Diff, []string{payloads + "json-empty.json", seed(t, fixture.EventGridConnected)}, ExitProblem, "JSON002"},
 		{"diff same", Diff, []string{seed(t, fixture.EventGridConnected), seed(t, fixture.EventGridConnected)}, ExitOK, ""},
 		{"diff different", Diff, []string{seed(t, fixture.EventGridConnected), seed(t, fixture.EventGridDisconnected)}, ExitProblem, ""},

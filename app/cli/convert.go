@@ -63,7 +63,7 @@ func convert(env Env, args []string) error {
 		return &problemError{fmt.Sprintf("cannot convert %s to %s: %s", displayName(name), target.Title(), why), errs.String()}
 	}
 	if _, err := env.Stdout.Write(conv.Text); err != nil {
-		return &ioError{err}
+		return err // the *ioError of env.Stdout
 	}
 	if *quiet {
 		return nil

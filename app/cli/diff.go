@@ -33,8 +33,8 @@ func diff(env Env, args []string) error {
 	if len(files) != 2 {
 		return &usageError{"name two files (one of them may be - for standard input)", fs.Usage}
 	}
-	if files[0] == "-" && files[1] == "-" {
-		return &usageError{"standard input can be only one of the two sides", nil}
+	if err := stdinOnce(files); err != nil {
+		return err
 	}
 	var src [2][]byte
 	for i, name := range files {
@@ -56,8 +56,9 @@ func diff(env Env, args []string) error {
 	if *patch {
 		fmt.Fprintf(env.Stdout, "%s\n", bytes.TrimRight(r.Patch, "\n"))
 	} else {
+		out := visible{env.Stdout}
 		for _, c := range r.Changes {
-			fmt.Fprintln(env.Stdout, formatChange(c))
+			fmt.Fprintln(out, formatChange(c))
 		}
 	}
 	if !r.Equal {

@@ -55,14 +55,30 @@ func (e *reported) Error() string { return "" }
 func (e *reported) Unwrap() error { return e.err }
 
 // run runs a subcommand and turns what it returns into the exit status:
-// the one place where errors become messages and exit codes.
+// the one place where errors become messages and exit codes. The
+// subcommand writes through outputs that keep the first write error (output
+// that cannot be written is exit status 2, with a message), and its
+// standard error shows control characters instead of passing them on.
 func run(env Env, name string, args []string, cmd func(Env, []string) error) int {
+	stdout := &output{w: env.Stdout, what: "standard output"}
+	stderr := &output{w: env.Stderr, what: "standard error"}
+	env = Env{Stdin: env.Stdin, Stdout: stdout, Stderr: visible{stderr}}
 	err := cmd(env, args)
-	if err == nil || errors.Is(err, flag.ErrHelp) {
-		return ExitOK
+	code := ExitOK
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		report(env, name, err)
+		code = exitCode(err)
 	}
-	report(env, name, err)
-	return exitCode(err)
+	if stdout.err != nil {
+		if !errors.Is(err, stdout.err) {
+			report(env, name, stdout.err)
+		}
+		code = ExitUsage
+	}
+	if stderr.err != nil {
+		code = ExitUsage // nowhere left to say why
+	}
+	return code
 }
 
 // report prints err as "eventlens NAME: message", then its detail or the

@@ -18,6 +18,10 @@ type Side struct {
 	// in semantic mode its events as compared (as CloudEvents, or in Event
 	// Grid form when both sides are Event Grid).
 	Text []byte
+	// Minified says Text is minified instead, on one line: indenting the
+	// side would have made it larger than MaxPrettyBytes (as Inspect's
+	// Report.Minified).
+	Minified bool
 	// Lines lists the 1-based lines of Text that a change touches.
 	Lines []int
 	// Diagnostics explains why the side could not be compared (it does not
@@ -159,14 +163,24 @@ func asBatch(root *jsontree.Node) *jsontree.Node {
 	return &jsontree.Node{Kind: jsontree.Array, Items: []*jsontree.Node{root}}
 }
 
-// sideLines returns the sorted 1-based lines of one side's pretty text
-// (Pretty(root); the old document's when old is set, else the new one's)
-// that the changes touch. jsontree.LineIndex finds them from the tree, so
-// the text is not decoded again.
-func sideLines(root *jsontree.Node, changes []jsondiff.Change, old bool) []int {
+// prettyCapped returns root pretty-printed, or minified when indenting it
+// would pass MaxPrettyBytes (deep nesting multiplies the indentation), and
+// whether it is minified.
+func prettyCapped(root *jsontree.Node) ([]byte, bool) {
+	size := jsontree.PrettyLen(root)
+	if size > MaxPrettyBytes {
+		return jsontree.Minify(root), true
+	}
+	return jsontree.AppendPretty(make([]byte, 0, size), root), false
+}
+
+// sideLines returns the sorted 1-based lines of one side's text (the old
+// document's when old is set, else the new one's) that the changes touch:
+// lines of Pretty(root), found from the tree by jsontree.LineIndex so the
+// text is not decoded again, or line 1 of a minified side.
+func sideLines(root *jsontree.Node, changes []jsondiff.Change, old, minified bool) []int {
 	x := jsontree.NewLineIndex(root)
 	var out []int
-	seen := map[int]bool{}
 	for _, c := range changes {
 		pointer := c.Path
 		if old {
@@ -177,17 +191,17 @@ func sideLines(root *jsontree.Node, changes []jsondiff.Change, old bool) []int {
 		} else if c.Op == jsondiff.Remove {
 			continue
 		}
+		if minified {
+			return []int{1}
+		}
 		first, last, ok := x.Span(pointer)
 		if !ok {
 			continue
 		}
 		for line := first; line <= last; line++ {
-			if !seen[line] {
-				seen[line] = true
-				out = append(out, line)
-			}
+			out = append(out, line)
 		}
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }

@@ -114,11 +114,11 @@ func (j *DiffJob) work() {
 	case diffConvertLeft:
 		j.ra, j.okA = convertSide(j.ra, j.formA, j.formB, j.rb, &r.Left)
 	case diffPrettyLeft:
-		r.Left.Text = jsontree.Pretty(j.ra)
+		r.Left.Text, r.Left.Minified = prettyCapped(j.ra)
 	case diffConvertRight:
 		j.rb, j.okB = convertSide(j.rb, j.formB, j.formA, j.ra, &r.Right)
 	case diffPrettyRight:
-		r.Right.Text = jsontree.Pretty(j.rb)
+		r.Right.Text, r.Right.Minified = prettyCapped(j.rb)
 	case diffCompare:
 		if !j.okA || !j.okB {
 			j.ra, j.rb = nil, nil
@@ -145,10 +145,10 @@ func (j *DiffJob) work() {
 		}
 		j.stage = diffLinesLeft
 	case diffLinesLeft:
-		r.Left.Lines = sideLines(j.ra, r.Changes, true)
+		r.Left.Lines = sideLines(j.ra, r.Changes, true, r.Left.Minified)
 		j.stage = diffLinesRight
 	case diffLinesRight:
-		r.Right.Lines = sideLines(j.rb, r.Changes, false)
+		r.Right.Lines = sideLines(j.rb, r.Changes, false, r.Right.Minified)
 		j.ra, j.rb = nil, nil
 		j.stage = diffDone
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"runtime"
 	"testing"
 	"time"
 
@@ -134,4 +135,61 @@ func FuzzDiffJob(f *testing.F) {
 			t.Fatalf("DiffJob differs from Diff: %d changes vs %d", len(got.Changes), len(want.Changes))
 		}
 	})
+}
+
+// deepZeros returns n zeros inside depth nested arrays, with one more value
+// at the bottom when extra is set: a few hundred kilobytes whose indented
+// form would be a thousand times larger.
+func deepZeros(depth, n int, extra bool) []byte {
+	var b []byte
+	for range depth {
+		b = append(b, '[')
+	}
+	for i := range n {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '0')
+	}
+	if extra {
+		b = append(b, ",1"...)
+	}
+	for range depth {
+		b = append(b, ']')
+	}
+	return b
+}
+
+// A comparison is bounded like Inspect: a side whose indentation would pass
+// MaxPrettyBytes is shown minified, not built at its indented size (510
+// levels around 70,000 zeros: 140 KB that indent to 72 MB a side; around 2
+// million zeros the wasm build ran out of memory).
+func TestDiffCapsThePrettyText(t *testing.T) {
+	a, b := deepZeros(510, 70_000, false), deepZeros(510, 70_000, true)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	r := Diff(a, b, false)
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 48<<20 {
+		t.Errorf("Diff of two %d-byte payloads allocated %d MB; want at most 48", len(a), alloc>>20)
+	}
+	for i, s := range []Side{r.Left, r.Right} {
+		want := []int{1} // the added value is on the right
+		if i == 0 {
+			want = nil
+		}
+		if !s.Minified || len(s.Text) > len(b) || !reflect.DeepEqual(s.Lines, want) {
+			t.Errorf("side %d: minified %v, %d bytes, lines %v; want minified, at most %d bytes, lines %v", i, s.Minified, len(s.Text), s.Lines, len(b), want)
+		}
+	}
+	if len(r.Changes) != 1 || r.Changes[0].Op != "add" {
+		t.Errorf("changes = %v", r.Changes)
+	}
+	checkDiffJob(t, "deep zeros", a, b, false)
+	// A side that indents within the cap is indented, as before.
+	small := Diff([]byte(`[1]`), []byte(`[2]`), false)
+	if small.Left.Minified || string(small.Left.Text) != "[\n  1\n]\n" || !reflect.DeepEqual(small.Right.Lines, []int{2}) {
+		t.Errorf("small side: %+v", small.Right)
+	}
 }

@@ -2,12 +2,14 @@ package inspect
 
 import (
 	"encoding/json"
+	"runtime"
 	"strings"
 	"testing"
 
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 	"eventlens/internal/fixture"
 )
 
@@ -198,5 +200,64 @@ func TestDeepNestingIsNotPrettyPrinted(t *testing.T) {
 	}
 	if !r.Minified || len(r.Pretty) > b.Len() {
 		t.Errorf("Minified=%v, pretty %d bytes for %d bytes of input", r.Minified, len(r.Pretty), b.Len())
+	}
+}
+
+// zeros returns `[0,0,…]` of n bytes (n odd, at least 3).
+func zeros(n int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = ','
+		if i%2 == 1 {
+			b[i] = '0'
+		}
+	}
+	b[0], b[n-1] = '[', ']'
+	return b
+}
+
+// A payload inside the input limit but with more values than the memory
+// model allows (vocab.MaxValues) is refused with a located message before
+// it takes gigabytes: a 32 MiB `[0,0,…]` (16.7 million values) took 5.5 GB
+// natively and crashed the wasm build. The refusal's memory is bounded by
+// the limit, natively and as wasm.
+func TestTooManyValuesIsRefusedInBoundedMemory(t *testing.T) {
+	src := zeros(MaxBytes - 1)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	r := Inspect(src)
+	runtime.ReadMemStats(&after)
+	if len(r.Diagnostics) != 1 || r.Diagnostics[0].Code != string(vocab.JSONTooManyValues) || r.Diagnostics[0].Line != 1 || r.Diagnostics[0].Column != 2*vocab.MaxValues {
+		t.Fatalf("diagnostics = %+v", r.Diagnostics)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 512<<20 {
+		t.Errorf("refusing %d values allocated %d MB; want at most 512", len(src)/2, alloc>>20)
+	}
+	if d := Diff(src, []byte("[]"), false); len(d.Left.Diagnostics) != 1 || d.Left.Diagnostics[0].Code != string(vocab.JSONTooManyValues) {
+		t.Errorf("diff: left diagnostics %+v", d.Left.Diagnostics)
+	}
+}
+
+// At the limit, `[0,0,…]` (about 350 bytes a value through the whole
+// inspection, like the other shapes measured: `[{},…]`, `[[],…]`, one object
+// of 2 million keys) is inspected within the memory model: the memory the Go
+// runtime holds stays under 1.5 GB, natively and as wasm (where a tab gets
+// at most 4 GB of linear memory).
+func TestInspectAtTheValueLimitStaysInMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("inspects 2 million values")
+	}
+	src := zeros(2*vocab.MaxValues - 1) // the array and MaxValues-1 zeros
+	r := Inspect(src)
+	if r.Doc == nil {
+		t.Fatalf("not decoded: %+v", r.Diagnostics)
+	}
+	r = nil
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	t.Logf("%d values: %d MB allocated in all, %d MB held from the system", vocab.MaxValues, m.TotalAlloc>>20, m.Sys>>20)
+	if m.Sys > 1536<<20 {
+		t.Errorf("the runtime holds %d MB after inspecting %d values; the model says at most 1.5 GB", m.Sys>>20, vocab.MaxValues)
 	}
 }

@@ -1,35 +1,30 @@
 package jsondiff
 
-import (
-	"math"
-	"strconv"
-
-	"eventlens/app/jsontree"
-)
+import "eventlens/app/jsontree"
 
 // align returns the pairs (i, j) of equal elements xs[i], ys[j] of a longest
 // common subsequence, in increasing order. Common ends are matched first;
 // the middle is aligned with Myers' algorithm (linear space, divide and
 // conquer on the middle snake), and compared by position instead (no pairs)
-// when that would cost more than maxCost steps.
-func align(xs, ys []*jsontree.Node, maxCost int) [][2]int {
+// when that would cost more than what is left of the comparison's budget.
+func (d *differ) align(xs, ys []*jsontree.Node) [][2]int {
 	var head, tail [][2]int
 	lo := 0
-	for lo < len(xs) && lo < len(ys) && jsontree.Equal(xs[lo], ys[lo]) {
+	for lo < len(xs) && lo < len(ys) && d.h.equal(xs[lo], ys[lo]) {
 		head = append(head, [2]int{lo, lo})
 		lo++
 	}
 	hx, hy := len(xs), len(ys)
-	for hx > lo && hy > lo && jsontree.Equal(xs[hx-1], ys[hy-1]) {
+	for hx > lo && hy > lo && d.h.equal(xs[hx-1], ys[hy-1]) {
 		hx, hy = hx-1, hy-1
 		tail = append(tail, [2]int{hx, hy})
 	}
 	pairs := head
-	if hx > lo && hy > lo {
-		ca, cb := classes(xs[lo:hx], ys[lo:hy])
-		m := &myers{a: ca, b: cb, budget: maxCost}
-		m.align(0, len(ca), 0, len(cb))
-		if !m.over {
+	// With the budget spent, Myers' algorithm would give up at its first
+	// step (the ends it matches for free are matched above): skip it.
+	if hx > lo && hy > lo && d.budget > 0 {
+		ca, cb := d.h.classes(xs[lo:hx], ys[lo:hy])
+		if m := d.myers(ca, cb); m != nil {
 			for _, p := range m.pairs {
 				pairs = append(pairs, [2]int{p[0] + lo, p[1] + lo})
 			}
@@ -41,99 +36,17 @@ func align(xs, ys []*jsontree.Node, maxCost int) [][2]int {
 	return pairs
 }
 
-// classes numbers the elements of xs and ys so that two elements get the
-// same number exactly when jsontree.Equal says they are equal.
-func classes(xs, ys []*jsontree.Node) (cx, cy []int) {
-	type rep struct {
-		n  *jsontree.Node
-		id int
+// myers aligns a and b within what is left of the comparison's alignment
+// budget, and takes what it spent from it. It returns nil when the budget
+// ran out: compare by position.
+func (d *differ) myers(a, b []int) *myers {
+	m := &myers{a: a, b: b, budget: d.budget}
+	m.align(0, len(a), 0, len(b))
+	d.budget = max(m.budget, 0)
+	if m.over {
+		return nil
 	}
-	seen := make(map[uint64][]rep, len(xs)+len(ys))
-	next := 0
-	classOf := func(n *jsontree.Node) int {
-		h := hash(n)
-		for _, r := range seen[h] {
-			if jsontree.Equal(r.n, n) {
-				return r.id
-			}
-		}
-		seen[h] = append(seen[h], rep{n, next})
-		next++
-		return next - 1
-	}
-	cx = make([]int, len(xs))
-	for i, n := range xs {
-		cx[i] = classOf(n)
-	}
-	cy = make([]int, len(ys))
-	for i, n := range ys {
-		cy[i] = classOf(n)
-	}
-	return cx, cy
-}
-
-// hash returns a hash of n under which values that jsontree.Equal finds
-// equal collide: object members are combined regardless of order (last of
-// duplicate keys only), numbers by their float64 value.
-func hash(n *jsontree.Node) uint64 {
-	if n == nil {
-		return mix(1)
-	}
-	switch n.Kind {
-	case jsontree.Null:
-		return mix(1)
-	case jsontree.Bool:
-		if n.Text == "true" {
-			return mix(2)
-		}
-		return mix(3)
-	case jsontree.Number:
-		f, err := strconv.ParseFloat(n.Text, 64)
-		if err != nil && !math.IsInf(f, 0) && f != 0 {
-			return mix(strhash(n.Text) ^ 4)
-		}
-		if f == 0 {
-			f = 0 // -0 == 0
-		}
-		return mix(math.Float64bits(f) ^ 4)
-	case jsontree.String:
-		return mix(strhash(n.Text) ^ 5)
-	case jsontree.Array:
-		h := uint64(6)
-		for _, it := range n.Items {
-			h = mix(h*31 + hash(it))
-		}
-		return mix(h)
-	case jsontree.Object:
-		k := newKeyIndex(n)
-		h := uint64(7)
-		for i, m := range n.Members {
-			if k.effective(i) {
-				h += mix(strhash(m.Key) ^ (hash(m.Value) * 0x9E3779B97F4A7C15))
-			}
-		}
-		return mix(h)
-	}
-	return 0
-}
-
-// strhash is FNV-1a over the bytes of s.
-func strhash(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-// mix is the SplitMix64 finaliser.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xBF58476D1CE4E5B9
-	x ^= x >> 27
-	x *= 0x94D049BB133111EB
-	return x ^ (x >> 31)
+	return m
 }
 
 // myers finds a longest common subsequence of two sequences of class
@@ -185,6 +98,10 @@ func (m *myers) align(a0, a1, b0, b1 int) {
 // there is one (false when the two have nothing in common or the budget ran
 // out).
 func (m *myers) bisect(a0, a1, b0, b1 int) (x, y int, ok bool) {
+	if m.spend(2) { // the first step, taken before allocating for the others
+		return 0, 0, false
+	}
+	m.budget += 2
 	n, o := a1-a0, b1-b0
 	maxD := (n + o + 1) / 2
 	off := maxD + 1

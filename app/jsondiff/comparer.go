@@ -22,7 +22,7 @@ func NewComparer(a, b *jsontree.Node, opts Options) *Comparer {
 	if opts.MaxAlignCost <= 0 {
 		opts.MaxAlignCost = DefaultMaxAlignCost
 	}
-	return &Comparer{a: orNull(a), b: orNull(b), d: &differ{opts: opts}}
+	return &Comparer{a: orNull(a), b: orNull(b), d: newDiffer(opts)}
 }
 
 // Step compares until about maxNodes values have been compared, at least

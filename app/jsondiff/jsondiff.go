@@ -19,10 +19,13 @@
 //     paired with objects and arrays with arrays (in order) and compared in
 //     depth, other elements are paired in order and replaced, and the rest
 //     are removed or added. Aligning costs time that grows with the square
-//     of the number of edits (see DefaultMaxAlignCost); past
-//     Options.MaxAlignCost, the part of the array between its common ends is
-//     compared by position instead, which stays correct but may report more
-//     changes.
+//     of the number of edits (see DefaultMaxAlignCost); once a comparison
+//     has spent Options.MaxAlignCost on its arrays, the part of each further
+//     array between its common ends is compared by position instead, which
+//     stays correct but may report more changes.
+//   - Each subtree is hashed once per comparison, and containers whose
+//     hashes differ are not compared further, so the work grows with the
+//     size of the documents, not with size × depth.
 //
 // Compare recurses once per level of nesting, so trees deeper than
 // jsontree's decoding limit take stack in proportion.
@@ -102,11 +105,12 @@ func short(n *jsontree.Node) string {
 	return s[:cut] + "…"
 }
 
-// DefaultMaxAlignCost bounds the work of aligning one array, in steps of
-// Myers' algorithm, which takes about D² + n + m steps for arrays of n and m
-// elements with D edits between them: arrays with up to about 4,000
-// scattered edits are aligned, and giving up costs a few tenths of a second
-// at most (natively; 3 to 4 times that as wasm).
+// DefaultMaxAlignCost bounds the work of aligning the arrays of one
+// comparison, all together, in steps of Myers' algorithm, which takes about
+// D² + n + m steps for arrays of n and m elements with D edits between
+// them: arrays with up to about 4,000 scattered edits in all are aligned,
+// and giving up costs a few tenths of a second at most (natively; 3 to 4
+// times that as wasm), however many arrays the documents hold.
 const DefaultMaxAlignCost = 20_000_000
 
 // Options tunes Compare. The zero value compares every array element by
@@ -120,8 +124,9 @@ type Options struct {
 	// list cut short has exactly MaxChanges entries, and its Patch does not
 	// give the new document.
 	MaxChanges int
-	// MaxAlignCost bounds the work of aligning one array (see the package
-	// documentation); 0 means DefaultMaxAlignCost.
+	// MaxAlignCost bounds the work of aligning the arrays of one comparison,
+	// all together (see the package documentation); 0 means
+	// DefaultMaxAlignCost.
 	MaxAlignCost int
 }
 
@@ -138,7 +143,7 @@ func Compare(a, b *jsontree.Node, opts Options) []Change {
 	if opts.MaxAlignCost <= 0 {
 		opts.MaxAlignCost = DefaultMaxAlignCost
 	}
-	d := &differ{opts: opts}
+	d := newDiffer(opts)
 	d.diff(orNull(a), orNull(b), make([]byte, 0, 64), make([]byte, 0, 64))
 	return d.out
 }
@@ -155,10 +160,18 @@ func orNull(n *jsontree.Node) *jsontree.Node {
 
 // differ holds the state of one Compare.
 type differ struct {
-	opts  Options
-	out   []Change
-	full  bool // MaxChanges reached
-	nodes int  // values compared so far
+	opts   Options
+	out    []Change
+	full   bool   // MaxChanges reached
+	nodes  int    // values compared so far
+	budget int    // alignment steps left for the whole comparison
+	h      hasher // the hashes of the values compared
+}
+
+// newDiffer starts a comparison with its alignment budget; opts has its
+// MaxAlignCost set.
+func newDiffer(opts Options) *differ {
+	return &differ{opts: opts, budget: opts.MaxAlignCost}
 }
 
 func (d *differ) emit(c Change) {
@@ -273,6 +286,9 @@ func (k keyIndex) effective(i int) bool { return k.find(k.ms[i].Key) == i }
 // whether it is one: every element an object whose (last) "id" member is a
 // string, and no id twice.
 func eventIDs(arr *jsontree.Node) (map[string]int, bool) {
+	if len(arr.Items) > 0 && (arr.Items[0] == nil || arr.Items[0].Kind != jsontree.Object) {
+		return nil, false // not events: say so before sizing a map for them
+	}
 	ids := make(map[string]int, len(arr.Items))
 	for i, it := range arr.Items {
 		if it == nil || it.Kind != jsontree.Object {
@@ -411,7 +427,7 @@ func increasing(xs []int) []int {
 // of equal elements; see the package documentation.
 func (d *differ) diffSequence(a, b *jsontree.Node, op, np []byte) {
 	xs, ys := a.Items, b.Items
-	pairs := align(xs, ys, d.opts.MaxAlignCost)
+	pairs := d.align(xs, ys)
 	i, j := 0, 0
 	for k := 0; k <= len(pairs); k++ {
 		// The gap before pair k (or before the ends).
@@ -442,9 +458,7 @@ func (d *differ) gap(xs, ys []*jsontree.Node, i0, i1, j0, j1 int, op, np []byte)
 		for j := range ky {
 			ky[j] = containerClass(ys[j0+j], -1-len(kx)-j)
 		}
-		m := &myers{a: kx, b: ky, budget: d.opts.MaxAlignCost}
-		m.align(0, len(kx), 0, len(ky))
-		if !m.over {
+		if m := d.myers(kx, ky); m != nil {
 			pairs = m.pairs
 		}
 	}

@@ -158,6 +158,7 @@ func (p *plan) walkObject(n *jsontree.Node, op, np string) {
 	}
 	k := newKeyIndex(n)
 	var buf []byte
+	ob, nb := []byte(op), []byte(np)
 	for i, m := range n.Members {
 		if !k.effective(i) {
 			continue
@@ -167,9 +168,9 @@ func (p *plan) walkObject(n *jsontree.Node, op, np string) {
 		if removed[tok] {
 			continue
 		}
-		cop, cnp := op+"/"+tok, np+"/"+tok
-		if p.oldUnder[cop] || p.newUnder[cnp] {
-			p.walk(orNull(m.Value), cop, cnp)
+		cop, cnp := append(append(ob, '/'), tok...), append(append(nb, '/'), tok...)
+		if p.oldUnder[string(cop)] || p.newUnder[string(cnp)] {
+			p.walk(orNull(m.Value), string(cop), string(cnp))
 		}
 	}
 }
@@ -253,13 +254,16 @@ func (p *plan) walkArray(n *jsontree.Node, op, np string) {
 	for _, a := range adds {
 		p.emit(string(Add), np+"/"+strconv.Itoa(a.at), "", a.c.New, true)
 	}
+	// Look the children's pointers up without building a string for each
+	// (a long array deep down would allocate its size times the depth).
+	ob, nb := []byte(op+"/"), []byte(np+"/")
 	for i, it := range n.Items {
 		if removed[i] || target[i] < 0 {
 			continue
 		}
-		cop, cnp := op+"/"+strconv.Itoa(i), np+"/"+strconv.Itoa(target[i])
-		if p.oldUnder[cop] || p.newUnder[cnp] {
-			p.walk(orNull(it), cop, cnp)
+		cop, cnp := strconv.AppendInt(ob, int64(i), 10), strconv.AppendInt(nb, int64(target[i]), 10)
+		if p.oldUnder[string(cop)] || p.newUnder[string(cnp)] {
+			p.walk(orNull(it), string(cop), string(cnp))
 		}
 	}
 }

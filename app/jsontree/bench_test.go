@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"strings"
 	"testing"
 
 	"eventlens/app/gen"
@@ -135,4 +137,47 @@ func BenchmarkPrettyLen(b *testing.B) {
 			_ = PrettyLen(d.Root)
 		}
 	})
+}
+
+// BenchmarkValueMemory decodes the shapes that take the most memory per
+// byte of input, each with 1,000,000 values, and reports the bytes a value
+// takes: alloc-B/value is what Parse allocates, live-B/value what the
+// decoded tree keeps (vocab.MaxValues bounds the count).
+func BenchmarkValueMemory(b *testing.B) {
+	const n = 1_000_000
+	shapes := []struct{ name, open, item, close string }{
+		{"zeros", "[", "0", "]"},
+		{"empty-objects", "[", "{}", "]"},
+		{"empty-arrays", "[", "[]", "]"},
+		{"keys", "{", `"k":0`, "}"},
+	}
+	for _, s := range shapes {
+		values := n
+		if s.open == "{" {
+			values = n/2 + 1 // a key's value and the object
+		}
+		src := []byte(s.open + strings.TrimSuffix(strings.Repeat(s.item+",", values-1), ",") + s.close)
+		b.Run(s.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			var live uint64
+			var before, after, kept runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			for b.Loop() {
+				d, err := Parse(src, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				runtime.GC()
+				runtime.ReadMemStats(&kept)
+				live = kept.HeapAlloc - before.HeapAlloc
+				runtime.KeepAlive(d)
+				b.StartTimer()
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(values), "alloc-B/value")
+			b.ReportMetric(float64(live)/float64(values), "live-B/value")
+		})
+	}
 }

@@ -72,6 +72,11 @@ value:
 			return nil, p.eofErr("a value")
 		}
 		off := p.i
+		if p.values++; p.values > p.opts.MaxValues {
+			return nil, p.errAt(vocab.JSONTooManyValues, off, off+1, p.pointer(true), fmt.Sprintf(
+				"the payload holds more than %d values (objects, arrays, strings, numbers, literals), the most eventlens keeps in memory: cut it down to the events you need (32 MiB of events is under a million values)",
+				p.opts.MaxValues))
+		}
 		switch c := src[off]; {
 		case c == '{' || c == '[':
 			if len(p.frames) >= p.opts.MaxDepth {

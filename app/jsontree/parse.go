@@ -14,6 +14,9 @@ const (
 	DefaultMaxBytes = vocab.MaxInputBytes
 	// DefaultMaxDepth is the nesting Parse accepts when Options.MaxDepth is 0.
 	DefaultMaxDepth = vocab.MaxDepth
+	// DefaultMaxValues is how many values Parse accepts when
+	// Options.MaxValues is 0.
+	DefaultMaxValues = vocab.MaxValues
 	// maxDepthCeiling caps Options.MaxDepth so that the recursive tree
 	// functions (Value, Equal, Pretty, Clone) stay far from stack limits.
 	maxDepthCeiling = 100000
@@ -23,6 +26,10 @@ const (
 type Options struct {
 	MaxBytes int // default 32 << 20 (32 MiB); larger input is refused with an error saying the limit
 	MaxDepth int // default 512 nesting levels (at most 100000); deeper is an error
+	// MaxValues bounds how many values the document holds (default
+	// 2,000,000): each takes about 110 bytes of tree; more is an error at
+	// the first value past the limit.
+	MaxValues int
 }
 
 // Doc is a decoded document.
@@ -50,6 +57,9 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 	}
 	if opts.MaxDepth <= 0 {
 		opts.MaxDepth = DefaultMaxDepth
+	}
+	if opts.MaxValues <= 0 {
+		opts.MaxValues = DefaultMaxValues
 	}
 	if opts.MaxDepth > maxDepthCeiling {
 		opts.MaxDepth = maxDepthCeiling
@@ -92,13 +102,14 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 
 // parser holds the state of one Parse call.
 type parser struct {
-	src   []byte
-	text  string // src's bytes as a string, not a copy: text without escapes is sliced from it
-	i     int    // read offset
-	start int    // offset of the first byte after a BOM
-	ascii bool   // src[start:] is all ASCII
-	opts  Options
-	notes []Note
+	src    []byte
+	text   string // src's bytes as a string, not a copy: text without escapes is sliced from it
+	i      int    // read offset
+	start  int    // offset of the first byte after a BOM
+	ascii  bool   // src[start:] is all ASCII
+	opts   Options
+	notes  []Note
+	values int // values begun so far
 
 	// The line being read: every offset from lineStart up to the read
 	// offset is on it, so positions there need no search.

@@ -369,6 +369,9 @@ func TestLimits(t *testing.T) {
 		{"custom depth", "[[\n  [1]]]", Options{MaxDepth: 2}, vocab.JSONTooDeep, 2, 3, []string{"more than 2 levels"}},
 		{"too large", `["` + strings.Repeat("x", 2000) + `"]`, Options{MaxBytes: 1024}, vocab.JSONTooLarge, 1, 1, []string{"2004 bytes", "1024 bytes limit", "split the batch"}},
 		{"too large MB", strings.Repeat(" ", 3<<20+1<<19), Options{MaxBytes: 3 << 20}, vocab.JSONTooLarge, 1, 1, []string{"3.5 MiB", "3 MiB limit"}},
+		{"too many values", "[1,2,\n 3]", Options{MaxValues: 3}, vocab.JSONTooManyValues, 2, 2, []string{"more than 3 values", "cut it down"}},
+		{"too many values in objects", `{"a": {"b": [], "c": 1}}`, Options{MaxValues: 3}, vocab.JSONTooManyValues, 1, 22, []string{"more than 3 values"}},
+		{"too many values by default", "[" + strings.Repeat("0,", vocab.MaxValues) + "0]", Options{}, vocab.JSONTooManyValues, 1, 2 * vocab.MaxValues, []string{"more than 2000000 values"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -386,6 +389,14 @@ func TestLimits(t *testing.T) {
 				}
 			}
 		})
+	}
+	// The error names the value past the limit.
+	_, err := Parse([]byte(`{"a": {"b": [], "c": 1}}`), Options{MaxValues: 3})
+	if se := err.(*SyntaxError); se.Pointer != "/a/c" {
+		t.Errorf("pointer %q, want /a/c", se.Pointer)
+	}
+	if _, err := Parse([]byte("[1,2,3]"), Options{MaxValues: 4}); err != nil {
+		t.Errorf("4 values with MaxValues 4: %v", err)
 	}
 	// At the limit exactly, the input is accepted.
 	d, err := Parse([]byte(strings.Repeat("[", 512)+strings.Repeat("]", 512)), Options{})

@@ -60,6 +60,10 @@ func position(src []byte, lines textpos.Lines, ascii bool, off int) Pos {
 // excerptWidth is about how many code points of a long line Excerpt shows.
 const excerptWidth = 100
 
+// excerptReach is how many bytes either side of a place Excerpt reads:
+// excerptWidth code points of up to utf8.UTFMax bytes, and one more.
+const excerptReach = (excerptWidth + 1) * utf8.UTFMax
+
 // Excerpt returns the source line holding p.Offset and, below it, a caret
 // under p's place, e.g. "    \"id\": 12,\n          ^". Tabs are kept (and
 // repeated in the caret line so the caret lines up), other control
@@ -68,15 +72,29 @@ const excerptWidth = 100
 // where text was left out.
 func Excerpt(src []byte, p Pos) string {
 	off := max(min(p.Offset, len(src)), 0)
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	if start == 0 {
+	// Look at most excerptReach bytes either side of the place: enough for
+	// excerptWidth code points however they are encoded, so that one call
+	// costs the width, not the line (a minified payload is one long line).
+	from := max(off-excerptReach, 0)
+	start, cutLeft := from, false
+	switch nl := bytes.LastIndexByte(src[from:off], '\n'); {
+	case nl >= 0:
+		start = from + nl + 1
+	case from == 0:
 		start = min(origin(src), off)
+	default:
+		// A line longer than the reach: start at a character's first byte.
+		cutLeft = true
+		for k := 0; k < utf8.UTFMax && start < off && !utf8.RuneStart(src[start]); k++ {
+			start++
+		}
 	}
-	end := len(src)
-	if j := bytes.IndexByte(src[off:], '\n'); j >= 0 {
-		end = off + j
+	to := min(off+excerptReach, len(src))
+	end, cutRight := to, to < len(src)
+	if j := bytes.IndexByte(src[off:to], '\n'); j >= 0 {
+		end, cutRight = off+j, false
 	}
-	if end > start && src[end-1] == '\r' && end-1 >= off {
+	if !cutRight && end > start && src[end-1] == '\r' && end-1 >= off {
 		end--
 	}
 	// Decode the line into runes, noting which rune the offset falls on.
@@ -101,19 +119,19 @@ func Excerpt(src []byte, p Pos) string {
 		caret = len(runes)
 	}
 	lo, hi := 0, len(runes)
-	if len(runes) > excerptWidth {
+	if len(runes) > excerptWidth || cutLeft || cutRight {
 		lo = max(caret-excerptWidth/2, 0)
 		hi = min(lo+excerptWidth, len(runes))
 		lo = max(min(lo, hi-excerptWidth), 0)
 	}
 	var b strings.Builder
 	var pad []rune
-	if lo > 0 {
+	if lo > 0 || cutLeft {
 		b.WriteString("…")
 		pad = append(pad, ' ')
 	}
 	b.WriteString(string(runes[lo:hi]))
-	if hi < len(runes) {
+	if hi < len(runes) || cutRight {
 		b.WriteString("…")
 	}
 	b.WriteByte('\n')

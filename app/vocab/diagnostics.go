@@ -18,6 +18,8 @@ var (
 	JSONTooLarge = define("JSON006", Error, "", "the input is larger than Options.MaxBytes ("+mebibytes(MaxInputBytes)+" by default); it is refused before any decoding.")
 	JSONUTF16    = define("JSON007", Error, "",
 		"the input is UTF-16 (it starts with a UTF-16 byte-order mark, or one of its first two bytes is zero).")
+	JSONTooManyValues = define("JSON008", Error, "",
+		"the input holds more values than Options.MaxValues ("+strconv.Itoa(MaxValues)+" by default), which bounds the memory a payload takes; the error is at the first value past the limit.")
 
 	JSONBOM          = define("JSON101", Info, "", "a UTF-8 byte-order mark starts the input; it was skipped.")
 	JSONDuplicateKey = define("JSON102", Warning, "",

@@ -15,6 +15,22 @@ const (
 	// MaxDepth is how deep objects and arrays may nest (512 levels);
 	// deeper input is refused with JSON005.
 	MaxDepth = 512
+	// MaxValues is how many values (objects, arrays, strings, numbers,
+	// literals) a payload may hold (2,000,000); more is refused with
+	// JSON008. It bounds memory: eventlens keeps every value with its
+	// position, at about 350 bytes a value through decoding, detection, the
+	// checks and the event list (native peak about 700 MB at the limit; a
+	// comparison holds two payloads), where the 32 MiB input limit alone
+	// would allow 16.7 million values (`[0,0,…]`) and several gigabytes,
+	// more than a browser tab gets. Real payloads stay far below it: 32 MiB
+	// of SignalR events is under a million values.
+	MaxValues = 2_000_000
+	// MemoryLimit is the Go runtime's soft memory limit in the command-line
+	// tool, the server and the browser app (1 GiB; GOMEMLIMIT overrides it
+	// where there is an environment): near it the collector runs more
+	// often instead of letting the heap double, which keeps a comparison of
+	// two payloads at the value limit under 1.5 GB of peak memory.
+	MemoryLimit = 1 << 30
 	// MaxPrettyBytes bounds the pretty-printed text of a payload (64 MiB):
 	// a payload that indenting would make larger is shown minified.
 	MaxPrettyBytes = 64 << 20

@@ -11,11 +11,15 @@ import (
 	"strings"
 )
 
-// Export writes the site under dir, which must not exist or be empty, and
+// Export writes the site under dir, which must be named ("" is refused, not
+// taken for the current directory) and must not exist or be empty, and
 // returns how many files it wrote. Each compressible file gets .gz and .br
 // copies beside it; a _headers file gives hosts that read one (Netlify,
 // Cloudflare Pages) the security headers.
 func (s *Site) Export(dir string) (int, error) {
+	if dir == "" {
+		return 0, errors.New("no directory to write to: give one with -out DIR (a new or empty directory)")
+	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return 0, fmt.Errorf("%s is not empty: remove it first (make dist does) or choose another -out", dir)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -57,9 +61,9 @@ func (s *Site) Export(dir string) (int, error) {
 func (s *Site) headersFile() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s*\n", s.base)
-	fmt.Fprintf(&b, "  Content-Security-Policy: %s\n", s.csp)
-	b.WriteString("  X-Content-Type-Options: nosniff\n")
-	b.WriteString("  Referrer-Policy: no-referrer\n")
+	for _, kv := range s.securityHeaders() {
+		fmt.Fprintf(&b, "  %s: %s\n", kv[0], kv[1])
+	}
 	fmt.Fprintf(&b, "%s*.wasm\n  Content-Type: application/wasm\n", s.base)
 	fmt.Fprintf(&b, "%s*.webmanifest\n  Content-Type: application/manifest+json\n", s.base)
 	return b.String()

@@ -83,3 +83,22 @@ func TestExport(t *testing.T) {
 		}
 	}
 }
+
+// An empty -out names no directory: it is refused, not taken for the
+// current one (whose index.html it would overwrite).
+func TestExportRefusesAnEmptyDirectoryName(t *testing.T) {
+	s, err := Build(Options{Web: os.DirFS(testWebDir(t)), Base: "/", Level: ExportLevel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("index.html", []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.Export(""); err == nil || n != 0 || !strings.Contains(err.Error(), "-out DIR") {
+		t.Errorf("Export(\"\") = %d, %v; want a refusal naming -out", n, err)
+	}
+	if b, _ := os.ReadFile("index.html"); string(b) != "mine" {
+		t.Errorf("index.html was overwritten: %.40q", b)
+	}
+}

@@ -17,9 +17,15 @@ import (
 // response.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", s.csp)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
+	for _, kv := range s.securityHeaders() {
+		h.Set(kv[0], kv[1])
+	}
+	if len(r.TransferEncoding) > 0 {
+		// A GET or HEAD with a body is odd, and net/http has dropped any
+		// Content-Length beside the Transfer-Encoding (request smuggling):
+		// RFC 9112 §6.1 says to close the connection after answering.
+		h.Set("Connection", "close")
+	}
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
@@ -66,6 +72,17 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-cache")
 	h.Set("ETag", etag)
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+}
+
+// securityHeaders returns the headers every answer of the site carries, in
+// the order they are written: the handler's, net/http's own error answers'
+// (Serve) and the _headers file of an export.
+func (s *Site) securityHeaders() [][2]string {
+	return [][2]string{
+		{"Content-Security-Policy", s.csp},
+		{"X-Content-Type-Options", "nosniff"},
+		{"Referrer-Policy", "no-referrer"},
+	}
 }
 
 // httpError writes a short plain-text error.

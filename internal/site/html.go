@@ -4,6 +4,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"sort"
 	"strings"
 )
@@ -109,4 +110,29 @@ func canonicalTag(b []byte) (tag []byte, name string, n int, ok bool) {
 // isASCIILetter reports whether c is a-z or A-Z.
 func isASCIILetter(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// attrEscaper escapes text for a double-quoted attribute value.
+var attrEscaper = strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;")
+
+// withMetaPolicy returns page with a <meta http-equiv> Content-Security-Policy
+// of the given policy as the first element of its <head>: a policy given by
+// <meta> covers only the elements after it, so it must come before every
+// script and stylesheet. The page must have a <head> start tag.
+func withMetaPolicy(page []byte, policy string) ([]byte, error) {
+	i := bytes.Index(page, []byte("<head>"))
+	if i < 0 {
+		return nil, errors.New("a page has no <head> to put the Content-Security-Policy <meta> in: see how go-app renders pages")
+	}
+	i += len("<head>")
+	meta := `<meta content="` + attrEscaper.Replace(policy) + `" http-equiv="Content-Security-Policy">`
+	indent := "\n"
+	if j := bytes.IndexByte(page[i:], '<'); j > 0 && len(bytes.TrimSpace(page[i:i+j])) == 0 {
+		indent = string(page[i : i+j]) // the whitespace before the next element
+	}
+	out := make([]byte, 0, len(page)+len(indent)+len(meta))
+	out = append(out, page[:i]...)
+	out = append(out, indent...)
+	out = append(out, meta...)
+	return append(out, page[i:]...), nil
 }

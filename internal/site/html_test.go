@@ -4,7 +4,10 @@ package site
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+
+	"eventlens/app/ui"
 )
 
 func TestCanonicalHTML(t *testing.T) {
@@ -42,4 +45,29 @@ func FuzzCanonicalHTML(f *testing.F) {
 			t.Fatalf("not idempotent: %q -> %q -> %q", page, out, again)
 		}
 	})
+}
+
+// A <meta> policy covers only what follows it: on every page it is the
+// first element of <head>, before every script, stylesheet and link, and
+// the charset declaration stays inside the first 1024 bytes.
+func TestMetaPolicyFirstInHead(t *testing.T) {
+	s := testSite(t, "/")
+	for _, p := range ui.Paths {
+		page := string(s.files[p].body)
+		head := strings.Index(page, "<head>")
+		first := strings.Index(page[head+len("<head>"):], "<")
+		if head < 0 || first < 0 || !strings.HasPrefix(page[head+len("<head>")+first:], `<meta content="`+s.csp[:20]) ||
+			!strings.Contains(page[head:strings.Index(page, "</head>")], `http-equiv="Content-Security-Policy">`) {
+			t.Errorf("%s: the policy is not the first element of <head>:\n%.600s", p, page)
+		}
+		if n := strings.Count(page, `http-equiv="Content-Security-Policy"`); n != 1 {
+			t.Errorf("%s: %d policies", p, n)
+		}
+		if c := strings.Index(page, `<meta charset=`); c < 0 || c > 1000 {
+			t.Errorf("%s: charset at %d", p, c)
+		}
+	}
+	if _, err := withMetaPolicy([]byte("<html><body></body></html>"), "x"); err == nil {
+		t.Error("a page without <head> is accepted")
+	}
 }

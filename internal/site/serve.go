@@ -11,20 +11,26 @@ import (
 	"time"
 )
 
-// Serve serves h on ln with timeouts fit for the app, logging each request
+// Serve serves the site on ln with timeouts fit for the app, logging each request
 // (AccessLog) and the server's errors to logger, until ctx is done; then it
 // lets requests in flight finish (up to 10 s) and returns. It returns the
 // error that stopped the server early, or the one of the shutdown.
-// It logs "eventlens: shutting down" when ctx is done.
-func Serve(ctx context.Context, ln net.Listener, h http.Handler, logger *log.Logger) error {
+// It logs "eventlens: shutting down" when ctx is done. The answers net/http
+// writes by itself to requests it cannot read (400, 431, 501, 505) carry
+// the security headers too.
+func Serve(ctx context.Context, ln net.Listener, s *Site, logger *log.Logger) error {
+	ln = newSecuredListener(ln, s)
 	srv := &http.Server{
-		Handler:           AccessLog(h, logger),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          logger,
+		Handler: AccessLog(s, logger),
+		// OPTIONS * goes to the site (405 with the security headers), not
+		// to net/http's built-in 200 without them.
+		DisableGeneralOptionsHandler: true,
+		ReadHeaderTimeout:            5 * time.Second,
+		ReadTimeout:                  10 * time.Second,
+		WriteTimeout:                 60 * time.Second,
+		IdleTimeout:                  120 * time.Second,
+		MaxHeaderBytes:               64 << 10,
+		ErrorLog:                     logger,
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

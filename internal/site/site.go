@@ -95,14 +95,11 @@ func Build(o Options) (*Site, error) {
 	if base != "/" {
 		resolver = app.PrefixedLocation(strings.TrimSuffix(base, "/"))
 	}
-	render := func(v, meta string) (map[string][]byte, error) {
+	render := func(v string) (map[string][]byte, error) {
 		h := appHandler(v)
 		h.Resources = resolver
 		h.ServiceWorkerTemplate = tmpl
 		h.WasmContentLength = strconv.Itoa(len(wasm))
-		if meta != "" {
-			h.RawHeaders = []string{meta}
-		}
 		gen, err := renderGoApp(h)
 		if err != nil {
 			return nil, err
@@ -115,13 +112,13 @@ func Build(o Options) (*Site, error) {
 
 	v := o.Version
 	if v == "" {
-		gen, err := render(versionPlaceholder, "")
+		gen, err := render(versionPlaceholder)
 		if err != nil {
 			return nil, err
 		}
 		v = contentVersion(web, gen)
 	}
-	gen, err := render(v, "")
+	gen, err := render(v)
 	if err != nil {
 		return nil, err
 	}
@@ -130,9 +127,12 @@ func Build(o Options) (*Site, error) {
 		return nil, err
 	}
 	// Pages carry the policy in a <meta> too, for static hosts that cannot
-	// set headers (frame-ancestors is not allowed there).
-	if gen, err = render(v, `<meta http-equiv="Content-Security-Policy" content="`+policy.meta()+`">`); err != nil {
-		return nil, err
+	// set headers (frame-ancestors is not allowed there); it comes first in
+	// <head>, since a <meta> policy covers only what follows it.
+	for _, p := range ui.Paths {
+		if gen[p], err = withMetaPolicy(gen[p], policy.meta()); err != nil {
+			return nil, err
+		}
 	}
 
 	s := &Site{version: v, base: base, csp: policy.header(), files: make(map[string]*file)}
@@ -170,11 +170,19 @@ func normalizeBase(base string) (string, error) {
 		return "/", nil
 	}
 	for _, seg := range strings.Split(b, "/") {
-		if seg == "" || seg == "." || seg == ".." || strings.ContainsAny(seg, "\\?#%\"'<> ") {
-			return "", fmt.Errorf("base path %q is not a plain URL path: give the path the site is served under, e.g. -base /eventlens/", base)
+		if seg == "" || seg == "." || seg == ".." || strings.TrimFunc(seg, plainPathChar) != "" {
+			return "", fmt.Errorf("base path %q is not a plain URL path: give the path the site is served under in letters, digits and - . _ ~ between slashes, e.g. -base /eventlens/", base)
 		}
 	}
 	return "/" + b + "/", nil
+}
+
+// plainPathChar reports whether r may be in a base path: the characters
+// RFC 3986 leaves unreserved, which mean nothing in a URL, in HTML, in a
+// JavaScript string or in a _headers file (no control characters, no &, no
+// quotes, no *).
+func plainPathChar(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("-._~", r)
 }
 
 // readWeb reads every regular file of fsys (dot files, Go sources and

@@ -221,7 +221,8 @@ func TestNormalizeBase(t *testing.T) {
 			t.Errorf("normalizeBase(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"/../x/", "/a//b/", "/a b/", "/a?b", `/a\b`, "/%2e/"} {
+	for _, bad := range []string{"/../x/", "/a//b/", "/a b/", "/a?b", `/a\b`, "/%2e/",
+		"/a\n/*\n\tAccess-Control-Allow-Origin:\t*\n/b/", "/a&amp;b/", "/a*/", "/a\x00/", "/a\x7f/", "/a;b/", "/a(b)/", "/é/", "/a\tb/", "/a`b/", "/a+b/"} {
 		if _, err := normalizeBase(bad); err == nil {
 			t.Errorf("normalizeBase(%q) accepted", bad)
 		}
