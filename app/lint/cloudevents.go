@@ -551,11 +551,10 @@ func (c *checker) stringChars(ev *detect.Event, m *jsontree.Member) {
 	if v == nil || v.Kind != jsontree.String {
 		return
 	}
-	ptr := pointer(ev, m.Key)
 	const rule = "the CloudEvents type system (§Type System, String) forbids it, and transports such as HTTP headers cannot carry it"
 	for i, r := range v.Text {
 		if forbiddenRune(r) {
-			c.add(at(vocab.CEStringChars, ev, ptr, v,
+			c.add(at(vocab.CEStringChars, ev, pointer(ev, m.Key), v,
 				"attribute %s holds the character U+%04X at position %d; %s: remove it, or move the value into data",
 				quote(m.Key), r, i, rule))
 			return
@@ -571,7 +570,10 @@ func (c *checker) stringChars(ev *detect.Event, m *jsontree.Member) {
 			}
 		}
 	}
-	if c.surrogates[ptr] {
+	if len(c.surrogates) == 0 {
+		return // the common case: no pointer to build
+	}
+	if ptr := pointer(ev, m.Key); c.surrogates[ptr] {
 		c.add(at(vocab.CEStringChars, ev, ptr, v,
 			`attribute %s holds an unpaired UTF-16 surrogate (a \uD800–\uDFFF escape without its other half); %s: write the whole character, or remove it`,
 			quote(m.Key), rule))
