@@ -75,6 +75,7 @@ type report struct {
 	wasm     results
 	memory   map[string]results // "native", "wasm": BenchmarkMemory
 	first    map[string]results // "native", "wasm", "native-warm", "wasm-warm": BenchmarkFirst
+	values   map[string]results // "native", "wasm": BenchmarkValueMemory (bytes per decoded value)
 	sizes    *sizes
 	serve    []float64 // BenchmarkServe req/s per run, sorted
 	browser  []browserFigure
@@ -86,7 +87,7 @@ func run(c config) error {
 	if _, err := os.Stat("go.mod"); err != nil {
 		return errors.New("run me from the repository root (where go.mod is)")
 	}
-	r := &report{cfg: c, started: time.Now(), memory: map[string]results{}, first: map[string]results{}}
+	r := &report{cfg: c, started: time.Now(), memory: map[string]results{}, first: map[string]results{}, values: map[string]results{}}
 	r.machine = machine(c)
 	step := func(what string) func() {
 		t := time.Now()
@@ -142,6 +143,13 @@ func run(c config) error {
 				r.first[key] = r.first[key].merge(parse(out))
 			}
 		}
+		// Bytes per decoded value for the shapes that take the most memory
+		// per byte of input (what the value limit bounds).
+		out, err = r.goCmd(t.env, append([]string{"test", "-run", "^$", "-bench", "^BenchmarkValueMemory$", "-benchtime", "1x"}, append(t.args, "./app/jsontree")...)...)
+		if err != nil {
+			return err
+		}
+		r.values[t.name] = parse(out)
 		done()
 	}
 	done := step("server throughput")

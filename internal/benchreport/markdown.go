@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"eventlens/app/gen"
+	"eventlens/app/vocab"
 )
 
 // markdown renders the report.
@@ -54,6 +55,7 @@ func (r *report) markdown() []byte {
 	r.stepsTable(&w)
 	r.benchTable(&w)
 	r.memoryTable(&w)
+	r.valuesTable(&w)
 	r.sizesSection(&w)
 	r.serverSection(&w)
 	r.browserSection(&w)
@@ -129,8 +131,8 @@ func (r *report) stepsTable(w *writer) {
 
 func comma(n int) string {
 	s := strconv.Itoa(n)
-	if len(s) > 3 {
-		return s[:len(s)-3] + "," + s[len(s)-3:]
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
 	}
 	return s
 }
@@ -316,4 +318,25 @@ func (r *report) summary() []byte {
 		w.f("%-4s  %s %s: %s\n", v, b.what, b.limit, b.measured)
 	}
 	return w.Bytes()
+}
+
+// valuesTable reports BenchmarkValueMemory: what one decoded value costs,
+// which with vocab.MaxValues bounds the memory of any input.
+func (r *report) valuesTable(w *writer) {
+	w.f("## Memory per value\n\n")
+	w.f("`BenchmarkValueMemory` decodes 1,000,000 values of the shapes that take the most memory per byte of input; ")
+	w.f("allocated is what `jsontree.Parse` allocates per value, kept what the decoded tree holds per value after a GC. ")
+	w.f("A payload holds at most %s values (`vocab.MaxValues`, JSON008); the memory model is in `docs/ARCHITECTURE.md`.\n\n", comma(vocab.MaxValues))
+	w.f("| shape | native allocated | native kept | wasm allocated | wasm kept |\n|---|---|---|---|---|\n")
+	for _, shape := range []string{"zeros", "empty-objects", "empty-arrays", "keys"} {
+		name := "BenchmarkValueMemory/" + shape
+		w.f("| `%s` |", shape)
+		for _, t := range []string{"native", "wasm"} {
+			a, okA := r.values[t].median(name, "alloc-B/value")
+			k, okK := r.values[t].median(name, "live-B/value")
+			w.f(" %s | %s |", num(a, okA, "%.0f B"), num(k, okK, "%.0f B"))
+		}
+		w.f("\n")
+	}
+	w.f("\n")
 }
