@@ -8,6 +8,7 @@ import (
 	"eventlens/app/convert"
 	"eventlens/app/detect"
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 )
 
 // This file holds what a Report says about its payload beyond its fields:
@@ -24,6 +25,8 @@ func (r *Report) FormLabel() string {
 		return "Validation handshake"
 	case r.Form == detect.Unknown && r.Batch && len(r.Events) == 0:
 		return "Empty array"
+	case r.Form == detect.Unknown && r.has(vocab.FormCloudEvents01):
+		return "CloudEvents 0.1, not 1.0"
 	case r.Form == detect.Unknown:
 		return "Not an event"
 	case r.Batch:
@@ -168,4 +171,14 @@ func (r *Report) EventAt(off int) int {
 		return -1
 	}
 	return i
+}
+
+// has reports whether the report carries a diagnostic with code c.
+func (r *Report) has(c vocab.Code) bool {
+	for _, d := range r.Diagnostics {
+		if d.Code == string(c) {
+			return true
+		}
+	}
+	return false
 }

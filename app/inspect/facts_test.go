@@ -21,6 +21,7 @@ func TestFormLabelAndSummary(t *testing.T) {
 		{"handshake", "Validation handshake", "Validation handshake: valid", nil},
 		{"empty array", "Empty array", "Empty array: valid", []byte(`[]`)},
 		{"not an event", "Not an event", "Not an event: invalid, 1 error", []byte(`{"hello":"world"}`)},
+		{"CloudEvents 0.1", "CloudEvents 0.1, not 1.0", "CloudEvents 0.1, not 1.0: invalid, 1 error", []byte(`{"cloudEventsVersion":"0.1","eventID":"1","eventType":"t","source":"/s","eventTime":"2026-01-01T00:00:00Z"}`)},
 		{"not json", "Not JSON", "Not JSON: invalid, 1 error", []byte(`{"a":`)},
 	}
 	files := map[string]string{
