@@ -34,7 +34,6 @@ package jsondiff
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"eventlens/app/jsontree"
 )
@@ -509,21 +508,7 @@ func containerClass(n *jsontree.Node, unique int) int {
 
 // appendToken appends "/" and the RFC 6901 escape of key to p.
 func appendToken(p []byte, key string) []byte {
-	p = append(p, '/')
-	if !strings.ContainsAny(key, "~/") {
-		return append(p, key...)
-	}
-	for i := 0; i < len(key); i++ {
-		switch key[i] {
-		case '~':
-			p = append(p, '~', '0')
-		case '/':
-			p = append(p, '~', '1')
-		default:
-			p = append(p, key[i])
-		}
-	}
-	return p
+	return jsontree.AppendToken(append(p, '/'), key)
 }
 
 // appendIndex appends "/" and the array index i to p.

@@ -270,7 +270,7 @@ func (p *parser) pointer(current bool) string {
 			}
 			if end > f.start {
 				b = append(b, '/')
-				b = appendToken(b, p.mstack[end-1].Key)
+				b = AppendToken(b, p.mstack[end-1].Key)
 			}
 			continue
 		}

@@ -93,7 +93,7 @@ func Pointer(tokens ...string) string {
 	var b []byte
 	for _, t := range tokens {
 		b = append(b, '/')
-		b = appendToken(b, t)
+		b = AppendToken(b, t)
 	}
 	return string(b)
 }
@@ -145,10 +145,14 @@ func unescapeToken(t string) (string, bool) {
 }
 
 // escapeToken escapes a JSON pointer reference token (~ as ~0, / as ~1).
-func escapeToken(s string) string { return string(appendToken(nil, s)) }
+func escapeToken(s string) string { return string(AppendToken(nil, s)) }
 
-// appendToken appends s to b as an escaped reference token.
-func appendToken(b []byte, s string) []byte {
+// AppendToken appends s to b as an escaped RFC 6901 reference token (~ as
+// ~0, / as ~1), without the "/" that precedes it in a pointer.
+func AppendToken(b []byte, s string) []byte {
+	if !strings.ContainsAny(s, "~/") {
+		return append(b, s...)
+	}
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '~':
