@@ -112,15 +112,8 @@ func serveUntil(ctx context.Context, args []string, stderr io.Writer) int {
 	}
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
 	webDir := webFlag(fl)
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "eventlens serve: unexpected argument %q: serve takes only flags (see eventlens serve -h)\n", fl.Arg(0))
-		return 2
+	if code, ok := parseFlags(fl, args, "serve takes only flags (see eventlens serve -h)"); !ok {
+		return code
 	}
 	s, err := site.Build(siteOptions(*webDir, "/", site.ServeLevel))
 	if err != nil {
@@ -160,15 +153,8 @@ build web/app.wasm before the binary (make build does).
 	out := fl.String("out", "dist", "directory to write the site to; it must not exist or be empty")
 	base := fl.String("base", "/", "URL path the site is served under, e.g. /eventlens/ for https://user.github.io/eventlens/")
 	webDir := webFlag(fl)
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "eventlens export: unexpected argument %q: give the directory with -out DIR\n", fl.Arg(0))
-		return 2
+	if code, ok := parseFlags(fl, args, "give the directory with -out DIR"); !ok {
+		return code
 	}
 	s, err := site.Build(siteOptions(*webDir, *base, site.ExportLevel))
 	if err != nil {
@@ -198,4 +184,21 @@ func siteOptions(webDir, base string, level site.Level) site.Options {
 		o.Web, o.WebName = os.DirFS(webDir), webDir
 	}
 	return o
+}
+
+// parseFlags parses the flags of a subcommand that takes no arguments. When
+// the command should not run, ok is false and code is its exit code: 0 after
+// -h, 2 after a flag error or an argument (reported with advice).
+func parseFlags(fl *flag.FlagSet, args []string, advice string) (code int, ok bool) {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(fl.Output(), "eventlens %s: unexpected argument %q: %s\n", fl.Name(), fl.Arg(0), advice)
+		return 2, false
+	}
+	return 0, true
 }
