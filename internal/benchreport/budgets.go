@@ -86,3 +86,14 @@ func (r *report) budgets() []budget {
 	}
 	return out
 }
+
+// verdict is PASS, MISS, or "not measured".
+func (b budget) verdict() string {
+	switch {
+	case b.known && b.ok:
+		return "PASS"
+	case b.known:
+		return "MISS"
+	}
+	return "not measured"
+}

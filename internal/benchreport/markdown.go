@@ -37,13 +37,7 @@ func (r *report) markdown() []byte {
 
 	w.f("## Budgets\n\n| budget | limit | measured | verdict |\n|---|---|---|---|\n")
 	for _, b := range r.budgets() {
-		verdict := "not measured"
-		switch {
-		case b.known && b.ok:
-			verdict = "PASS"
-		case b.known:
-			verdict = "MISS"
-		}
+		verdict := b.verdict()
 		m := b.measured
 		if m == "" {
 			m = "—"
@@ -308,13 +302,7 @@ func (r *report) browserSection(w *writer) {
 func (r *report) summary() []byte {
 	var w writer
 	for _, b := range r.budgets() {
-		v := "not measured"
-		switch {
-		case b.known && b.ok:
-			v = "PASS"
-		case b.known:
-			v = "MISS"
-		}
+		v := b.verdict()
 		w.f("%-4s  %s %s: %s\n", v, b.what, b.limit, b.measured)
 	}
 	return w.Bytes()
