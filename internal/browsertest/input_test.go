@@ -72,9 +72,7 @@ func TestUISampleMenuKeyboard(t *testing.T) {
 // editor.
 func TestUITabAfterDiagnosticKeepsValue(t *testing.T) {
 	_, b := uiPage(t)
-	text := sample(t, "broken-misspelled-type")
-	setText(b, "#input", text)
-	waitInspected(b, text)
+	text := enterSample(t, b, "broken-misspelled-type")
 	b.do(5*time.Second, chromedp.Focus(chromedp.CSS(`#diagnostics li[data-code="EG001"] .diag-go`)), chromedp.KeyEvent("\r"))
 	waitJS(b, 5*time.Second, `document.activeElement.id === "input" && document.querySelector("#input").selectionEnd > document.querySelector("#input").selectionStart`)
 	b.do(5*time.Second, chromedp.KeyEvent("\t"))
@@ -104,9 +102,7 @@ func TestUITabAfterDiagnosticKeepsValue(t *testing.T) {
 // link stays on the page to copy.
 func TestUIShareLinkKeepsDraft(t *testing.T) {
 	s, b := uiPage(t)
-	draft := sample(t, "cloudevents-disconnected")
-	setText(b, "#input", draft)
-	waitInspected(b, draft)
+	draft := enterSample(t, b, "cloudevents-disconnected")
 	shared := sample(t, "eventgrid-connected")
 	frag, err := share.Encode([]byte(shared))
 	if err != nil {
@@ -150,15 +146,9 @@ func TestUIShareLinkKeepsDraft(t *testing.T) {
 // and with a fix: the Undo button brings back the text before each.
 func TestUIReplacementsCanBeUndone(t *testing.T) {
 	_, b := uiPage(t)
-	before := sample(t, "broken-misspelled-type")
-	setText(b, "#input", before)
-	waitInspected(b, before)
+	before := enterSample(t, b, "broken-misspelled-type")
 	file := sample(t, "cloudevents-connected")
-	eval[bool](b, fmt.Sprintf(`(() => {
-		const dt = new DataTransfer();
-		dt.items.add(new File([%s], "event.json", {type: "application/json"}));
-		return !document.querySelector(".output-pane").dispatchEvent(new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: dt}));
-	})()`, js(file)))
+	dropFile(b, "event.json", file)
 	waitInspected(b, file)
 	if got := noticeText(b); !strings.Contains(got, restoreLabel) {
 		t.Errorf("after the file: notice %q", got)
@@ -186,9 +176,7 @@ func TestUIReplacementsCanBeUndone(t *testing.T) {
 // is the only one in the Tab order.
 func TestUITabsArrowKeys(t *testing.T) {
 	_, b := uiPage(t)
-	text := sample(t, "eventgrid-connected")
-	setText(b, "#input", text)
-	waitInspected(b, text)
+	enterSample(t, b, "eventgrid-connected")
 	b.do(5*time.Second, chromedp.Focus(chromedp.CSS("#tab-pretty")))
 	for _, step := range []struct{ key, want string }{
 		{kb.ArrowRight, "eventgrid"},

@@ -77,9 +77,7 @@ func TestUIConversionCountsTheFocusedEvent(t *testing.T) {
 // the errors are carried over.
 func TestUIInvalidConversionWarns(t *testing.T) {
 	_, b := uiPage(t)
-	text := sample(t, "broken-misspelled-type")
-	setText(b, "#input", text)
-	waitInspected(b, text)
+	enterSample(t, b, "broken-misspelled-type")
 	for _, tab := range []string{"cloudevents", "eventgrid"} {
 		click(b, "#tab-"+tab)
 		waitJS(b, 5*time.Second, `document.querySelector("#`+tab+`") !== null`)
@@ -87,9 +85,7 @@ func TestUIInvalidConversionWarns(t *testing.T) {
 			t.Errorf("%s tab of an invalid payload: warning %q", tab, got)
 		}
 	}
-	valid := sample(t, "eventgrid-connected")
-	setText(b, "#input", valid)
-	waitInspected(b, valid)
+	enterSample(t, b, "eventgrid-connected")
 	if n := eval[int](b, `document.querySelectorAll("#convert-warning").length`); n != 0 {
 		t.Error("a valid payload's conversion is warned about")
 	}
@@ -99,9 +95,7 @@ func TestUIInvalidConversionWarns(t *testing.T) {
 // notice about the fix goes.
 func TestUINoticeFollowsTheText(t *testing.T) {
 	_, b := uiPage(t)
-	text := sample(t, "broken-misspelled-type")
-	setText(b, "#input", text)
-	waitInspected(b, text)
+	enterSample(t, b, "broken-misspelled-type")
 	click(b, `#diagnostics li[data-code="EG001"] .apply-fix`)
 	waitJS(b, 5*time.Second, `document.querySelector("#notice").textContent.startsWith("Applied")`)
 	// The fix's own edit keeps it.
@@ -118,9 +112,7 @@ func TestUINoticeFollowsTheText(t *testing.T) {
 // TestUICopySaysSo copies a tab's text: a notice says what was copied.
 func TestUICopySaysSo(t *testing.T) {
 	_, b := uiPage(t)
-	text := sample(t, "eventgrid-connected")
-	setText(b, "#input", text)
-	waitInspected(b, text)
+	enterSample(t, b, "eventgrid-connected")
 	click(b, "#tab-cloudevents")
 	waitJS(b, 5*time.Second, `document.querySelector("#cloudevents") !== null`)
 	click(b, "#copy-output")

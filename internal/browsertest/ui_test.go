@@ -136,6 +136,26 @@ func click(b *browser, sel string) {
 	b.do(10*time.Second, chromedp.Click(chromedp.CSS(sel)))
 }
 
+// enterSample types sample id into the editor and waits for its verdict;
+// it returns the sample's text.
+func enterSample(t *testing.T, b *browser, id string) string {
+	t.Helper()
+	text := sample(t, id)
+	setText(b, "#input", text)
+	waitInspected(b, text)
+	return text
+}
+
+// dropFile drops a file called name holding text on the output pane, as a
+// user drags one onto the page (dragover, then drop), and checks that the
+// page took it.
+func dropFile(b *browser, name, text string) {
+	b.t.Helper()
+	if !eval[bool](b, call("drop_file", text, name)) {
+		b.t.Errorf("the page did not take the dropped file %s", name)
+	}
+}
+
 func sample(t *testing.T, id string) string {
 	t.Helper()
 	s, ok := samples.Get(id)
@@ -147,9 +167,7 @@ func sample(t *testing.T, id string) string {
 
 func TestUIValidEventGridShowsCloudEvents(t *testing.T) {
 	_, b := uiPage(t)
-	text := sample(t, "eventgrid-connected")
-	setText(b, "#input", text)
-	waitInspected(b, text)
+	enterSample(t, b, "eventgrid-connected")
 	if v := verdictText(b); !strings.Contains(v, "Valid") || !strings.Contains(v, "Event Grid batch of 1 event") || !strings.Contains(v, "0 errors") {
 		t.Errorf("verdict = %q", v)
 	}
@@ -222,9 +240,7 @@ func TestUISamplesMenuAndBrokenSamples(t *testing.T) {
 
 func TestUIHandshakeResponse(t *testing.T) {
 	_, b := uiPage(t)
-	text := sample(t, "validation-handshake")
-	setText(b, "#input", text)
-	waitInspected(b, text)
+	enterSample(t, b, "validation-handshake")
 	if got := eval[string](b, `document.querySelector("#handshake-response").textContent`); got != `{"validationResponse":"512d38b6-c7b8-40c8-89fe-f46f9e9622b6"}` {
 		t.Errorf("handshake response = %q", got)
 	}
@@ -312,13 +328,7 @@ func TestUIKeyboard(t *testing.T) {
 func TestUIDropFile(t *testing.T) {
 	_, b := uiPage(t)
 	text := sample(t, "cloudevents-connected")
-	eval[bool](b, fmt.Sprintf(`(() => {
-		const dt = new DataTransfer();
-		dt.items.add(new File([%s], "event.json", {type: "application/json"}));
-		const target = document.querySelector(".output-pane");
-		target.dispatchEvent(new DragEvent("dragover", {bubbles: true, cancelable: true, dataTransfer: dt}));
-		return !target.dispatchEvent(new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: dt}));
-	})()`, js(text)))
+	dropFile(b, "event.json", text)
 	waitInspected(b, text)
 	if got := eval[string](b, `document.querySelector("#input").value`); got != text {
 		t.Errorf("the dropped file was not loaded: %q", got)
@@ -333,9 +343,7 @@ func TestUIDropFile(t *testing.T) {
 
 func TestUIShareLinkRoundTrip(t *testing.T) {
 	s, b := uiPage(t)
-	text := sample(t, "eventgrid-disconnected")
-	setText(b, "#input", text)
-	waitInspected(b, text)
+	text := enterSample(t, b, "eventgrid-disconnected")
 	click(b, "#share")
 	waitJS(b, 5*time.Second, `document.querySelector("#share-link") !== null`)
 	link := eval[string](b, `document.querySelector("#share-link").value`)
@@ -375,9 +383,7 @@ func TestUIShareLinkRoundTrip(t *testing.T) {
 
 func TestUIReloadKeepsDraftAndClearUndo(t *testing.T) {
 	_, b := uiPage(t)
-	text := sample(t, "cloudevents-disconnected")
-	setText(b, "#input", text)
-	waitInspected(b, text)
+	text := enterSample(t, b, "cloudevents-disconnected")
 	b.do(30*time.Second, chromedp.Reload())
 	b.waitApp()
 	waitInspected(b, text)
