@@ -18,6 +18,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"eventlens/app/gen"
 	"eventlens/internal/site"
 	"eventlens/web"
 )
@@ -290,4 +291,17 @@ func TestAppStartsInBrowser(t *testing.T) {
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
 	}
+}
+
+// batchOfAtLeast returns the smallest generated Event Grid batch (to 50
+// events) of at least size bytes, and its number of events.
+func batchOfAtLeast(size int) ([]byte, int) {
+	n := 1
+	for len(gen.Batch(gen.EventGrid, n*2)) < size {
+		n *= 2
+	}
+	for len(gen.Batch(gen.EventGrid, n)) < size {
+		n += 50
+	}
+	return gen.Batch(gen.EventGrid, n), n
 }

@@ -59,14 +59,7 @@ func TestPerfBrowser(t *testing.T) {
 	}
 
 	// Typing into a 1 MB payload: the longest main-thread task.
-	n := 1
-	for len(gen.Batch(gen.EventGrid, n*2)) < 1<<20 {
-		n *= 2
-	}
-	for len(gen.Batch(gen.EventGrid, n)) < 1<<20 {
-		n += 50
-	}
-	text := gen.Batch(gen.EventGrid, n)
+	text, _ := batchOfAtLeast(1 << 20)
 	pasteToVerdict(b, string(text))
 	// A paste this large opens in the read-only view: make it editable.
 	eval[bool](b, `(document.querySelector("#edit-as-text").click(), true)`)

@@ -231,14 +231,7 @@ func TestResponsivePaste5000(t *testing.T) {
 // answered at once, and the inspection waits until typing pauses.
 func TestResponsiveTyping1MB(t *testing.T) {
 	b := respPage(t)
-	n := 1
-	for len(gen.Batch(gen.EventGrid, n*2)) < 1<<20 {
-		n *= 2
-	}
-	for len(gen.Batch(gen.EventGrid, n)) < 1<<20 {
-		n += 50
-	}
-	payload := gen.Batch(gen.EventGrid, n)
+	payload, n := batchOfAtLeast(1 << 20)
 	f := paste(b, payload, "", 60*time.Second)
 	t.Logf("paste of %d events (%d bytes): %s", n, len(payload), f)
 	editAsText(b, len(payload))
