@@ -228,7 +228,11 @@ func (b *browser) consoleErrors() []string {
 	var errs []string
 	for _, m := range b.console {
 		if m.Type == chromedp.ConsoleError || m.IsException() {
-			errs = append(errs, m.String())
+			e := m.String()
+			if m.URL != "" { // a failed load names its resource only here
+				e += " (" + m.Source + ": " + m.URL + ")"
+			}
+			errs = append(errs, e)
 		}
 	}
 	return errs
