@@ -3,6 +3,7 @@ package inspect
 import (
 	"encoding/json"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -259,5 +260,52 @@ func TestInspectAtTheValueLimitStaysInMemory(t *testing.T) {
 	t.Logf("%d values: %d MB allocated in all, %d MB held from the system", vocab.MaxValues, m.TotalAlloc>>20, m.Sys>>20)
 	if m.Sys > 1536<<20 {
 		t.Errorf("the runtime holds %d MB after inspecting %d values; the model says at most 1.5 GB", m.Sys>>20, vocab.MaxValues)
+	}
+}
+
+// TestDiagnosticsAreCappedPerCode: a batch whose every event draws the same
+// findings lists at most vocab.MaxDiagnosticsPerCode of each code, plus one
+// summary at the first left out, while the counts and the verdict still
+// include every finding.
+func TestDiagnosticsAreCappedPerCode(t *testing.T) {
+	const event = `{"eventType":"x"}`
+	one := Inspect([]byte("[" + event + "]"))
+	if one.Errors == 0 {
+		t.Fatalf("the event should draw errors: %s", one.Summary())
+	}
+	perEvent := map[string]int{}
+	for _, d := range one.Diagnostics {
+		perEvent[d.Code]++
+	}
+	if perEvent[string(vocab.EGCustomType)] != 1 {
+		t.Fatalf("the event should draw one %s: %v", vocab.EGCustomType, one.Diagnostics)
+	}
+	n := vocab.MaxDiagnosticsPerCode + 250
+	r := Inspect([]byte("[" + strings.TrimSuffix(strings.Repeat(event+",", n), ",") + "]"))
+	if r.Errors != n*one.Errors || r.Warnings != n*one.Warnings || r.Infos != n*one.Infos || r.Valid {
+		t.Errorf("counts %d/%d/%d, want every finding counted: %d/%d/%d", r.Errors, r.Warnings, r.Infos,
+			n*one.Errors, n*one.Warnings, n*one.Infos)
+	}
+	listed := map[string][]diag.Diagnostic{}
+	for _, d := range r.Diagnostics {
+		listed[d.Code] = append(listed[d.Code], d)
+	}
+	for code, k := range perEvent {
+		ds := listed[code]
+		if len(ds) != vocab.MaxDiagnosticsPerCode+1 {
+			t.Errorf("%s listed %d times, want %d and a summary", code, len(ds), vocab.MaxDiagnosticsPerCode)
+			continue
+		}
+		last := ds[len(ds)-1]
+		want := (n - vocab.MaxDiagnosticsPerCode/k) * k
+		if k != 1 {
+			continue // several per event: the summary's place depends on their order
+		}
+		if last.Event != vocab.MaxDiagnosticsPerCode || !strings.HasPrefix(last.Message, strconv.Itoa(want)+" more ") || last.Fix != nil {
+			t.Errorf("%s summary = %+v, want event %d and %d more", code, last, vocab.MaxDiagnosticsPerCode, want)
+		}
+	}
+	if v := Validate([]byte("[" + event + "]")); v.Errors != one.Errors || v.Valid || v.Pretty != nil || v.EventGrid != nil || v.CloudEvents != nil {
+		t.Errorf("Validate = %+v, want the verdict without the text and conversions", v)
 	}
 }

@@ -25,6 +25,13 @@ const (
 	// more than a browser tab gets. Real payloads stay far below it: 32 MiB
 	// of SignalR events is under a million values.
 	MaxValues = 2_000_000
+	// MaxDiagnosticsPerCode is how many findings of one code an inspection
+	// lists (1,000), and how many notes of one code the decoder keeps; one
+	// summary at the first one left out counts the rest. Counts and
+	// verdicts include them all. It bounds memory where every value draws
+	// findings: a million events with a bad type would otherwise hold
+	// millions of diagnostics, several hundred bytes each.
+	MaxDiagnosticsPerCode = 1000
 	// MemoryLimit is the Go runtime's soft memory limit in the command-line
 	// tool, the server and the browser app (1 GiB; GOMEMLIMIT overrides it
 	// where there is an environment): near it the collector runs more
