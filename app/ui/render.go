@@ -11,6 +11,7 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/inspect"
 	"eventlens/app/samples"
+	"eventlens/app/vocab"
 )
 
 // Render draws the page. It only composes: the lists and code views are
@@ -359,7 +360,7 @@ func (p *Inspector) panel() app.UI {
 			warn = app.P().ID("convert-warning").Class("notice", "notice-error").Role("note").
 				Text(fmt.Sprintf("The input is invalid (%s, listed above): this form carries the errors over. Fix them before you use it.", count(r.Errors, "error", "errors")))
 		}
-		return app.Div().Body(warn, note, &CodeView{ID: id, Label: title + " form", Text: text})
+		return app.Div().Body(warn, note, minifiedNote(conv.Minified && p.focus < 0, showAlone), &CodeView{ID: id, Label: title + " form", Text: text})
 	case tabDiff:
 		return &MappingView{Report: r, Focus: p.focus}
 	}
@@ -370,5 +371,19 @@ func (p *Inspector) panel() app.UI {
 		}
 		return app.Pre().ID("pretty").Class("code", "muted").Text(msg)
 	}
-	return &CodeView{ID: "pretty", Label: "Formatted payload", Text: p.out.pretty}
+	return app.Div().Body(minifiedNote(r.Minified && p.focus < 0, showAlone), &CodeView{ID: "pretty", Label: "Formatted payload", Text: p.out.pretty})
+}
+
+// showAlone is minifiedNote's hint in the inspector.
+const showAlone = " Show an event alone to read it indented."
+
+// minifiedNote says, when shown is set, that the text under it is minified
+// because indenting it would have made it too large (vocab.MaxPrettyBytes),
+// followed by hint; nil otherwise.
+func minifiedNote(shown bool, hint string) app.UI {
+	if !shown {
+		return nil
+	}
+	return app.P().Class("form-note", "minified-note").Role("note").
+		Text(fmt.Sprintf("Shown minified, on one line: indented, this text would be larger than %s (its nesting is deep).%s", sizeLabel(vocab.MaxPrettyBytes), hint))
 }
