@@ -309,3 +309,18 @@ func TestDiagnosticsAreCappedPerCode(t *testing.T) {
 		t.Errorf("Validate = %+v, want the verdict without the text and conversions", v)
 	}
 }
+
+// TestConversionRefusedPastMaxConvertEvents: a payload of more events than
+// vocab.MaxConvertEvents is shown in its own form only, with a reason that
+// names the limit; at the limit it converts.
+func TestConversionRefusedPastMaxConvertEvents(t *testing.T) {
+	r := Inspect(read(t, "seed-eventgrid-connected"))
+	root := r.Doc.Root
+	eg, ce := conversions(root, detect.EventGrid, vocab.MaxConvertEvents+1, r.Pretty, false)
+	if !eg.Native || ce.Err == "" || ce.Root != nil || !strings.Contains(ce.Err, strconv.Itoa(vocab.MaxConvertEvents)) {
+		t.Errorf("past the limit: eg native %v, ce %+v; want the CloudEvents form refused, naming the limit", eg.Native, ce)
+	}
+	if _, ce := conversions(root, detect.EventGrid, vocab.MaxConvertEvents, r.Pretty, false); ce.Err != "" || ce.Root == nil {
+		t.Errorf("at the limit: %q, want a conversion", ce.Err)
+	}
+}

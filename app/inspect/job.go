@@ -135,14 +135,10 @@ func (j *Job) work() {
 		}
 		j.stage = stagePretty
 	case stagePretty:
-		if size := jsontree.PrettyLen(r.Doc.Root); size > MaxPrettyBytes {
-			r.Pretty, r.Minified = jsontree.Minify(r.Doc.Root), true
-		} else {
-			r.Pretty = jsontree.AppendPretty(make([]byte, 0, size), r.Doc.Root)
-		}
+		r.Pretty, r.Minified = prettyCapped(r.Doc.Root)
 		j.stage = stageConvert
 	case stageConvert:
-		r.EventGrid, r.CloudEvents = conversions(r.Doc.Root, j.res.Form, r.Pretty)
+		r.EventGrid, r.CloudEvents = conversions(r.Doc.Root, j.res.Form, len(j.res.Events), r.Pretty, r.Minified)
 		j.stage = stageDone
 	}
 }

@@ -32,6 +32,12 @@ const (
 	// findings: a million events with a bad type would otherwise hold
 	// millions of diagnostics, several hundred bytes each.
 	MaxDiagnosticsPerCode = 1000
+	// MaxConvertEvents is the most events a payload may hold to be shown
+	// in the other form (100,000, twenty times Event Grid's largest
+	// batch): a conversion holds a second tree, its text and the list of
+	// what changed, about 600 bytes an event, which for the million events
+	// the value limit allows would double an inspection's memory.
+	MaxConvertEvents = 100_000
 	// MemoryLimit is the Go runtime's soft memory limit in the command-line
 	// tool, the server and the browser app (1 GiB; GOMEMLIMIT overrides it
 	// where there is an environment): near it the collector runs more
