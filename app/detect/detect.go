@@ -447,10 +447,6 @@ func handshake(res *Result) {
 	}
 }
 
-// ValidationAnswer returns the JSON body an endpoint answers a
-// subscription-validation request with: {"validationResponse":"<code>"}.
-func ValidationAnswer(code string) string { return answer(code) }
-
 // answer returns the body that completes a validation handshake.
 func answer(code string) string {
 	var b bytes.Buffer

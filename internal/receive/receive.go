@@ -28,6 +28,7 @@ import (
 
 	"eventlens/app/delivery"
 	"eventlens/app/detect"
+	"eventlens/app/inspect"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
 )
@@ -246,7 +247,7 @@ func answer(h http.Header, body []byte) delivery.Record {
 				Answer: "400: a subscription-validation event without a string data.validationCode: there is no code to echo"}
 		}
 		ok.Kind = delivery.KindValidation
-		ok.Answer = detect.ValidationAnswer(res.ValidationCode)
+		ok.Answer = inspect.HandshakeResponse(res.ValidationCode)
 		return ok
 	}
 	if ok.Kind == delivery.KindValidation {
