@@ -164,7 +164,7 @@ func serveUntil(ctx context.Context, args []string, stderr io.Writer) int {
 		return 0
 	}
 	logger.Printf("eventlens receiver: webhook %s (give this URL, through your tunnel, to the Event Grid subscription; keep the key secret)", rc.WebhookURL(rln.Addr().String()))
-	logger.Printf("eventlens receiver: deliveries appear in the Live view at http://%s/live", ln.Addr())
+	logger.Printf("eventlens receiver: deliveries appear in the page's Live view: http://%s/ (Live button)", ln.Addr())
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() { <-ctx.Done(); rc.Close() }()

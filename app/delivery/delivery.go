@@ -91,9 +91,6 @@ func Grade(status int) (Outcome, string) {
 	case 400, 401, 403, 413:
 		return Dropped, fmt.Sprintf("Event Grid does not retry %d: the event is dead-lettered, or dropped when the subscription has no dead-letter destination", status)
 	}
-	if status == 503 {
-		return Retried, "503: Event Grid retries, waiting at least 30 s before the next attempt"
-	}
 	return Retried, fmt.Sprintf("%d is a failure: Event Grid retries on its schedule (10 s, 30 s, 1 min, 5 min, …), then dead-letters or drops the event", status)
 }
 
