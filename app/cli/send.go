@@ -130,7 +130,7 @@ func send(env Env, args []string) error {
 		conv = r.CloudEvents
 	}
 	if conv == nil || conv.Err != "" || conv.Root == nil {
-		why := fmt.Sprintf("it is %s, not Event Grid or CloudEvents events", r.Summary())
+		why := fmt.Sprintf("it holds no Event Grid or CloudEvents events (%s: eventlens check %s says why)", r.FormLabel(), name)
 		if conv != nil && conv.Err != "" {
 			why = conv.Err
 		}
@@ -182,7 +182,9 @@ func send(env Env, args []string) error {
 			return err
 		}
 	} else {
-		writeSendText(env.Stdout, rep, len(events))
+		// The answers and ids come from elsewhere: their control
+		// characters are shown, not sent to the terminal.
+		writeSendText(visible{env.Stdout}, rep, len(events))
 	}
 	if !rep.OK {
 		if !rep.Handshake.OK {
@@ -213,7 +215,7 @@ func writeSendText(w io.Writer, rep *SendReport, n int) {
 		}
 		fmt.Fprintf(w, "%s %s: %s: %s; %s\n", mark, label, status, res.Outcome, res.Reason)
 		if !res.OK && res.Answer != "" {
-			fmt.Fprintf(w, "     answer: %s\n", shorten(res.Answer, 200))
+			fmt.Fprintf(w, "     answer: %s\n", shorten(strings.Join(strings.Fields(res.Answer), " "), 200))
 		}
 	}
 	line("handshake ("+rep.Handshake.Request+")", rep.Handshake)

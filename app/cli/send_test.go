@@ -278,3 +278,16 @@ func fixtureParse(t *testing.T, src string) *jsontree.Node {
 	}
 	return doc.Root
 }
+
+// An endpoint's answer is shown with its control characters made visible.
+func TestSendTextShowsControlCharacters(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(500)
+		io.WriteString(w, "\x1b]0;pwned\x07 oops")
+	}))
+	defer srv.Close()
+	code, out, _ := call(Send, "", "-to", srv.URL, seed(t, "eventgrid-connected"))
+	if code != ExitProblem || strings.ContainsAny(out, "\x1b\x07") || !strings.Contains(out, "answer: ␛]0;pwned␇ oops") {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+}

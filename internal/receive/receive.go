@@ -289,9 +289,11 @@ func requestText(r *http.Request, body []byte) string {
 			b.WriteString(name + ": " + v + "\r\n")
 		}
 	}
+	// net/http keeps Content-Length among the headers but moves
+	// Transfer-Encoding out of them.
 	if len(r.TransferEncoding) > 0 {
 		b.WriteString("Transfer-Encoding: " + strings.Join(r.TransferEncoding, ", ") + "\r\n")
-	} else if r.ContentLength > 0 {
+	} else if r.ContentLength > 0 && r.Header.Get("Content-Length") == "" {
 		b.WriteString("Content-Length: " + strconv.FormatInt(r.ContentLength, 10) + "\r\n")
 	}
 	b.WriteString("\r\n")

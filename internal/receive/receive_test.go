@@ -367,3 +367,15 @@ func TestLiveStream(t *testing.T) {
 		t.Errorf("the stream did not end cleanly: %v", err)
 	}
 }
+
+func TestRequestTextHasEachHeaderOnce(t *testing.T) {
+	rc, srv := newTest(t, Options{})
+	do(t, "POST", srv.URL+Path+"?key="+testKey+"&x=1", map[string]string{"aeg-event-type": "Notification"}, "[]")
+	req := rc.ring.since(0)[0].Request
+	if n := strings.Count(req, "Content-Length: 2\r\n"); n != 1 {
+		t.Errorf("Content-Length appears %d times:\n%s", n, req)
+	}
+	if !strings.HasPrefix(req, "POST /api/events?key=REDACTED&x=1 HTTP/1.1\r\nHost: 127.0.0.1:") {
+		t.Errorf("request line and Host:\n%s", req)
+	}
+}
