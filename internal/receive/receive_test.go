@@ -379,3 +379,43 @@ func TestRequestTextHasEachHeaderOnce(t *testing.T) {
 		t.Errorf("request line and Host:\n%s", req)
 	}
 }
+
+// A stream that does not keep up is dropped (its channel closed) rather
+// than waited for, and no more than maxStreams are open at once.
+func TestRingStreams(t *testing.T) {
+	g := newRing(1000, 1<<30)
+	_, slow, ok := g.subscribe(0, 2)
+	if !ok {
+		t.Fatal("first stream refused")
+	}
+	_, fast, _ := g.subscribe(0, 2)
+	if _, _, ok := g.subscribe(0, 2); ok {
+		t.Error("a third stream was opened past the bound of 2")
+	}
+	got := 0
+	for i := 0; i < 100; i++ {
+		g.add(delivery.Record{Request: "x"})
+		for len(fast) > 0 {
+			<-fast
+			got++
+		}
+	}
+	if got != 100 {
+		t.Errorf("the stream that kept up got %d records, want 100", got)
+	}
+	n := 0
+	for range slow { // closed once it fell behind
+		n++
+	}
+	if n != cap(slow) {
+		t.Errorf("the slow stream got %d records before it was dropped, want its buffer's %d", n, cap(slow))
+	}
+	// Its place is free again.
+	if _, _, ok := g.subscribe(0, 2); !ok {
+		t.Error("the dropped stream's place was not freed")
+	}
+	g.close()
+	if _, open := <-fast; open {
+		t.Error("close left a stream open")
+	}
+}
