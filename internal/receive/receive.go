@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"sort"
@@ -104,9 +105,16 @@ func New(o Options) (*Receiver, error) {
 // Key returns the key the webhook requires.
 func (rc *Receiver) Key() string { return rc.key }
 
-// WebhookURL returns the webhook's URL on host (host:port), with its key.
-func (rc *Receiver) WebhookURL(host string) string {
-	return "http://" + host + Path + "?key=" + url.QueryEscape(rc.key)
+// WebhookURL returns the webhook's URL on addr (host:port, as a listener
+// reports it), with its key; an unspecified host (0.0.0.0, ::) is written
+// as 127.0.0.1, where a local tunnel reaches it.
+func (rc *Receiver) WebhookURL(addr string) string {
+	if host, port, err := net.SplitHostPort(addr); err == nil {
+		if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() || host == "" {
+			addr = net.JoinHostPort("127.0.0.1", port)
+		}
+	}
+	return "http://" + addr + Path + "?key=" + url.QueryEscape(rc.key)
 }
 
 // Close ends the live streams, so a server shutting down is not held by
@@ -238,7 +246,7 @@ func answer(h http.Header, body []byte) delivery.Record {
 	doc, err := jsontree.Parse(body, jsontree.Options{})
 	if err != nil {
 		return delivery.Record{Kind: ok.Kind, Status: http.StatusBadRequest,
-			Answer: "400: a " + ok.Kind + " has a JSON body, and this one is not JSON: " + err.Error()}
+			Answer: "400: the body is not JSON (" + err.Error() + "); Event Grid deliveries and structured CloudEvents are JSON"}
 	}
 	res := detect.Detect(doc.Root)
 	if res.Form == detect.Handshake && (ok.Kind == delivery.KindValidation || ok.Kind == delivery.KindJSON) {

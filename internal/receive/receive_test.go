@@ -102,8 +102,15 @@ func TestRandomKey(t *testing.T) {
 	if len(a.Key()) < 20 || a.Key() == b.Key() {
 		t.Errorf("random keys %q and %q: want two different keys of at least 20 characters", a.Key(), b.Key())
 	}
-	if got := a.WebhookURL("127.0.0.1:8081"); got != "http://127.0.0.1:8081/api/events?key="+a.Key() {
-		t.Errorf("WebhookURL = %q", got)
+	for addr, want := range map[string]string{
+		"127.0.0.1:8081": "http://127.0.0.1:8081/api/events?key=",
+		"[::]:8081":      "http://127.0.0.1:8081/api/events?key=",
+		"0.0.0.0:9":      "http://127.0.0.1:9/api/events?key=",
+		"[::1]:8081":     "http://[::1]:8081/api/events?key=",
+	} {
+		if got := a.WebhookURL(addr); got != want+a.Key() {
+			t.Errorf("WebhookURL(%q) = %q, want %q", addr, got, want+a.Key())
+		}
 	}
 }
 
