@@ -30,6 +30,7 @@ func (p *Inspector) Render() app.UI {
 			p.outputPane(),
 		),
 		app.If(p.compare, func() app.UI { return &Compare{Left: p.compared()} }),
+		app.If(p.live, func() app.UI { return &Live{} }),
 	)
 }
 
@@ -97,6 +98,9 @@ func (p *Inspector) inputPane() app.UI {
 			app.Button().ID("compare-toggle").Class("btn").Aria("pressed", p.compare).
 				Text("Compare").
 				OnClick(handler("switching compare mode", func(ctx app.Context, e app.Event) { p.compare = !p.compare })),
+			app.Button().ID("live-toggle").Class("btn").Aria("pressed", p.live).
+				Text("Live").Title("Deliveries arriving at the local receiver (eventlens serve -receive)").
+				OnClick(handler("switching the Live view", func(ctx app.Context, e app.Event) { p.live = !p.live })),
 		),
 		p.noticeBox(),
 		p.shareRow(),
