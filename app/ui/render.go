@@ -250,6 +250,7 @@ func (p *Inspector) outputPane() app.UI {
 			picker,
 			diags,
 			p.tabs(),
+			&FilterPanel{Report: r, Seq: p.shown, Filter: p.filter},
 		),
 	)
 }

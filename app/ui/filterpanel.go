@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"eventlens/app/filter"
+	"eventlens/app/inspect"
+)
+
+// actionFilter carries the filter's new text from the panel to the page
+// (value: the text).
+const actionFilter = "eventlens/filter"
+
+// filterKey is the localStorage key of the filter's text.
+const filterKey = "eventlens.filter"
+
+// maxFilterRows is how many events the panel lists; the counts cover all.
+const maxFilterRows = 200
+
+// FilterPanel checks an event subscription's filter and marks each event of
+// the inspected payload delivered or filtered out, with the reason. The
+// filter's text belongs to the page (it travels in share links); the panel
+// posts actionFilter when it is edited. The evaluation is app/filter's.
+type FilterPanel struct {
+	app.Compo
+
+	Report *inspect.Report // the payload's inspection; nil when there is none
+	Seq    int             // identifies Report (Inspector.shown)
+	Filter string          // the filter's text
+
+	// The last evaluation, kept while neither the payload nor the filter
+	// changes.
+	seq    int
+	text   string
+	parsed *filter.Filter
+	result *filter.Result
+}
+
+// OnMount puts the filter's text into the textarea, which go-app leaves
+// alone afterwards.
+func (fp *FilterPanel) OnMount(ctx app.Context) { fp.sync() }
+
+// OnUpdate puts a filter that changed elsewhere (a share link, the sample
+// button) into the textarea.
+func (fp *FilterPanel) OnUpdate(ctx app.Context) { fp.sync() }
+
+func (fp *FilterPanel) sync() {
+	if e := element("filter-input"); e.Truthy() && e.Get("value").String() != fp.Filter {
+		e.Set("value", fp.Filter)
+	}
+}
+
+// evaluate parses the filter and applies it to the payload, once per
+// change of either.
+func (fp *FilterPanel) evaluate() {
+	if fp.parsed != nil && fp.seq == fp.Seq && fp.text == fp.Filter {
+		return
+	}
+	fp.seq, fp.text = fp.Seq, fp.Filter
+	fp.parsed, fp.result = filter.Parse([]byte(fp.Filter)), nil
+	if r := fp.Report; r != nil && r.Doc != nil {
+		fp.result = fp.parsed.Apply(r.Doc.Root)
+	}
+}
+
+// Render draws the editor, the filter's diagnostics, the counts and one
+// row per event.
+func (fp *FilterPanel) Render() app.UI {
+	edit := func(text string) func(ctx app.Context, e app.Event) {
+		return func(ctx app.Context, e app.Event) {
+			v := text
+			if v == "" {
+				v = e.Get("target").Get("value").String()
+			} else {
+				element("filter-input").Set("value", v)
+			}
+			ctx.NewActionWithValue(actionFilter, v)
+		}
+	}
+	return app.Section().ID("filter-panel").Class("filter-panel").Aria("label", "Subscription filter").Body(
+		app.H2().Class("h2").Text("Subscription filter"),
+		app.P().Class("muted").Text("Paste the event subscription's filter (or the whole subscription as `az eventgrid event-subscription show` prints it) to see which events it delivers."),
+		app.Div().Class("row").Body(
+			app.Label().For("filter-input").Class("label").Text("Filter"),
+			app.Button().ID("filter-sample").Class("btn").Text("Sample filter").
+				Title("Write a filter for SignalR connection events of the hub “chat”").
+				OnClick(handler("writing the sample filter", edit(filter.Sample))),
+		),
+		app.Textarea().ID("filter-input").Class("editor", "filter-editor").Spellcheck(false).Rows(8).
+			Attr("autocomplete", "off").Attr("autocapitalize", "off").
+			// No double quote in attributes: go-app writes it as \" (see
+			// internal/site's attribute sorting).
+			Placeholder("Paste the filter JSON here: includedEventTypes, subjectBeginsWith, subjectEndsWith, advancedFilters…").
+			OnInput(handler("reading the filter", edit(""))),
+		fp.body(),
+	)
+}
+
+// body renders what the filter says about the payload.
+func (fp *FilterPanel) body() app.UI {
+	if fp.Filter == "" {
+		return app.P().ID("filter-summary").Class("muted").DataSet("state", "empty").Text("No filter: Event Grid delivers every event.")
+	}
+	fp.evaluate()
+	f := fp.parsed
+	var diags []app.UI
+	for _, d := range f.Diagnostics {
+		place := ""
+		if d.Line > 0 {
+			place = fmt.Sprintf("%d:%d ", d.Line, d.Column)
+		}
+		diags = append(diags, app.Li().Class("diag", "diag-"+d.Severity.String()).DataSet("code", d.Code).
+			Text(place+d.Severity.String()+" "+d.Code+": "+d.Message))
+	}
+	var list app.UI
+	if len(diags) > 0 {
+		list = app.Ul().ID("filter-diagnostics").Class("diag-list").Body(diags...)
+	}
+	valid := app.P().ID("filter-valid").Class("notice").DataSet("valid", f.Valid()).Text("The filter is valid.")
+	if !f.Valid() {
+		valid = app.P().ID("filter-valid").Class("notice", "notice-error").DataSet("valid", false).
+			Text("The filter is invalid: Azure refuses the subscription. The verdicts below use the clauses that could be read.")
+	}
+	res := fp.result
+	if res == nil {
+		msg := "Paste a payload to see which of its events this filter delivers."
+		if fp.Report != nil {
+			msg = "The payload is not valid JSON, so no event can be filtered."
+		}
+		return app.Div().Body(list, valid, app.P().ID("filter-summary").Class("muted").DataSet("state", "none").Text(msg))
+	}
+	rows := make([]app.UI, 0, min(len(res.Verdicts), maxFilterRows)+1)
+	for i, v := range res.Verdicts {
+		if i == maxFilterRows {
+			rows = append(rows, app.Li().Class("muted").Text(fmt.Sprintf("… %d more events (counted above)", len(res.Verdicts)-maxFilterRows)))
+			break
+		}
+		rows = append(rows, verdictRow(v))
+	}
+	return app.Div().Body(
+		list,
+		valid,
+		app.P().ID("filter-summary").Class("filter-summary").Role("status").
+			DataSet("delivered", res.Delivered).DataSet("filtered", res.Filtered).Text(res.Summary()),
+		app.Ol().ID("filter-events").Class("filter-events").Body(rows...),
+	)
+}
+
+// verdictRow renders one event's verdict and its reasons.
+func verdictRow(v filter.Verdict) app.UI {
+	state, label := "delivered", "Delivered"
+	if !v.Delivered {
+		state, label = "filtered", "Filtered out by "+v.Clause
+	}
+	head := "#" + strconv.Itoa(v.Index)
+	if v.ID != "" {
+		head += " · " + v.ID
+	}
+	reasons := make([]app.UI, len(v.Reasons))
+	for i, r := range v.Reasons {
+		reasons[i] = app.Li().Text(r)
+	}
+	return app.Li().Class("filter-event", state).DataSet("index", v.Index).DataSet("delivered", v.Delivered).Body(
+		app.Span().Class("filter-mark").Text(label),
+		app.Span().Class("filter-id").Text(" "+head),
+		app.Ul().Class("filter-reasons").Body(reasons...),
+	)
+}
+
+// setFilter takes the filter's new text (an actionFilter value) and keeps
+// it for the next visit.
+func (p *Inspector) setFilter(v any) {
+	text, ok := v.(string)
+	if !ok {
+		return
+	}
+	p.filter = text
+	if ls := app.Window().Get("localStorage"); ls.Truthy() && len(text) <= maxDraft {
+		if text == "" {
+			ls.Call("removeItem", filterKey)
+		} else {
+			ls.Call("setItem", filterKey, text)
+		}
+	}
+}
+
+// savedFilter returns the filter kept from the last visit ("" for none).
+func savedFilter() string {
+	ls := app.Window().Get("localStorage")
+	if !ls.Truthy() {
+		return ""
+	}
+	v := ls.Call("getItem", filterKey)
+	if v.IsNull() || v.IsUndefined() {
+		return ""
+	}
+	return v.String()
+}
