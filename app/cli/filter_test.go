@@ -63,11 +63,10 @@ func TestFilterJSONShape(t *testing.T) {
 		id        string
 		delivered bool
 	}{{"a", true}, {"b", false}, {"c", true}}
+	if len(events) != len(want) {
+		t.Fatalf("%d events, want %d", len(events), len(want))
+	}
 	for i, ev := range events {
-		var ks []string
-		for k := range ev {
-			ks = append(ks, k)
-		}
 		if len(ev) != 4 || ev["index"] != float64(i) || ev["id"] != want[i].id || ev["delivered"] != want[i].delivered {
 			t.Errorf("event %d: %v", i, ev)
 		}
