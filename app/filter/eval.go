@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"eventlens/app/catalog"
 	"eventlens/app/detect"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
@@ -55,12 +56,19 @@ func plural(n int, one, many string) string {
 }
 
 // Apply evaluates the filter against every event of a decoded payload (an
-// Event Grid array, a CloudEvent, a CloudEvents batch).
-func (f *Filter) Apply(root *jsontree.Node) *Result {
+// Event Grid array, a CloudEvent, a CloudEvents batch), with the reasons of
+// every verdict.
+func (f *Filter) Apply(root *jsontree.Node) *Result { return f.ApplyExplaining(root, -1) }
+
+// ApplyExplaining evaluates the filter like Apply, but writes the reasons
+// of the first n verdicts only (all of them when n < 0): the others have
+// their verdict and clause, and no reasons. Writing reasons is most of the
+// work, and a page lists only the first events of a large batch.
+func (f *Filter) ApplyExplaining(root *jsontree.Node, n int) *Result {
 	res := detect.Detect(root)
 	out := &Result{Verdicts: make([]Verdict, 0, len(res.Events))}
-	for _, ev := range res.Events {
-		v := f.Evaluate(ev.Node, ev.Form)
+	for i, ev := range res.Events {
+		v := f.evaluate(ev.Node, ev.Form, n < 0 || i < n)
 		v.Index = ev.Index
 		out.Verdicts = append(out.Verdicts, v)
 		if v.Delivered {
@@ -74,23 +82,41 @@ func (f *Filter) Apply(root *jsontree.Node) *Result {
 
 // Evaluate tells whether the subscription delivers one event of the given
 // form (detect.EventGrid or detect.CloudEvents; any other form is not an
-// event Event Grid would accept).
+// event Event Grid would accept), and why.
 func (f *Filter) Evaluate(ev *jsontree.Node, form detect.Form) Verdict {
+	return f.evaluate(ev, form, true)
+}
+
+// reason writes a reason when it is asked for.
+type reason func() string
+
+func (f *Filter) evaluate(ev *jsontree.Node, form detect.Form, explain bool) Verdict {
 	v := Verdict{}
 	if ev != nil && ev.Kind == jsontree.Object {
 		if id := ev.Get(vocab.ID); id != nil && id.Kind == jsontree.String {
 			v.ID = id.Text
 		}
 	}
-	if form != detect.EventGrid && form != detect.CloudEvents || ev == nil || ev.Kind != jsontree.Object {
-		v.Clause = "event"
-		v.Reasons = []string{"This element is not an Event Grid or CloudEvents event, so Event Grid would not accept it, let alone deliver it."}
+	pass := func(why reason) {
+		if explain {
+			v.Reasons = append(v.Reasons, why())
+		}
+	}
+	fail := func(clause string, why reason) Verdict {
+		v.Clause = clause
+		pass(why)
 		return v
 	}
-	pass := func(reason string) { v.Reasons = append(v.Reasons, reason) }
-	fail := func(clause, reason string) Verdict {
-		v.Clause = clause
-		v.Reasons = append(v.Reasons, reason)
+	if form != detect.EventGrid && form != detect.CloudEvents || ev == nil || ev.Kind != jsontree.Object {
+		return fail("event", func() string {
+			return "This element is not an Event Grid or CloudEvents event, so Event Grid would not accept it, let alone deliver it."
+		})
+	}
+	if t := ev.Get(vocab.EventType); form == detect.EventGrid && t != nil && t.Kind == jsontree.String && t.Text == catalog.Validation {
+		v.Delivered = true
+		pass(func() string {
+			return "A subscription-validation event is sent to the endpoint when the subscription is created or updated, whatever its filter."
+		})
 		return v
 	}
 	if f.IncludedEventTypes != nil {
@@ -100,66 +126,75 @@ func (f *Filter) Evaluate(ev *jsontree.Node, form detect.Form) Verdict {
 		}
 		t := ev.Get(name)
 		if t == nil || t.Kind != jsontree.String {
-			return fail(propIncludedEventTypes, fmt.Sprintf("includedEventTypes: the event has no %s string, so it is none of %s.", name, quoteList(f.IncludedEventTypes)))
+			return fail(propIncludedEventTypes, func() string {
+				return fmt.Sprintf("includedEventTypes: the event has no %s string, so it is none of %s.", name, quoteList(f.IncludedEventTypes))
+			})
 		}
 		if !inFold(t.Text, f.IncludedEventTypes) {
-			return fail(propIncludedEventTypes, fmt.Sprintf("includedEventTypes: %s %s is none of %s.", name, show(t.Text), quoteList(f.IncludedEventTypes)))
+			return fail(propIncludedEventTypes, func() string {
+				return fmt.Sprintf("includedEventTypes: %s %s is none of %s.", name, show(t.Text), quoteList(f.IncludedEventTypes))
+			})
 		}
-		pass(fmt.Sprintf("includedEventTypes: %s %s is listed.", name, show(t.Text)))
+		pass(func() string { return fmt.Sprintf("includedEventTypes: %s %s is listed.", name, show(t.Text)) })
 	}
 	if f.SubjectBeginsWith != "" || f.SubjectEndsWith != "" {
 		subject, has := "", false
 		if s := ev.Get(vocab.Subject); s != nil && s.Kind == jsontree.String {
 			subject, has = s.Text, true
 		}
-		what := "subject " + show(subject)
-		if !has {
-			what = "the event has no subject (read as \"\"), and \"\""
-		}
-		mode := "ignoring case"
-		if f.IsSubjectCaseSensitive {
-			mode = "case-sensitive"
-		}
-		check := func(prop, pattern, verb, not string, match func(s, p string) bool) (bool, string) {
+		check := func(prop, pattern, verb, not string, match func(s, p string) bool) (bool, reason) {
 			a, b := subject, pattern
 			if !f.IsSubjectCaseSensitive {
 				a, b = fold(a), fold(b)
 			}
-			if match(a, b) {
-				return true, fmt.Sprintf("%s: %s %s %s (%s).", prop, what, verb, show(pattern), mode)
+			ok := match(a, b)
+			return ok, func() string {
+				what := "subject " + show(subject)
+				if !has {
+					what = "the event has no subject (read as \"\"), and \"\""
+				}
+				mode := "ignoring case"
+				if f.IsSubjectCaseSensitive {
+					mode = "case-sensitive"
+				}
+				rel := verb
+				if !ok {
+					rel = not
+				}
+				return fmt.Sprintf("%s: %s %s %s (%s).", prop, what, rel, show(pattern), mode)
 			}
-			return false, fmt.Sprintf("%s: %s %s %s (%s).", prop, what, not, show(pattern), mode)
 		}
 		if f.SubjectBeginsWith != "" {
-			ok, reason := check(propSubjectBeginsWith, f.SubjectBeginsWith, "begins with", "does not begin with", strings.HasPrefix)
+			ok, why := check(propSubjectBeginsWith, f.SubjectBeginsWith, "begins with", "does not begin with", strings.HasPrefix)
 			if !ok {
-				return fail(propSubjectBeginsWith, reason)
+				return fail(propSubjectBeginsWith, why)
 			}
-			pass(reason)
+			pass(why)
 		}
 		if f.SubjectEndsWith != "" {
-			ok, reason := check(propSubjectEndsWith, f.SubjectEndsWith, "ends with", "does not end with", strings.HasSuffix)
+			ok, why := check(propSubjectEndsWith, f.SubjectEndsWith, "ends with", "does not end with", strings.HasSuffix)
 			if !ok {
-				return fail(propSubjectEndsWith, reason)
+				return fail(propSubjectEndsWith, why)
 			}
-			pass(reason)
+			pass(why)
 		}
 	}
 	for i := range f.Advanced {
 		a := &f.Advanced[i]
-		clause := fmt.Sprintf("advancedFilters[%d]", a.Index)
 		if !a.OK {
-			pass(clause + ": skipped, since it is invalid (see the filter's diagnostics).")
+			pass(func() string {
+				return fmt.Sprintf("advancedFilters[%d]: skipped, since it is invalid (see the filter's diagnostics).", a.Index)
+			})
 			continue
 		}
-		ok, reason := a.eval(ev, form, f.EnableAdvancedFilteringOnArrays)
-		reason = fmt.Sprintf("%s %s %s: %s", clause, a.Operator, a.Key, reason)
+		ok, why := a.eval(ev, form, f.EnableAdvancedFilteringOnArrays)
+		full := func() string { return fmt.Sprintf("advancedFilters[%d] %s %s: %s", a.Index, a.Operator, a.Key, why()) }
 		if !ok {
-			return fail(clause, reason)
+			return fail(fmt.Sprintf("advancedFilters[%d]", a.Index), full)
 		}
-		pass(reason)
+		pass(full)
 	}
-	if len(v.Reasons) == 0 {
+	if explain && len(v.Reasons) == 0 {
 		v.Reasons = []string{"The filter has no clause, so every event is delivered."}
 	}
 	v.Delivered = true
@@ -167,35 +202,39 @@ func (f *Filter) Evaluate(ev *jsontree.Node, form detect.Form) Verdict {
 }
 
 // eval evaluates one advanced filter against an event.
-func (a *Advanced) eval(ev *jsontree.Node, form detect.Form, arrays bool) (bool, string) {
+func (a *Advanced) eval(ev *jsontree.Node, form detect.Form, arrays bool) (bool, reason) {
 	op := a.op
-	n, missing := resolve(ev, a.Key, form)
+	n, missing := resolve(ev, a.segs, form)
 	if n == nil || n.Kind == jsontree.Null {
-		what := missing
-		if n != nil {
-			what = "the value is null, which counts as missing"
+		what := func() string {
+			if n != nil {
+				return "the value is null, which counts as missing"
+			}
+			return missing()
 		}
 		switch {
 		case op.name == "IsNullOrUndefined":
-			return true, what + ", so it matches."
+			return true, func() string { return what() + ", so it matches." }
 		case op.name == "IsNotNull":
-			return false, what + ", so it does not match."
+			return false, func() string { return what() + ", so it does not match." }
 		case op.missingMatches:
-			return true, what + "; " + op.name + " matches a missing key."
+			return true, func() string { return what() + "; " + op.name + " matches a missing key." }
 		}
-		return false, what + "; " + op.name + " does not match a missing key."
+		return false, func() string { return what() + "; " + op.name + " does not match a missing key." }
 	}
 	switch op.name {
 	case "IsNullOrUndefined":
-		return false, "the value is " + showNode(n) + ", not null, so it does not match."
+		return false, func() string { return "the value is " + showNode(n) + ", not null, so it does not match." }
 	case "IsNotNull":
-		return true, "the value is " + showNode(n) + ", so it matches."
+		return true, func() string { return "the value is " + showNode(n) + ", so it matches." }
 	}
 	values := []*jsontree.Node{n}
 	inArray := false
 	if n.Kind == jsontree.Array {
 		if !arrays {
-			return op.negated, fmt.Sprintf("the value is an array, and enableAdvancedFilteringOnArrays is off, so %s compares nothing: it %s.", op.name, matchWord(op.negated))
+			return op.negated, func() string {
+				return fmt.Sprintf("the value is an array, and enableAdvancedFilteringOnArrays is off, so %s compares nothing: it %s.", op.name, matchWord(op.negated))
+			}
 		}
 		values, inArray = n.Items, true
 	}
@@ -206,30 +245,32 @@ func (a *Advanced) eval(ev *jsontree.Node, form detect.Form, arrays bool) (bool,
 			continue // values of another type are ignored (event-filtering docs)
 		}
 		compared++
-		if operand, ok := a.match(v); ok {
-			where := "the value " + showNode(v)
-			if inArray {
-				where = "the array's element " + showNode(v)
+		if i, ok := a.match(v); ok {
+			return !op.negated, func() string {
+				where := "the value " + showNode(v)
+				if inArray {
+					where = "the array's element " + showNode(v)
+				}
+				return fmt.Sprintf("%s %s %s, so it %s.", where, op.verb, a.operand(i), matchWord(!op.negated))
 			}
-			rel := op.verb + " " + operand
-			if op.negated {
-				return false, fmt.Sprintf("%s %s, so it does not match.", where, rel)
-			}
-			return true, fmt.Sprintf("%s %s, so it matches.", where, rel)
 		}
 	}
 	if compared == 0 {
-		what := "the value is " + showNode(n)
-		if inArray {
-			what = fmt.Sprintf("the array holds no %s", kindPlural(want))
+		return op.negated, func() string {
+			what := "the value is " + showNode(n)
+			if inArray {
+				what = fmt.Sprintf("the array holds no %s", kindPlural(want))
+			}
+			return fmt.Sprintf("%s, and %s compares %s only (other types are ignored), so it %s.", what, op.name, kindPlural(want), matchWord(op.negated))
 		}
-		return op.negated, fmt.Sprintf("%s, and %s compares %s only (other types are ignored), so it %s.", what, op.name, kindPlural(want), matchWord(op.negated))
 	}
-	what, rel := "the value "+showNode(n), op.none
-	if inArray {
-		what, rel = "no element of the array "+showNode(n), op.verb
+	return op.negated, func() string {
+		what, rel := "the value "+showNode(n), op.none
+		if inArray {
+			what, rel = "no element of the array "+showNode(n), op.verb
+		}
+		return fmt.Sprintf("%s %s %s, so it %s.", what, rel, a.operands(), matchWord(op.negated))
 	}
-	return op.negated, fmt.Sprintf("%s %s %s, so it %s.", what, rel, a.operands(), matchWord(op.negated))
 }
 
 func matchWord(ok bool) string {
@@ -250,18 +291,15 @@ func kindPlural(k jsontree.Kind) string {
 }
 
 // match compares one value of the operator's type with the operands of
-// the operator's positive form; it returns the operand that matched.
-func (a *Advanced) match(v *jsontree.Node) (string, bool) {
+// the operator's positive form; it returns the index of the operand that
+// matched (0 for a single operand).
+func (a *Advanced) match(v *jsontree.Node) (int, bool) {
 	switch a.op.operand {
 	case boolValue:
-		if (v.Text == "true") == a.Bool {
-			return strconv.FormatBool(a.Bool), true
-		}
-		return "", false
+		return 0, (v.Text == "true") == a.Bool
 	case stringValues:
 		s := fold(v.Text)
-		for _, p := range a.Strings {
-			q := fold(p)
+		for i, q := range a.folded {
 			var ok bool
 			switch a.op.name {
 			case "StringContains", "StringNotContains":
@@ -274,44 +312,54 @@ func (a *Advanced) match(v *jsontree.Node) (string, bool) {
 				ok = s == q
 			}
 			if ok {
-				return show(p) + " (ignoring case)", true
+				return i, true
 			}
 		}
-		return "", false
+		return 0, false
 	}
 	x, err := strconv.ParseFloat(v.Text, 64)
 	if err != nil && x == 0 {
-		return "", false
+		return 0, false
 	}
 	switch a.op.operand {
 	case rangeValues:
-		for _, r := range a.Ranges {
+		for i, r := range a.Ranges {
 			if x >= r[0].v && x <= r[1].v {
-				return "[" + r[0].text + ", " + r[1].text + "]", true
+				return i, true
 			}
 		}
-		return "", false
+		return 0, false
 	case numberValues:
-		for _, y := range a.Numbers {
+		for i, y := range a.Numbers {
 			if x == y.v {
-				return y.text, true
+				return i, true
 			}
 		}
-		return "", false
+		return 0, false
 	}
-	y := a.Numbers[0]
-	var ok bool
+	y := a.Numbers[0].v
 	switch a.op.name {
 	case "NumberLessThan":
-		ok = x < y.v
+		return 0, x < y
 	case "NumberGreaterThan":
-		ok = x > y.v
+		return 0, x > y
 	case "NumberLessThanOrEquals":
-		ok = x <= y.v
-	case "NumberGreaterThanOrEquals":
-		ok = x >= y.v
+		return 0, x <= y
 	}
-	return y.text, ok
+	return 0, x >= y // NumberGreaterThanOrEquals
+}
+
+// operand writes operand i for a reason.
+func (a *Advanced) operand(i int) string {
+	switch a.op.operand {
+	case boolValue:
+		return strconv.FormatBool(a.Bool)
+	case stringValues:
+		return show(a.Strings[i]) + " (ignoring case)"
+	case rangeValues:
+		return "[" + a.Ranges[i][0].text + ", " + a.Ranges[i][1].text + "]"
+	}
+	return a.Numbers[i].text
 }
 
 // operands writes the operands for a reason.
@@ -337,35 +385,42 @@ func (a *Advanced) operands() string {
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
-// resolve finds the value a key names in an event: its segments are
-// matched with the event's members exactly, or else ignoring case (Azure's
-// docs write keys as "Subject", "Data.Key1", "ID"). It returns nil and why
-// when the key names nothing.
-func resolve(ev *jsontree.Node, key string, form detect.Form) (*jsontree.Node, string) {
-	segs := strings.Split(key, ".")
+// resolve finds the value a key (split at its dots) names in an event: its
+// segments are matched with the event's members exactly, or else ignoring
+// case (Azure's docs write keys as "Subject", "Data.Key1", "ID"). When the
+// key names nothing, it returns nil and a reason that says why.
+func resolve(ev *jsontree.Node, segs []string, form detect.Form) (*jsontree.Node, reason) {
+	key := func() string { return strings.Join(segs, ".") }
 	n := ev
 	for i, s := range segs {
-		path := strings.Join(segs[:i+1], ".")
+		parent := n
 		if n.Kind == jsontree.Array {
-			return nil, fmt.Sprintf("the event has no %s: %s is an array, and Event Grid does not filter inside arrays of objects", key, strings.Join(segs[:i], "."))
+			return nil, func() string {
+				return fmt.Sprintf("the event has no %s: %s is an array, and Event Grid does not filter inside arrays of objects", key(), strings.Join(segs[:i], "."))
+			}
 		}
 		if n.Kind != jsontree.Object {
-			return nil, fmt.Sprintf("the event has no %s: %s is %s", key, strings.Join(segs[:i], "."), article(n.Kind))
+			return nil, func() string {
+				return fmt.Sprintf("the event has no %s: %s is %s", key(), strings.Join(segs[:i], "."), article(parent.Kind))
+			}
 		}
 		m := member(n, s)
 		if m == nil {
-			why := fmt.Sprintf("the event has no %s", path)
-			if path != key {
-				why = fmt.Sprintf("the event has no %s (no %s)", key, path)
+			return nil, func() string {
+				path := strings.Join(segs[:i+1], ".")
+				why := fmt.Sprintf("the event has no %s", path)
+				if i < len(segs)-1 {
+					why = fmt.Sprintf("the event has no %s (no %s)", key(), path)
+				}
+				if i == 0 {
+					why += otherFormHint(ev, s, form)
+				}
+				return why
 			}
-			if i == 0 {
-				why += otherFormHint(ev, s, form)
-			}
-			return nil, why
 		}
 		n = m.Value
 	}
-	return n, ""
+	return n, nil
 }
 
 // otherFormHint names the attribute of the event's own form when a key

@@ -374,3 +374,39 @@ func verdictOf(t *testing.T, f *Filter, payload string) Verdict {
 	t.Helper()
 	return verdictsOf(t, f, payload).Verdicts[0]
 }
+
+// TestValidationEvent: the handshake reaches the endpoint whatever the
+// filter says.
+func TestValidationEvent(t *testing.T) {
+	payload := `[{"id": "v", "topic": "/subscriptions/s", "subject": "", "data": {"validationCode": "c", "validationUrl": "https://x"},
+  "eventType": "Microsoft.EventGrid.SubscriptionValidationEvent", "eventTime": "2024-01-01T00:00:00Z", "metadataVersion": "1", "dataVersion": "1"}]`
+	v := verdictOf(t, Parse([]byte(Sample)), payload)
+	if !v.Delivered || !strings.Contains(v.Reasons[0], "whatever its filter") {
+		t.Errorf("%+v", v)
+	}
+}
+
+// TestApplyExplaining: the same verdicts and clauses as Apply, with the
+// reasons of the first events only.
+func TestApplyExplaining(t *testing.T) {
+	payload := `[` + strings.Repeat(`{"id": "a", "subject": "/hub/chat", "eventType": "T", "eventTime": "2024-01-01T00:00:00Z", "dataVersion": "1", "data": {"hubName": "chat"}},
+{"id": "b", "subject": "/hub/news", "eventType": "T", "eventTime": "2024-01-01T00:00:00Z", "dataVersion": "1", "data": {"hubName": "news"}},`, 3) + `1]`
+	f := Parse([]byte(`{"subjectBeginsWith": "/hub/", "advancedFilters": [{"operatorType": "StringIn", "key": "data.hubName", "values": ["chat"]}]}`))
+	doc, err := jsontree.Parse([]byte(payload), jsontree.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, some := f.Apply(doc.Root), f.ApplyExplaining(doc.Root, 3)
+	if len(all.Verdicts) != 7 || all.Delivered != some.Delivered || all.Filtered != some.Filtered || all.Filtered != 4 {
+		t.Fatalf("%+v\n%+v", all, some)
+	}
+	for i, v := range some.Verdicts {
+		w := all.Verdicts[i]
+		if v.Delivered != w.Delivered || v.Clause != w.Clause || v.ID != w.ID || v.Index != w.Index {
+			t.Errorf("event %d: %+v, want %+v", i, v, w)
+		}
+		if (len(v.Reasons) > 0) != (i < 3) || len(w.Reasons) == 0 {
+			t.Errorf("event %d: reasons %q / %q", i, v.Reasons, w.Reasons)
+		}
+	}
+}

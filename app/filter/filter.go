@@ -80,7 +80,10 @@ type Advanced struct {
 	Strings []string    // the String operators' operands
 	Bool    bool        // BoolEquals
 
-	op *operator
+	op     *operator
+	segs   []string // Key split at its dots
+	folded []string // Strings, case folded
+
 }
 
 // number is a numeric operand: its value and its text as written.

@@ -310,6 +310,12 @@ func (r *reader) readAdvanced(n *jsontree.Node, ptr string, index int) Advanced 
 		ok = false
 	}
 	a.OK = ok && a.op != nil
+	if a.OK {
+		a.segs = strings.Split(a.Key, ".")
+		for _, s := range a.Strings {
+			a.folded = append(a.folded, fold(s))
+		}
+	}
 	return a
 }
 

@@ -62,7 +62,7 @@ func (fp *FilterPanel) evaluate() {
 	fp.seq, fp.text = fp.Seq, fp.Filter
 	fp.parsed, fp.result = filter.Parse([]byte(fp.Filter)), nil
 	if r := fp.Report; r != nil && r.Doc != nil {
-		fp.result = fp.parsed.Apply(r.Doc.Root)
+		fp.result = fp.parsed.ApplyExplaining(r.Doc.Root, maxFilterRows)
 	}
 }
 
