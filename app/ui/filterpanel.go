@@ -8,6 +8,7 @@ import (
 
 	"eventlens/app/filter"
 	"eventlens/app/inspect"
+	"eventlens/app/vocab"
 )
 
 // actionFilter carries the filter's new text from the panel to the page
@@ -61,7 +62,9 @@ func (fp *FilterPanel) evaluate() {
 	}
 	fp.seq, fp.text = fp.Seq, fp.Filter
 	fp.parsed, fp.result = filter.Parse([]byte(fp.Filter)), nil
-	if r := fp.Report; r != nil && r.Doc != nil {
+	// Past Event Grid's batch limit the payload is no delivery, and the
+	// evaluation would block the page: it is not run.
+	if r := fp.Report; r != nil && r.Doc != nil && len(r.Events) <= vocab.MaxBatchEvents {
 		fp.result = fp.parsed.ApplyExplaining(r.Doc.Root, maxFilterRows)
 	}
 }
@@ -127,8 +130,11 @@ func (fp *FilterPanel) body() app.UI {
 	res := fp.result
 	if res == nil {
 		msg := "Paste a payload to see which of its events this filter delivers."
-		if fp.Report != nil {
+		switch r := fp.Report; {
+		case r != nil && r.Doc == nil:
 			msg = "The payload is not valid JSON, so no event can be filtered."
+		case r != nil:
+			msg = fmt.Sprintf("The payload holds %d events, more than the %d Event Grid delivers in one batch: the filter is evaluated for batches up to that size. Run eventlens filter on it instead.", len(r.Events), vocab.MaxBatchEvents)
 		}
 		return app.Div().Body(list, valid, app.P().ID("filter-summary").Class("muted").DataSet("state", "none").Text(msg))
 	}
