@@ -85,7 +85,7 @@ func (fp *FilterPanel) Render() app.UI {
 	}
 	return app.Section().ID("filter-panel").Class("filter-panel").Aria("label", "Subscription filter").Body(
 		app.H2().Class("h2").Text("Subscription filter"),
-		app.P().Class("muted").Text("Paste the event subscription's filter (or the whole subscription as `az eventgrid event-subscription show` prints it) to see which events it delivers."),
+		app.P().Class("muted").Text("Paste the event subscription's filter, or the whole subscription as “az eventgrid event-subscription show” prints it, to see which events it delivers."),
 		app.Div().Class("row").Body(
 			app.Label().For("filter-input").Class("label").Text("Filter"),
 			app.Button().ID("filter-sample").Class("btn").Text("Sample filter").
@@ -151,7 +151,7 @@ func (fp *FilterPanel) body() app.UI {
 		valid,
 		app.P().ID("filter-summary").Class("filter-summary").Role("status").
 			DataSet("delivered", res.Delivered).DataSet("filtered", res.Filtered).Text(res.Summary()),
-		app.Ol().ID("filter-events").Class("filter-events").Body(rows...),
+		app.Ul().ID("filter-events").Class("filter-events").Body(rows...),
 	)
 }
 
