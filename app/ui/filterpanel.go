@@ -8,6 +8,7 @@ import (
 
 	"eventlens/app/filter"
 	"eventlens/app/inspect"
+	"eventlens/app/textpos"
 	"eventlens/app/vocab"
 )
 
@@ -110,13 +111,35 @@ func (fp *FilterPanel) body() app.UI {
 	fp.evaluate()
 	f := fp.parsed
 	var diags []app.UI
-	for _, d := range f.Diagnostics {
+	for i, d := range f.Diagnostics {
 		place := ""
 		if d.Line > 0 {
 			place = fmt.Sprintf("%d:%d ", d.Line, d.Column)
 		}
-		diags = append(diags, app.Li().Class("diag", "diag-"+d.Severity.String()).DataSet("code", d.Code).
-			Text(place+d.Severity.String()+" "+d.Code+": "+d.Message))
+		scope := app.EventScope(strconv.Itoa(i) + d.Code + place)
+		var fix app.UI
+		if d.Fix != nil {
+			fixed := string(inspect.ApplyFix([]byte(fp.Filter), d.Fix))
+			fix = app.Button().Class("btn", "btn-accent").Text("Fix: "+d.Fix.Title).
+				OnClick(handler("fixing the filter", func(ctx app.Context, e app.Event) {
+					e.Call("stopPropagation") // not a click on the place as well
+					element("filter-input").Set("value", fixed)
+					ctx.NewActionWithValue(actionFilter, fixed)
+				}), scope)
+		}
+		item := app.Li().Class("diag", "diag-"+d.Severity.String()).DataSet("code", d.Code).Body(
+			app.Span().Text(place+d.Severity.String()+" "+d.Code+": "+d.Message),
+			fix,
+		)
+		if d.Line > 0 {
+			text, start, end, line := fp.Filter, d.Offset, max(d.End, d.Offset), d.Line
+			item = item.Title("Select this place in the filter").
+				OnClick(handler("selecting a place in the filter", func(ctx app.Context, e app.Event) {
+					x := textpos.New(text)
+					selectRange("filter-input", x.UTF16(start), x.UTF16(end), line)
+				}), scope)
+		}
+		diags = append(diags, item)
 	}
 	var list app.UI
 	if len(diags) > 0 {

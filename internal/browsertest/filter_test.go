@@ -68,6 +68,16 @@ func TestFilterPanel(t *testing.T) {
 		t.Errorf("diagnostics = %q", got)
 	}
 
+	// A misspelt operator gets a fix, and the fix makes the filter valid.
+	setText(b, "#filter-input", `{"advancedFilters": [{"operatorType": "stringin", "key": "data.hubName", "values": ["chat"]}]}`)
+	waitJS(b, 10*time.Second, `document.querySelector("#filter-diagnostics button") !== null`)
+	click(b, "#filter-diagnostics button")
+	waitJS(b, 10*time.Second, `document.querySelector('#filter-valid[data-valid="true"]') !== null`)
+	waitCounts(b, 2, 1)
+	if got := eval[string](b, `document.querySelector("#filter-input").value`); !strings.Contains(got, `"StringIn"`) {
+		t.Errorf("the fix wrote %q", got)
+	}
+
 	// The share link carries the filter.
 	setText(b, "#filter-input", filter.Sample)
 	waitCounts(b, 2, 1)
