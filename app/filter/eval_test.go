@@ -410,3 +410,37 @@ func TestApplyExplaining(t *testing.T) {
 		}
 	}
 }
+
+// FuzzApply: no payload makes Apply panic, every element gets one verdict,
+// and the counts add up.
+func FuzzApply(f *testing.F) {
+	for _, s := range []string{egEvent, ceEvent, `[]`, `[1, null, {}]`, `{"specversion": "1.0", "id": "x", "source": "s", "type": "t", "data": [1, [2], {"a": null}]}`,
+		`[{"id": "x", "subject": 5, "eventType": null, "data": {"hubName": ["a", {"b": 1}], "count": 1e999}}]`} {
+		f.Add(s)
+	}
+	filters := []*Filter{
+		Parse([]byte(Sample)),
+		Parse([]byte(`{"enableAdvancedFilteringOnArrays": true, "subjectEndsWith": "x", "advancedFilters": [
+			{"operatorType": "NumberInRange", "key": "data.count", "values": [[0, 10]]},
+			{"operatorType": "StringNotContains", "key": "data.hubName", "values": ["z"]},
+			{"operatorType": "IsNullOrUndefined", "key": "data.a.b.c"},
+			{"operatorType": "BoolEquals", "key": "Subject", "value": true}]}`)),
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
+		if err != nil {
+			return
+		}
+		for _, flt := range filters {
+			res := flt.Apply(doc.Root)
+			if res.Delivered+res.Filtered != len(res.Verdicts) {
+				t.Fatalf("%+v", res)
+			}
+			for _, v := range res.Verdicts {
+				if len(v.Reasons) == 0 || v.Delivered != (v.Clause == "") {
+					t.Fatalf("%+v", v)
+				}
+			}
+		}
+	})
+}
