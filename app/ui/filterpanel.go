@@ -24,21 +24,16 @@ const maxFilterRows = 200
 
 // FilterPanel checks an event subscription's filter and marks each event of
 // the inspected payload delivered or filtered out, with the reason. The
-// filter's text belongs to the page (it travels in share links); the panel
-// posts actionFilter when it is edited. The evaluation is app/filter's.
+// filter's text belongs to the page (it travels in share links) and the
+// page evaluates it (filterState); the panel renders the result and posts
+// actionFilter when the filter is edited.
 type FilterPanel struct {
 	app.Compo
 
 	Report *inspect.Report // the payload's inspection; nil when there is none
-	Seq    int             // identifies Report (Inspector.shown)
 	Filter string          // the filter's text
-
-	// The last evaluation, kept while neither the payload nor the filter
-	// changes.
-	seq    int
-	text   string
-	parsed *filter.Filter
-	result *filter.Result
+	Parsed *filter.Filter  // Filter, read and checked; nil when Filter is ""
+	Result *filter.Result  // the verdicts; nil when there is no payload to filter
 }
 
 // OnMount puts the filter's text into the textarea, which go-app leaves
@@ -55,18 +50,35 @@ func (fp *FilterPanel) sync() {
 	}
 }
 
-// evaluate parses the filter and applies it to the payload, once per
-// change of either.
-func (fp *FilterPanel) evaluate() {
-	if fp.parsed != nil && fp.seq == fp.Seq && fp.text == fp.Filter {
+// filterState is the filter's evaluation against the payload, redone only
+// when either changes.
+type filterState struct {
+	seq       int    // the report evaluated (Inspector.shown)
+	text      string // the filter evaluated
+	parsed    *filter.Filter
+	result    *filter.Result
+	delivered []bool // each event's verdict, for the event picker; nil without a result
+}
+
+// update evaluates filter text against report r (identified by seq), unless
+// it was the last one evaluated.
+func (s *filterState) update(r *inspect.Report, seq int, text string) {
+	if s.seq == seq && s.text == text && (s.parsed != nil || text == "") {
 		return
 	}
-	fp.seq, fp.text = fp.Seq, fp.Filter
-	fp.parsed, fp.result = filter.Parse([]byte(fp.Filter)), nil
+	*s = filterState{seq: seq, text: text}
+	if text == "" {
+		return
+	}
+	s.parsed = filter.Parse([]byte(text))
 	// Past Event Grid's batch limit the payload is no delivery, and the
 	// evaluation would block the page: it is not run.
-	if r := fp.Report; r != nil && r.Doc != nil && len(r.Events) <= vocab.MaxBatchEvents {
-		fp.result = fp.parsed.ApplyExplaining(r.Doc.Root, maxFilterRows)
+	if r != nil && r.Doc != nil && len(r.Events) <= vocab.MaxBatchEvents {
+		s.result = s.parsed.ApplyExplaining(r.Doc.Root, maxFilterRows)
+		s.delivered = make([]bool, len(s.result.Verdicts))
+		for i, v := range s.result.Verdicts {
+			s.delivered[i] = v.Delivered
+		}
 	}
 }
 
@@ -105,11 +117,10 @@ func (fp *FilterPanel) Render() app.UI {
 
 // body renders what the filter says about the payload.
 func (fp *FilterPanel) body() app.UI {
-	if fp.Filter == "" {
+	f := fp.Parsed
+	if f == nil {
 		return app.P().ID("filter-summary").Class("muted").DataSet("state", "empty").Text("No filter: Event Grid delivers every event.")
 	}
-	fp.evaluate()
-	f := fp.parsed
 	var diags []app.UI
 	for i, d := range f.Diagnostics {
 		place := ""
@@ -150,7 +161,7 @@ func (fp *FilterPanel) body() app.UI {
 		valid = app.P().ID("filter-valid").Class("notice", "notice-error").DataSet("valid", false).
 			Text("The filter is invalid: Azure refuses the subscription. The verdicts below use the clauses that could be read.")
 	}
-	res := fp.result
+	res := fp.Result
 	if res == nil {
 		msg := "Paste a payload to see which of its events this filter delivers."
 		switch r := fp.Report; {

@@ -63,7 +63,8 @@ type Inspector struct {
 	fatal    string // a recovered panic, shown in a banner
 	undo     undo   // the text Undo brings back
 	shareURL string
-	filter   string // the subscription filter's text (FilterPanel)
+	filter   string      // the subscription filter's text (FilterPanel)
+	fstate   filterState // its evaluation against report
 
 	escaped   bool // Escape was pressed: the next Tab leaves the editor
 	listeners []func()

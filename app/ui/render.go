@@ -222,6 +222,7 @@ func (p *Inspector) noticeBox() app.UI {
 // bar.
 func (p *Inspector) outputPane() app.UI {
 	r := p.report
+	p.fstate.update(r, p.shown, p.filter)
 	var diags, picker app.UI
 	if r != nil {
 		diags = app.Div().Body(
@@ -229,7 +230,7 @@ func (p *Inspector) outputPane() app.UI {
 			&DiagnosticList{Diags: r.Diagnostics, Focus: p.focus},
 		)
 		if r.Batch && len(r.Events) > 1 {
-			picker = &EventPicker{Events: r.Events, Focus: p.focus}
+			picker = &EventPicker{Events: r.Events, Focus: p.focus, Delivered: p.fstate.delivered}
 		}
 	}
 	var bar app.UI
@@ -250,7 +251,7 @@ func (p *Inspector) outputPane() app.UI {
 			picker,
 			diags,
 			p.tabs(),
-			&FilterPanel{Report: r, Seq: p.shown, Filter: p.filter},
+			&FilterPanel{Report: r, Filter: p.filter, Parsed: p.fstate.parsed, Result: p.fstate.result},
 		),
 	)
 }

@@ -58,6 +58,12 @@ func TestFilterPanel(t *testing.T) {
 	if got := eval[string](b, `document.querySelector("#filter-input").value`); got != filter.Sample {
 		t.Errorf("the sample button wrote %q", got)
 	}
+	// The event picker marks the events too, once it lists them.
+	eval[bool](b, `(() => { document.querySelector("#event-picker").focus(); return true })()`)
+	waitJS(b, 5*time.Second, `document.querySelector('#event-picker[data-listed="true"]') !== null`)
+	if got := eval[string](b, `[...document.querySelectorAll("#event-picker option")].slice(1).map(o => o.textContent.split(" · ").pop()).join()`); got != "delivered,filtered out,delivered" {
+		t.Errorf("the event picker's marks = %q", got)
+	}
 
 	// An edit re-evaluates; an invalid filter shows its located diagnostic.
 	setText(b, "#filter-input", `{"subjectEndsWith": "news"}`)
