@@ -65,6 +65,9 @@ func (f *Filter) Apply(root *jsontree.Node) *Result { return f.ApplyExplaining(r
 // their verdict and clause, and no reasons. Writing reasons is most of the
 // work, and a page lists only the first events of a large batch.
 func (f *Filter) ApplyExplaining(root *jsontree.Node, n int) *Result {
+	if root == nil {
+		return &Result{}
+	}
 	res := detect.Detect(root)
 	out := &Result{Verdicts: make([]Verdict, 0, len(res.Events))}
 	for i, ev := range res.Events {
@@ -181,7 +184,7 @@ func (f *Filter) evaluate(ev *jsontree.Node, form detect.Form, explain bool) Ver
 	}
 	for i := range f.Advanced {
 		a := &f.Advanced[i]
-		if !a.OK {
+		if !a.OK || a.op == nil {
 			pass(func() string {
 				return fmt.Sprintf("advancedFilters[%d]: skipped, since it is invalid (see the filter's diagnostics).", a.Index)
 			})

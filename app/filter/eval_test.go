@@ -357,6 +357,14 @@ func TestEvaluateForms(t *testing.T) {
 	if v := f.Evaluate(ev, detect.EventGrid); !v.Delivered {
 		t.Errorf("empty filter on an Event Grid event: %+v", v)
 	}
+	if res := f.Apply(nil); len(res.Verdicts) != 0 || res.Summary() != "No events to filter." {
+		t.Errorf("no payload: %+v", res)
+	}
+	// An advanced filter made by hand, without Parse, is skipped.
+	g := &Filter{Advanced: []Advanced{{Operator: "StringIn", Key: "id", Strings: []string{"y"}, OK: true}}}
+	if v := g.Evaluate(ev, detect.EventGrid); !v.Delivered || !strings.Contains(v.Reasons[0], "skipped") {
+		t.Errorf("hand-made filter: %+v", v)
+	}
 }
 
 // verdictsOf applies a parsed filter to a payload.
