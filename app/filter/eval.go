@@ -1,6 +1,7 @@
 package filter
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -321,8 +322,8 @@ func (a *Advanced) match(v *jsontree.Node) (int, bool) {
 		return 0, false
 	}
 	x, err := strconv.ParseFloat(v.Text, 64)
-	if err != nil && x == 0 {
-		return 0, false
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, false // not a number jsontree lets through; never happens
 	}
 	switch a.op.operand {
 	case rangeValues:

@@ -29,6 +29,8 @@ const egEvent = `[{
     "tags": ["Hello", "World"],
     "mixed": ["x", 7],
     "empty": [],
+    "tiny": 1e-999,
+    "huge": 1e999,
     "objs": [{"name": "a"}],
     "nested": {"inner": {"deep": "v"}}
   }
@@ -96,6 +98,8 @@ func TestOperators(t *testing.T) {
 		{"NumberIn array on", "NumberIn", `"values": [5]`, "data.nums", true, true, "the array's element 5 is one of 5"},
 		{"NumberIn array on miss", "NumberIn", `"values": [9]`, "data.nums", true, false, "no element of the array [1, 5] is one of [9]"},
 		{"NumberIn mixed array ignores strings", "NumberIn", `"values": [7]`, "data.mixed", true, true, "element 7"},
+		{"NumberIn underflow is zero", "NumberIn", `"values": [0]`, "data.tiny", false, true, "is one of 0"},
+		{"NumberGreaterThan overflow is infinite", "NumberGreaterThan", `"value": 1e300`, "data.huge", false, true, "> 1e300"},
 		{"NumberIn empty array", "NumberIn", `"values": [7]`, "data.empty", true, false, "holds no numbers"},
 		// NumberNotIn
 		{"NumberNotIn pass", "NumberNotIn", `"values": [4, 6]`, "data.count", false, true, "is none of [4, 6], so it matches"},
