@@ -5,7 +5,7 @@
 //
 //	eventlens [serve] [-addr 127.0.0.1:8080]   serve the app (default)
 //	eventlens export -out dist [-base /name/]   write the app as a static site
-//	eventlens check|convert|diff ...            command-line inspection
+//	eventlens check|convert|diff|filter ...     command-line inspection
 //	eventlens send -to URL FILE                 deliver events as Event Grid does
 //
 // This package is flags and subcommand dispatch only: the site (pages, CSP,
@@ -72,6 +72,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cli.Diff(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 	case "send":
 		return cli.Send(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
+	case "filter":
+		return cli.Filter(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 	case "help", "-h", "--help":
 		usage(stdout)
 		return 0
@@ -92,6 +94,7 @@ commands:
   convert   convert between forms: eventlens convert --to cloudevents|eventgrid FILE|-
   diff      compare two payloads: eventlens diff [--semantic] [--patch] A B
   send      deliver events to an endpoint as Event Grid does: eventlens send -to URL FILE
+  filter    which events a subscription filter delivers: eventlens filter [--json] --filter FILTER.json PAYLOAD|-
   help      show this help
 
 Run "eventlens <command> -h" for a command's flags.

@@ -64,6 +64,8 @@ type Inspector struct {
 	fatal    string // a recovered panic, shown in a banner
 	undo     undo   // the text Undo brings back
 	shareURL string
+	filter   string      // the subscription filter's text (FilterPanel)
+	fstate   filterState // its evaluation against report
 
 	escaped   bool // Escape was pressed: the next Tab leaves the editor
 	listeners []func()
@@ -109,7 +111,11 @@ func (p *Inspector) OnMount(ctx app.Context) {
 	ctx.Handle(actionOpenDelivery, func(ctx app.Context, a app.Action) {
 		guard(ctx, "opening a delivery", func() { p.openDelivery(ctx, a.Value) })
 	})
+	ctx.Handle(actionFilter, func(ctx app.Context, a app.Action) {
+		guard(ctx, "reading the filter", func() { p.setFilter(a.Value) })
+	})
 	guard(ctx, "starting the page", func() {
+		p.filter = savedFilter()
 		p.listen(ctx)
 		if !p.openShared(ctx) {
 			if v, ok := draft(); ok {

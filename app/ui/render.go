@@ -227,6 +227,7 @@ func (p *Inspector) noticeBox() app.UI {
 // bar.
 func (p *Inspector) outputPane() app.UI {
 	r := p.report
+	p.fstate.update(r, p.shown, p.filter)
 	var diags, picker app.UI
 	if r != nil {
 		diags = app.Div().Body(
@@ -234,7 +235,7 @@ func (p *Inspector) outputPane() app.UI {
 			&DiagnosticList{Diags: r.Diagnostics, Focus: p.focus},
 		)
 		if r.Batch && len(r.Events) > 1 {
-			picker = &EventPicker{Events: r.Events, Focus: p.focus}
+			picker = &EventPicker{Events: r.Events, Focus: p.focus, Delivered: p.fstate.delivered}
 		}
 	}
 	var bar app.UI
@@ -255,6 +256,7 @@ func (p *Inspector) outputPane() app.UI {
 			picker,
 			diags,
 			p.tabs(),
+			&FilterPanel{Report: r, Filter: p.filter, Parsed: p.fstate.parsed, Result: p.fstate.result},
 		),
 	)
 }

@@ -93,3 +93,23 @@ const (
 	// (decompressed bytes, 8 MiB), so a crafted link cannot exhaust memory.
 	MaxSharePayload = 8 << 20
 )
+
+// Limits of Event Grid subscription filters (Azure's event-filtering
+// docs, "Limitations"): app/filter reports a filter past them.
+const (
+	// MaxAdvancedFilters is the most advanced filters one event
+	// subscription holds (25): FLT007.
+	MaxAdvancedFilters = 25
+	// MaxFilterValues is the most filter values across all the advanced
+	// filters of one subscription (25; a single value and a range each
+	// count one): FLT008.
+	MaxFilterValues = 25
+	// MaxFilterString is the longest string value of an advanced filter,
+	// in characters (512): FLT009.
+	MaxFilterString = 512
+	// MaxFilterKeyLevels is how many levels a key had in Event Grid's
+	// earlier docs ("two levels of nesting", data.key1.key2: three
+	// segments); the current docs name no limit, so a deeper key is only
+	// a warning: FLT010.
+	MaxFilterKeyLevels = 3
+)
