@@ -141,6 +141,8 @@ func worstShapes() map[string]func() []byte {
 	return map[string]func() []byte{
 		// vocab.MaxValues-1 numbers: the largest tree.
 		"zeros": func() []byte { return repeat("0", vocab.MaxValues-1) },
+		// vocab.MaxValues-1 empty objects: events of no form.
+		"empty-objects": func() []byte { return repeat("{}", vocab.MaxValues-1) },
 		// Two values an event, every event drawing the same findings.
 		"findings": func() []byte { return repeat(`{"eventType":"x"}`, (vocab.MaxValues-1)/2) },
 		// Valid SignalR events, as many as 32 MiB holds.

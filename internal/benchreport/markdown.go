@@ -331,7 +331,7 @@ func (r *report) valuesTable(w *writer) {
 }
 
 // worstShapes names BenchmarkWorst's payloads (app/inspect/bench_test.go).
-var worstShapes = []string{"zeros", "findings", "events"}
+var worstShapes = []string{"zeros", "empty-objects", "findings", "events"}
 
 // worstTable reports BenchmarkWorst and jsondiff's BenchmarkHostile: the
 // payloads inside the limits that take the most memory and time.
@@ -340,7 +340,7 @@ func (r *report) worstTable(w *writer) {
 	w.f("`BenchmarkWorst` inspects each payload once, whole (decoding, checks, the formatted text, the conversion), ")
 	w.f("in a fresh process with the memory limit the binaries set (%d MiB); memory is what the process obtained from the host ", vocab.MemoryLimit>>20)
 	w.f("(`Sys`: as wasm memory never shrinks, what a page needs at the most). ")
-	w.f("`zeros`: %s numbers, the largest tree; `findings`: %s events `{\"eventType\":\"x\"}`, each drawing the same findings ", comma(vocab.MaxValues-1), comma((vocab.MaxValues-1)/2))
+	w.f("`zeros`: %s numbers, the largest tree; `empty-objects`: as many `{}`; `findings`: %s events `{\"eventType\":\"x\"}`, each drawing the same findings ", comma(vocab.MaxValues-1), comma((vocab.MaxValues-1)/2))
 	w.f("(at most %s listed per code, `vocab.MaxDiagnosticsPerCode`; past %s events no conversion, `vocab.MaxConvertEvents`); ", comma(vocab.MaxDiagnosticsPerCode), comma(vocab.MaxConvertEvents))
 	w.f("`events`: generated SignalR events filling 90%% of the 32 MiB input limit.\n\n")
 	w.f("| payload | native time | native memory | wasm time | wasm memory |\n|---|---|---|---|---|\n")
