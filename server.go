@@ -5,7 +5,7 @@
 //
 //	eventlens [serve] [-addr 127.0.0.1:8080]   serve the app (default)
 //	eventlens export -out dist [-base /name/]   write the app as a static site
-//	eventlens check|convert|diff ...            command-line inspection
+//	eventlens check|convert|diff|summary ...    command-line inspection
 //
 // This package is flags and subcommand dispatch only: the site (pages, CSP,
 // service worker, compression, HTTP handler, static export) is
@@ -68,6 +68,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cli.Convert(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 	case "diff":
 		return cli.Diff(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
+	case "summary":
+		return cli.Summary(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 	case "help", "-h", "--help":
 		usage(stdout)
 		return 0
@@ -87,6 +89,7 @@ commands:
   check     validate payloads: eventlens check [--json] FILE...|-
   convert   convert between forms: eventlens convert --to cloudevents|eventgrid FILE|-
   diff      compare two payloads: eventlens diff [--semantic] [--patch] A B
+  summary   SignalR connections per hub and user: eventlens summary [--json] FILE|-
   help      show this help
 
 Run "eventlens <command> -h" for a command's flags.

@@ -18,6 +18,8 @@ package summary
 
 import (
 	"cmp"
+	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -106,6 +108,16 @@ type Duration time.Duration
 // MarshalJSON writes the duration in seconds.
 func (d Duration) MarshalJSON() ([]byte, error) {
 	return strconv.AppendFloat(nil, time.Duration(d).Seconds(), 'f', -1, 64), nil
+}
+
+// UnmarshalJSON reads a duration in seconds.
+func (d *Duration) UnmarshalJSON(b []byte) error {
+	v, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return fmt.Errorf("a duration is a number of seconds, not %s", b)
+	}
+	*d = Duration(math.Round(v * float64(time.Second)))
+	return nil
 }
 
 // String writes the duration as Go does, rounded to the millisecond past
