@@ -25,3 +25,18 @@ func BenchmarkSummary(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTimeline is what the Timeline view computes for an inspected
+// batch: the summary and its chart, one line per hub.
+func BenchmarkTimeline(b *testing.B) {
+	n := gen.MaxEvents
+	r := inspect.Inspect(gen.StormBatch(gen.EventGrid, n))
+	b.Run(fmt.Sprintf("eventgrid/%d", n), func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if c := summary.Layout(summary.Of(r), summary.ByHub); len(c.Marks) == 0 || len(c.Marks) > summary.MaxMarks {
+				b.Fatalf("%d marks", len(c.Marks))
+			}
+		}
+	})
+}
