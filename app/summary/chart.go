@@ -137,11 +137,14 @@ func Layout(s *Summary, by By) *Chart {
 		lineOf[g.Name] = i
 		c.Lines = append(c.Lines, Line{Name: g.Name, AtStart: g.OpenAtStart})
 	}
-	line := func(e *Event) int {
-		if i, ok := lineOf[name(e)]; ok {
-			return i
+	// Each event's line, looked up once.
+	lines := make([]int, len(s.Events))
+	for i := range s.Events {
+		l, ok := lineOf[name(&s.Events[i])]
+		if !ok {
+			l = MaxLines - 1
 		}
-		return MaxLines - 1
+		lines[i] = l
 	}
 	// Open connections per line, over time: the peak sets the scale.
 	open := make([]int, len(c.Lines))
@@ -152,7 +155,7 @@ func Layout(s *Summary, by By) *Chart {
 	}
 	for i := range s.Events {
 		e := &s.Events[i]
-		l := line(e)
+		l := lines[i]
 		open[l] += e.Delta
 		c.Lines[l].Peak = max(c.Lines[l].Peak, open[l])
 		c.MaxOpen = max(c.MaxOpen, open[l])
@@ -166,19 +169,19 @@ func Layout(s *Summary, by By) *Chart {
 			c.Lines[l].Disconnects++
 		}
 	}
-	c.paths(s, line)
+	c.paths(s, lines)
 	for i := range c.Lines {
 		c.Lines[i].Lane = PlotTop + PlotHeight + lanesGap + (float64(i)+0.5)*LaneHeight
 	}
 	c.Height = PlotTop + PlotHeight + lanesGap + float64(len(c.Lines))*LaneHeight + 2
-	c.marks(s, line)
+	c.marks(s, lines)
 	return c
 }
 
 // paths draws each line's steps: horizontal while the count holds,
 // vertical where it changes; changes at the same x (to a tenth of a unit)
 // make one vertical.
-func (c *Chart) paths(s *Summary, line func(*Event) int) {
+func (c *Chart) paths(s *Summary, lines []int) {
 	type pen struct {
 		b     strings.Builder
 		open  int
@@ -197,7 +200,7 @@ func (c *Chart) paths(s *Summary, line func(*Event) int) {
 		if e.Delta == 0 {
 			continue
 		}
-		p := &pens[line(e)]
+		p := &pens[lines[i]]
 		p.open += e.Delta
 		x := math.Round(c.X(e.Time)*10) / 10
 		if x != p.x || !p.moved {
@@ -217,61 +220,68 @@ func (c *Chart) paths(s *Summary, line func(*Event) int) {
 
 // marks places the events on their lines' lanes, sharing marks per bucket
 // when there are more than MaxMarks.
-func (c *Chart) marks(s *Summary, line func(*Event) int) {
-	type key struct {
-		line, class int
-		bucket      int64
-	}
-	class := func(e *Event) int {
+func (c *Chart) marks(s *Summary, lines []int) {
+	// The events are in time order, so each line's and class's buckets
+	// come in order too: a bucket is new when it differs from the last
+	// one of its line and class, and counting needs no map.
+	type slot struct{ line, class int }
+	slots := make([]slot, len(s.Events))
+	xs := make([]float64, len(s.Events))
+	for i := range s.Events {
+		e := &s.Events[i]
+		cl := 0 // connect
 		switch {
 		case e.Kind == Connect:
-			return 0
 		case e.Error != "":
-			return 2
+			cl = 2 // disconnect with an error
+		default:
+			cl = 1 // disconnect
 		}
-		return 1
+		slots[i], xs[i] = slot{lines[i], cl}, c.X(e.Time)
 	}
+	last := make([]int64, 3*len(c.Lines)) // per line and class: its last bucket, -1 for none
 	count := func(w float64) int {
-		if w == 0 {
-			return len(s.Events)
+		for i := range last {
+			last[i] = -1
 		}
-		seen := make(map[key]struct{}, MaxMarks+1)
-		for i := range s.Events {
-			e := &s.Events[i]
-			seen[key{line(e), class(e), int64(c.X(e.Time) / w)}] = struct{}{}
-			if len(seen) > MaxMarks {
-				break
+		n := 0
+		for i, sl := range slots {
+			b := int64(xs[i] / w)
+			if k := sl.line*3 + sl.class; last[k] != b {
+				last[k] = b
+				if n++; n > MaxMarks {
+					break
+				}
 			}
 		}
-		return len(seen)
+		return n
 	}
 	w := 0.0
-	for n := count(0); n > MaxMarks && w < Width; n = count(w) {
-		if w == 0 {
-			w = 0.5
-		} else {
-			w *= 2
+	if len(s.Events) > MaxMarks {
+		for w = 0.5; w < Width && count(w) > MaxMarks; w *= 2 {
 		}
 	}
 	c.Bucket = w
-	at := make(map[key]int, min(len(s.Events), MaxMarks))
-	for i := range s.Events {
-		e := &s.Events[i]
-		l, cl := line(e), class(e)
-		x := c.X(e.Time)
-		k := key{l, cl, int64(i)}
+	lastMark := make([]int, 3*len(c.Lines)) // per line and class: its last mark, -1 for none
+	for i := range lastMark {
+		lastMark[i], last[i] = -1, -1
+	}
+	c.Marks = make([]Mark, 0, min(len(s.Events), MaxMarks))
+	for i, sl := range slots {
+		x := xs[i]
+		k := sl.line*3 + sl.class
 		if w > 0 {
 			b := int64(x / w)
-			k.bucket = b
+			if j := lastMark[k]; j >= 0 && last[k] == b {
+				c.Marks[j].Count++
+				c.Marks[j].Last = i
+				continue
+			}
+			last[k] = b
 			x = (float64(b) + 0.5) * w
 		}
-		if j, ok := at[k]; ok {
-			c.Marks[j].Count++
-			c.Marks[j].Last = i
-			continue
-		}
-		at[k] = len(c.Marks)
-		c.Marks = append(c.Marks, Mark{Line: l, X: math.Min(x, Width), Kind: e.Kind, Error: cl == 2, First: i, Last: i, Count: 1})
+		lastMark[k] = len(c.Marks)
+		c.Marks = append(c.Marks, Mark{Line: sl.line, X: math.Min(x, Width), Kind: s.Events[i].Kind, Error: sl.class == 2, First: i, Last: i, Count: 1})
 	}
 	// A mark's length grows with the square root of the events it stands
 	// for, so that a burst stands out from the marks around it.

@@ -286,8 +286,8 @@ func str(n *jsontree.Node, key string) (string, bool) {
 type conn struct {
 	state      uint8 // connOpen or connClosed
 	start      time.Time
-	hub, user  string
-	hasConnect bool // a connect of it is somewhere in the payload
+	hub, user  *Stats // the groups of its connect
+	hasConnect bool   // a connect of it is somewhere in the payload
 }
 
 const (
@@ -331,7 +331,7 @@ func (s *Summary) sweep() {
 		switch e.Kind {
 		case Connect:
 			if c.state == connNone {
-				c.state, c.start, c.hub, c.user = connOpen, e.Time, e.Hub, e.User
+				c.state, c.start, c.hub, c.user = connOpen, e.Time, gs[1], gs[2]
 				e.Delta = 1
 			}
 			for _, g := range gs {
@@ -354,7 +354,7 @@ func (s *Summary) sweep() {
 				e.Delta = -1
 				c.state = connClosed
 				d := e.Time.Sub(c.start)
-				for _, g := range [3]*Stats{&s.Total, group(hubs, c.hub), group(users, c.user)} {
+				for _, g := range [3]*Stats{&s.Total, c.hub, c.user} {
 					g.durations = append(g.durations, d)
 				}
 			}
@@ -374,7 +374,7 @@ func (s *Summary) sweep() {
 	}
 	for _, c := range conns {
 		if c.state == connOpen {
-			for _, g := range [3]*Stats{&s.Total, group(hubs, c.hub), group(users, c.user)} {
+			for _, g := range [3]*Stats{&s.Total, c.hub, c.user} {
 				g.Open++
 			}
 		}

@@ -224,8 +224,7 @@ func (tc *timelineChart) Render() app.UI {
 			Attr("y1", summary.Num(m.Y1)).Attr("y2", summary.Num(m.Y2)).
 			Attr("vector-effect", "non-scaling-stroke").
 			TabIndex(tab).Role("button").Aria("label", desc).
-			DataSet("mark", i).DataSet("event", tc.Sum.Events[m.First].Index).DataSet("count", m.Count).
-			Body(el("title").Text(desc)))
+			DataSet("mark", i).DataSet("event", tc.Sum.Events[m.First].Index).DataSet("count", m.Count))
 	}
 	label := fmt.Sprintf("Open connections over time, one line per %s; below, a lane per line with its connects (up), disconnects (down) and disconnects with an error (red, across)", c.By)
 	return el("svg").ID("timeline-chart").Class("timeline-chart").

@@ -192,3 +192,26 @@ func TestTimelineScreenshot(t *testing.T) {
 	b.do(10*time.Second, chromedp.EmulateViewport(360, 900))
 	shot("timeline-dark-360.png")
 }
+
+// TestPerfTimeline records what the Timeline costs for 5,000 events (a
+// batch with a reconnect storm): opening the tab to the chart painted, the
+// longest main-thread task meanwhile, the SVG elements drawn, and hovering
+// a mark to its description. Printed as "PERF" lines for make bench; none
+// is asserted. It runs only with EVENTLENS_PERF=1.
+func TestPerfTimeline(t *testing.T) {
+	if os.Getenv("EVENTLENS_PERF") == "" {
+		t.Skip("records timings only: run it with EVENTLENS_PERF=1 (make bench does)")
+	}
+	s := startServer(t, "")
+	b := newBrowser(t)
+	b.open(s.URL + "/")
+	text := gen.StormBatch(gen.EventGrid, gen.MaxEvents)
+	pasteToVerdict(b, string(text))
+	// The inspection is complete (pretty text and conversions too) when
+	// its output can be copied.
+	waitJS(b, 60*time.Second, `document.querySelector("#tab-timeline") !== null && !document.querySelector("#copy-output").disabled`)
+	res := evalFor[map[string]float64](b, 60*time.Second, call("perf_timeline"))
+	t.Logf("PERF Timeline of 5,000 events, tab to chart painted: %.0f ms (%d marks, %d SVG elements; longest main-thread task %.0f ms)",
+		res["took"], int(res["marks"]), int(res["elements"]), res["longest"])
+	t.Logf("PERF Timeline of 5,000 events, hover a mark to its description: %.0f ms", res["hover"])
+}
