@@ -183,7 +183,7 @@ func Layout(s *Summary, by By) *Chart {
 // make one vertical.
 func (c *Chart) paths(s *Summary, lines []int) {
 	type pen struct {
-		b     strings.Builder
+		b     []byte
 		open  int
 		x     float64
 		moved bool
@@ -192,8 +192,7 @@ func (c *Chart) paths(s *Summary, lines []int) {
 	for i := range c.Lines {
 		p := &pens[i]
 		p.open = c.Lines[i].AtStart
-		p.b.WriteString("M0 ")
-		p.b.WriteString(num(c.Y(p.open)))
+		p.b = appendNum(append(make([]byte, 0, 64), "M0 "...), c.Y(p.open))
 	}
 	for i := range s.Events {
 		e := &s.Events[i]
@@ -204,17 +203,13 @@ func (c *Chart) paths(s *Summary, lines []int) {
 		p.open += e.Delta
 		x := math.Round(c.X(e.Time)*10) / 10
 		if x != p.x || !p.moved {
-			p.b.WriteString("H")
-			p.b.WriteString(num(x))
+			p.b = appendNum(append(p.b, 'H'), x)
 			p.x, p.moved = x, true
 		}
-		p.b.WriteString("V")
-		p.b.WriteString(num(c.Y(p.open)))
+		p.b = appendNum(append(p.b, 'V'), c.Y(p.open))
 	}
 	for i := range pens {
-		pens[i].b.WriteString("H")
-		pens[i].b.WriteString(num(Width))
-		c.Lines[i].Path = pens[i].b.String()
+		c.Lines[i].Path = string(appendNum(append(pens[i].b, 'H'), Width))
 	}
 }
 
@@ -323,8 +318,11 @@ func sortMarks(ms []Mark) {
 }
 
 // num writes a coordinate with at most one decimal.
-func num(v float64) string {
-	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+// appendNum appends a coordinate with at most one decimal.
+func appendNum(b []byte, v float64) []byte {
+	return strconv.AppendFloat(b, math.Round(v*10)/10, 'f', -1, 64)
 }
 
 // Num writes a coordinate for an SVG attribute (at most one decimal).

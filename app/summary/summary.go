@@ -300,18 +300,26 @@ const (
 // disconnects, sets each event's Delta, and fills the groups' figures.
 func (s *Summary) sweep() {
 	slices.SortStableFunc(s.Events, func(a, b Event) int { return a.Time.Compare(b.Time) })
-	conns := make(map[string]*conn, len(s.Events)/2+1)
-	// Which connections have a connect in the payload: a disconnect of one
-	// that has none closes a connection opened before the payload.
+	// Each event's connection: the same slot for the same connectionId;
+	// an event without one has a slot of its own (it pairs with nothing).
+	// A disconnect of a connection with no connect in the payload closes
+	// one opened before the payload.
+	conns := make([]conn, 0, len(s.Events)/2+1)
+	slot := make([]int32, len(s.Events))
+	ids := make(map[string]int32, len(s.Events)/2+1)
 	for i := range s.Events {
 		e := &s.Events[i]
-		if e.Kind == Connect {
-			c := conns[key(e)]
-			if c == nil {
-				c = &conn{}
-				conns[key(e)] = c
+		j, ok := ids[e.Connection]
+		if !ok || e.Connection == "" {
+			j = int32(len(conns))
+			conns = append(conns, conn{})
+			if e.Connection != "" {
+				ids[e.Connection] = j
 			}
-			c.hasConnect = true
+		}
+		slot[i] = j
+		if e.Kind == Connect {
+			conns[j].hasConnect = true
 		}
 	}
 	hubs, users := map[string]*Stats{}, map[string]*Stats{}
@@ -327,7 +335,7 @@ func (s *Summary) sweep() {
 	for i := range s.Events {
 		e := &s.Events[i]
 		gs := [3]*Stats{&s.Total, group(hubs, e.Hub), group(users, e.User)}
-		c := conns[key(e)]
+		c := &conns[slot[i]]
 		switch e.Kind {
 		case Connect:
 			if c.state == connNone {
@@ -339,17 +347,13 @@ func (s *Summary) sweep() {
 			}
 		case Disconnect:
 			switch {
-			case c == nil || !c.hasConnect && c.state == connNone:
+			case !c.hasConnect && c.state == connNone:
 				// Opened before the payload: open from its start.
 				e.Delta = -1
 				for _, g := range gs {
 					g.OpenAtStart++
 				}
-				if c == nil {
-					conns[key(e)] = &conn{state: connClosed}
-				} else {
-					c.state = connClosed
-				}
+				c.state = connClosed
 			case c.state == connOpen:
 				e.Delta = -1
 				c.state = connClosed
@@ -362,6 +366,9 @@ func (s *Summary) sweep() {
 				g.Disconnects++
 				if e.Error != "" {
 					g.ErrorDisconnects++
+					if g.errs == nil {
+						g.errs = map[string]int{}
+					}
 					g.errs[e.Error]++
 				}
 			}
@@ -372,8 +379,8 @@ func (s *Summary) sweep() {
 			}
 		}
 	}
-	for _, c := range conns {
-		if c.state == connOpen {
+	for i := range conns {
+		if c := &conns[i]; c.state == connOpen {
 			for _, g := range [3]*Stats{&s.Total, c.hub, c.user} {
 				g.Open++
 			}
@@ -385,20 +392,9 @@ func (s *Summary) sweep() {
 	}
 }
 
-// key returns the key that pairs an event with the other event of its
-// connection: its connectionId, or, without one, a key of its own (an
-// event that names no connection pairs with none).
-func key(e *Event) string {
-	if e.Connection == "" {
-		return "\x00" + strconv.Itoa(e.Index)
-	}
-	return e.Connection
-}
-
 // init prepares an empty group.
 func (g *Stats) init(name string) {
 	g.Name = name
-	g.errs = map[string]int{}
 }
 
 // finish computes what the counts give: the error list and the durations'
