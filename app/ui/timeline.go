@@ -37,10 +37,17 @@ type Timeline struct {
 	Focus  int // the event the inspector shows alone, or -1
 
 	by     summary.By
+	active markRef // the mark described; chart nil for none
+}
+
+// timelineCache keeps the summary and charts of the last report the
+// Timeline showed, so that coming back to the tab, or a new Timeline
+// component for the same report, computes nothing again (the page has one
+// Timeline, and runs on one thread).
+var timelineCache struct {
 	of     *inspect.Report  // the report sum describes
 	sum    *summary.Summary // its summary
 	charts [2]*summary.Chart
-	active markRef // the mark described; chart nil for none
 }
 
 // OnMount follows the marks the chart says are hovered or focused.
@@ -54,13 +61,14 @@ func (t *Timeline) OnMount(ctx app.Context) {
 
 // chart returns the summary and chart of the report, grouped as chosen.
 func (t *Timeline) chart() (*summary.Summary, *summary.Chart) {
-	if t.of != t.Report || t.sum == nil {
-		t.of, t.sum, t.charts, t.active = t.Report, summary.Of(t.Report), [2]*summary.Chart{}, markRef{}
+	c := &timelineCache
+	if c.of != t.Report || c.sum == nil {
+		c.of, c.sum, c.charts = t.Report, summary.Of(t.Report), [2]*summary.Chart{}
 	}
-	if t.charts[t.by] == nil {
-		t.charts[t.by] = summary.Layout(t.sum, t.by)
+	if c.charts[t.by] == nil {
+		c.charts[t.by] = summary.Layout(c.sum, t.by)
 	}
-	return t.sum, t.charts[t.by]
+	return c.sum, c.charts[t.by]
 }
 
 // Render draws the view.
@@ -192,17 +200,16 @@ func (tc *timelineChart) Render() app.UI {
 	base := summary.PlotTop + summary.PlotHeight
 	nodes := []app.UI{
 		el("line").Class("tl-axis").Attr("x1", 0).Attr("x2", summary.Width).
-			Attr("y1", summary.Num(base)).Attr("y2", summary.Num(base)).Attr("vector-effect", "non-scaling-stroke"),
+			Attr("y1", summary.Num(base)).Attr("y2", summary.Num(base)),
 		el("line").Class("tl-peak").Attr("x1", 0).Attr("x2", summary.Width).
-			Attr("y1", summary.Num(c.Y(c.MaxOpen))).Attr("y2", summary.Num(c.Y(c.MaxOpen))).Attr("vector-effect", "non-scaling-stroke"),
+			Attr("y1", summary.Num(c.Y(c.MaxOpen))).Attr("y2", summary.Num(c.Y(c.MaxOpen))),
 	}
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		nodes = append(nodes,
 			el("line").Class("tl-lane").Attr("x1", 0).Attr("x2", summary.Width).
-				Attr("y1", summary.Num(l.Lane)).Attr("y2", summary.Num(l.Lane)).Attr("vector-effect", "non-scaling-stroke"),
-			el("path").Class("tl-step", "s"+strconv.Itoa(i)).Attr("d", l.Path).Attr("vector-effect", "non-scaling-stroke").
-				DataSet("line", l.Label(c.By)),
+				Attr("y1", summary.Num(l.Lane)).Attr("y2", summary.Num(l.Lane)),
+			el("path").Class("tl-step", "s"+strconv.Itoa(i)).Attr("d", l.Path),
 		)
 	}
 	for i := range c.Marks {
@@ -219,12 +226,11 @@ func (tc *timelineChart) Render() app.UI {
 			tab = 0
 		}
 		desc := c.Describe(tc.Sum, m)
-		nodes = append(nodes, el("line").ID("tl-mark-"+strconv.Itoa(i)).Class(cls...).
+		nodes = append(nodes, el("line").ID(markID(i)).Class(cls...).
 			Attr("x1", summary.Num(m.X)).Attr("x2", summary.Num(m.X)).
 			Attr("y1", summary.Num(m.Y1)).Attr("y2", summary.Num(m.Y2)).
-			Attr("vector-effect", "non-scaling-stroke").
 			TabIndex(tab).Role("button").Aria("label", desc).
-			DataSet("mark", i).DataSet("event", tc.Sum.Events[m.First].Index).DataSet("count", m.Count))
+			DataSet("event", tc.Sum.Events[m.First].Index))
 	}
 	label := fmt.Sprintf("Open connections over time, one line per %s; below, a lane per line with its connects (up), disconnects (down) and disconnects with an error (red, across)", c.By)
 	return el("svg").ID("timeline-chart").Class("timeline-chart").
@@ -239,17 +245,23 @@ func (tc *timelineChart) Render() app.UI {
 		Body(nodes...)
 }
 
+// markPrefix starts the id of each mark: "tl-mark-" and its index.
+const markPrefix = "tl-mark-"
+
+// markID returns the id of mark i.
+func markID(i int) string { return markPrefix + strconv.Itoa(i) }
+
 // markOf returns the mark an event happened on, or -1.
 func (tc *timelineChart) markOf(e app.Event) int {
 	target := e.Get("target")
 	if !target.Truthy() {
 		return -1
 	}
-	v := target.Call("getAttribute", "data-mark")
-	if !v.Truthy() {
+	id, ok := strings.CutPrefix(target.Get("id").String(), markPrefix)
+	if !ok {
 		return -1
 	}
-	i, err := strconv.Atoi(v.String())
+	i, err := strconv.Atoi(id)
 	if err != nil || i < 0 || i >= len(tc.Chart.Marks) {
 		return -1
 	}
@@ -304,7 +316,7 @@ func (tc *timelineChart) key(ctx app.Context, e app.Event) {
 		return
 	}
 	e.PreventDefault()
-	if el := element("tl-mark-" + strconv.Itoa(next)); el.Truthy() {
+	if el := element(markID(next)); el.Truthy() {
 		el.Call("focus")
 	}
 }
