@@ -199,15 +199,15 @@ func (tc *timelineChart) Render() app.UI {
 	el := func(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 	base := summary.PlotTop + summary.PlotHeight
 	nodes := []app.UI{
-		el("line").Class("tl-axis").Attr("x1", 0).Attr("x2", summary.Width).
+		el("line").Class("tl-axis").Attr("x1", 0).Attr("x2", summary.Num(summary.Width)).
 			Attr("y1", summary.Num(base)).Attr("y2", summary.Num(base)),
-		el("line").Class("tl-peak").Attr("x1", 0).Attr("x2", summary.Width).
+		el("line").Class("tl-peak").Attr("x1", 0).Attr("x2", summary.Num(summary.Width)).
 			Attr("y1", summary.Num(c.Y(c.MaxOpen))).Attr("y2", summary.Num(c.Y(c.MaxOpen))),
 	}
 	for i := range c.Lines {
 		l := &c.Lines[i]
 		nodes = append(nodes,
-			el("line").Class("tl-lane").Attr("x1", 0).Attr("x2", summary.Width).
+			el("line").Class("tl-lane").Attr("x1", 0).Attr("x2", summary.Num(summary.Width)).
 				Attr("y1", summary.Num(l.Lane)).Attr("y2", summary.Num(l.Lane)),
 			el("path").Class("tl-step", "s"+strconv.Itoa(i)).Attr("d", l.Path),
 		)
