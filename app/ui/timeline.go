@@ -40,14 +40,20 @@ type Timeline struct {
 	active markRef // the mark described; chart nil for none
 }
 
-// timelineCache keeps the summary and charts of the last report the
-// Timeline showed, so that coming back to the tab, or a new Timeline
-// component for the same report, computes nothing again (the page has one
-// Timeline, and runs on one thread).
+// timelineCache keeps the summary and charts of the report the Timeline
+// showed, so that coming back to the tab, or a new Timeline component for
+// the same report, computes nothing again (the page has one Timeline, and
+// runs on one thread). The Inspector empties it when it shows another
+// report (forgetTimeline), so that it never keeps an old payload alive.
 var timelineCache struct {
 	of     *inspect.Report  // the report sum describes
 	sum    *summary.Summary // its summary
 	charts [2]*summary.Chart
+}
+
+// forgetTimeline empties the Timeline's cache.
+func forgetTimeline() {
+	timelineCache.of, timelineCache.sum, timelineCache.charts = nil, nil, [2]*summary.Chart{}
 }
 
 // OnMount follows the marks the chart says are hovered or focused.
