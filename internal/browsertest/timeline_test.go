@@ -138,6 +138,16 @@ func TestTimelineDraws(t *testing.T) {
 	cu := summary.Layout(s, summary.ByUser)
 	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelectorAll("#timeline-chart path.tl-step").length === %d && document.querySelector("#timeline-legend").textContent.includes(%s)`,
 		len(cu.Lines), js(cu.Lines[len(cu.Lines)-1].Label(summary.ByUser))))
+
+	// At 360 px the chart fits the screen, and so does the page.
+	b.do(10*time.Second, chromedp.EmulateViewport(360, 800))
+	waitJS(b, 5*time.Second, `document.documentElement.clientWidth <= 360`)
+	if r := eval[float64](b, `document.querySelector("#timeline-chart").getBoundingClientRect().right`); r > 360 || r < 200 {
+		t.Errorf("at 360 px the chart ends at %.0f px", r)
+	}
+	if w := eval[int](b, `document.documentElement.scrollWidth`); w > 360 {
+		t.Errorf("at 360 px the page is %d px wide: %s", w, eval[string](b, `[...document.querySelectorAll("*")].filter(e => e.getBoundingClientRect().right > 361).map(e => e.tagName + "#" + e.id + "." + e.className).join(" ")`))
+	}
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
 	}
