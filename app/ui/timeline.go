@@ -116,6 +116,7 @@ func (t *Timeline) Render() app.UI {
 			),
 		),
 		app.Ul().ID("timeline-legend").Class("timeline-legend").Body(legend...),
+		app.P().ID("timeline-scale").Class("muted", "timeline-scale").Text(scale(c)),
 		&timelineChart{Chart: c, Sum: s},
 		app.Div().Class("timeline-axis").Aria("hidden", true).Body(
 			app.Span().Text(summary.Clock(c.Start)),
@@ -125,6 +126,15 @@ func (t *Timeline) Render() app.UI {
 		t.detail(s, c),
 	}
 	return box.Body(append(body, notes...)...)
+}
+
+// scale says how to read the chart.
+func scale(c *summary.Chart) string {
+	text := fmt.Sprintf("Lines: open connections, 0 to %d (dashed). Below, one lane per line: connects up, disconnects down, disconnects with an error in red across.", c.MaxOpen)
+	if c.Bucket > 0 {
+		text += " A longer mark stands for more events close in time."
+	}
+	return text
 }
 
 // totals writes the summary's totals in one line.
@@ -155,7 +165,7 @@ func (t *Timeline) detail(s *summary.Summary, c *summary.Chart) app.UI {
 	if t.active.chart != c || t.active.i < 0 || t.active.i >= len(c.Marks) {
 		hint := "Hover a mark, or Tab to the marks and move with ← →, to see its event; a click or Enter shows it in the inspector."
 		if c.Bucket > 0 {
-			hint += " Marks close in time share one mark (its first event opens)."
+			hint += " Events close in time share a mark (it opens the first)."
 		}
 		if t.Focus >= 0 {
 			hint = fmt.Sprintf("Event #%d is shown alone in the other tabs and selected in the editor. ", t.Focus) + hint
