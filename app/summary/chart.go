@@ -156,9 +156,13 @@ func Layout(s *Summary, by By) *Chart {
 	for i := range s.Events {
 		e := &s.Events[i]
 		l := lines[i]
+		if e.Opener >= 0 {
+			l = lines[e.Opener] // the connection is open on its connect's line
+		}
 		open[l] += e.Delta
 		c.Lines[l].Peak = max(c.Lines[l].Peak, open[l])
 		c.MaxOpen = max(c.MaxOpen, open[l])
+		l = lines[i]
 		switch {
 		case e.Kind == Connect:
 			c.Lines[l].Connects++
@@ -199,7 +203,11 @@ func (c *Chart) paths(s *Summary, lines []int) {
 		if e.Delta == 0 {
 			continue
 		}
-		p := &pens[lines[i]]
+		l := lines[i]
+		if e.Opener >= 0 {
+			l = lines[e.Opener]
+		}
+		p := &pens[l]
 		p.open += e.Delta
 		x := math.Round(c.X(e.Time)*10) / 10
 		if x != p.x || !p.moved {

@@ -31,6 +31,29 @@ func lastY(t *testing.T, path string) float64 {
 	return y
 }
 
+// checkPaths checks that every line's path stays on the plot: no count
+// below zero or above the scale's top.
+func checkPaths(t *testing.T, c *summary.Chart) {
+	t.Helper()
+	bottom, top := c.Y(0)+0.05, summary.PlotTop-0.05
+	for _, l := range c.Lines {
+		fields := strings.FieldsFunc(l.Path, func(r rune) bool { return r == 'V' || r == 'M' })
+		for i, f := range fields {
+			f, _, _ = strings.Cut(f, "H")
+			if i == 0 {
+				f = strings.Fields(f)[1] // "0 y"
+			}
+			y, err := strconv.ParseFloat(f, 64)
+			if err != nil {
+				t.Fatalf("path %.80s: %v", l.Path, err)
+			}
+			if y > bottom || y < top {
+				t.Fatalf("line %q goes to y %g, off the plot (%g to %g)", l.Name, y, top, bottom)
+			}
+		}
+	}
+}
+
 // TestLayoutStorm lays out the screenshot's batch: every event is in one
 // mark, the marks stay under the bound, the storm's errors are all on its
 // line, and each line ends at its open count.
@@ -45,6 +68,7 @@ func TestLayoutStorm(t *testing.T) {
 			if len(c.Marks) > summary.MaxMarks || c.Bucket == 0 {
 				t.Errorf("%d marks with buckets of %g units", len(c.Marks), c.Bucket)
 			}
+			checkPaths(t, c)
 			counted, errors := 0, 0
 			perLine := make([]int, len(c.Lines))
 			for i, m := range c.Marks {
@@ -137,5 +161,34 @@ func TestLayoutDegenerate(t *testing.T) {
 	}
 	if d := c.Describe(s, &c.Marks[1]); !strings.Contains(d, "errorMessage: x") {
 		t.Errorf("description %q", d)
+	}
+}
+
+// TestLayoutConnectionChangesGroup: a disconnect that names another hub
+// and user than its connect closes the connection where it was opened, so
+// that no line goes below zero.
+func TestLayoutConnectionChangesGroup(t *testing.T) {
+	at := time.Date(2024, 5, 14, 9, 30, 0, 0, time.UTC)
+	evs := []gen.Event{
+		{ID: "a", Type: gen.Connected, Time: at, Hub: "a", ConnectionID: "c1", UserID: "u1"},
+		{ID: "b", Type: gen.Connected, Time: at.Add(time.Second), Hub: "b", ConnectionID: "c2", UserID: "u2"},
+		{ID: "c", Type: gen.Disconnected, Time: at.Add(2 * time.Second), Hub: "b", ConnectionID: "c1", UserID: "u2"},
+	}
+	s := summary.Of(inspect.Inspect(gen.Write(gen.EventGrid, evs)))
+	for _, by := range []summary.By{summary.ByHub, summary.ByUser} {
+		c := summary.Layout(s, by)
+		checkPaths(t, c)
+		for _, l := range c.Lines {
+			want := c.Y(1) // b and u2 keep c2 open
+			if l.Name == "a" || l.Name == "u1" {
+				want = c.Y(0)
+			}
+			if got := lastY(t, l.Path); got != want {
+				t.Errorf("by %s: line %s ends at y %g, want %g", by, l.Name, got, want)
+			}
+		}
+	}
+	if e := s.Events[2]; e.Opener != 0 || e.Delta != -1 {
+		t.Errorf("the disconnect %+v does not close the first connect", e)
 	}
 }

@@ -27,6 +27,7 @@ func FuzzSummary(f *testing.F) {
 		checkTimeline(t, s)
 		for _, by := range []summary.By{summary.ByHub, summary.ByUser} {
 			c := summary.Layout(s, by)
+			checkPaths(t, c)
 			n := 0
 			for _, m := range c.Marks {
 				n += m.Count

@@ -67,6 +67,10 @@ type Event struct {
 	// OutOfOrder says the event's time is earlier than that of the
 	// connection event before it in the payload.
 	OutOfOrder bool
+	// Opener is, for a disconnect that closes a connection opened in the
+	// payload, the index in Summary.Events of that connect; -1 otherwise.
+	// The connection counts as open in the connect's hub and user.
+	Opener int
 }
 
 // Errored reports whether the event is a disconnect that carries an error
@@ -287,6 +291,7 @@ type conn struct {
 	state      uint8 // connOpen or connClosed
 	start      time.Time
 	hub, user  *Stats // the groups of its connect
+	opener     int    // the index of its connect in Summary.Events
 	hasConnect bool   // a connect of it is somewhere in the payload
 }
 
@@ -336,10 +341,11 @@ func (s *Summary) sweep() {
 		e := &s.Events[i]
 		gs := [3]*Stats{&s.Total, group(hubs, e.Hub), group(users, e.User)}
 		c := &conns[slot[i]]
+		e.Opener = -1
 		switch e.Kind {
 		case Connect:
 			if c.state == connNone {
-				c.state, c.start, c.hub, c.user = connOpen, e.Time, gs[1], gs[2]
+				c.state, c.start, c.hub, c.user, c.opener = connOpen, e.Time, gs[1], gs[2], i
 				e.Delta = 1
 			}
 			for _, g := range gs {
@@ -355,7 +361,7 @@ func (s *Summary) sweep() {
 				}
 				c.state = connClosed
 			case c.state == connOpen:
-				e.Delta = -1
+				e.Delta, e.Opener = -1, c.opener
 				c.state = connClosed
 				d := e.Time.Sub(c.start)
 				for _, g := range [3]*Stats{&s.Total, c.hub, c.user} {
