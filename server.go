@@ -5,7 +5,7 @@
 //
 //	eventlens [serve] [-addr 127.0.0.1:8080]   serve the app (default)
 //	eventlens export -out dist [-base /name/]   write the app as a static site
-//	eventlens check|convert|diff|filter ...     command-line inspection
+//	eventlens check|convert|diff|filter|summary ...  command-line inspection
 //	eventlens send -to URL FILE                 deliver events as Event Grid does
 //
 // This package is flags and subcommand dispatch only: the site (pages, CSP,
@@ -74,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cli.Send(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 	case "filter":
 		return cli.Filter(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
+	case "summary":
+		return cli.Summary(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 	case "help", "-h", "--help":
 		usage(stdout)
 		return 0
@@ -95,6 +97,7 @@ commands:
   diff      compare two payloads: eventlens diff [--semantic] [--patch] A B
   send      deliver events to an endpoint as Event Grid does: eventlens send -to URL FILE
   filter    which events a subscription filter delivers: eventlens filter [--json] --filter FILTER.json PAYLOAD|-
+  summary   SignalR connections per hub and user: eventlens summary [--json] FILE|-
   help      show this help
 
 Run "eventlens <command> -h" for a command's flags.

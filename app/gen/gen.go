@@ -152,9 +152,15 @@ const userCount = 800
 // clients connect and disconnect, a disconnection always closing a
 // connection opened earlier in the batch. Events(n) is a prefix of
 // Events(m) for m > n. n below zero counts as zero.
-func Events(n int) []Event {
+func Events(n int) []Event { return events(n, defaultSeed) }
+
+// defaultSeed seeds Events.
+const defaultSeed = 0x5eed_e7e7_0000_0001
+
+// events is Events with the random sequence seeded by seed.
+func events(n int, seed uint64) []Event {
 	n = max(n, 0)
-	r := &rng{s: 0x5eed_e7e7_0000_0001}
+	r := &rng{s: seed}
 	users := map[int]string{}
 	user := func() string {
 		k := r.intn(userCount)
@@ -253,12 +259,12 @@ func AppendEvent(dst []byte, f Form, ev *Event) []byte {
 	b = member(b, 1, timeKey, ts, true)
 	b = member(b, 1, vocab.ID, ev.ID, true)
 	b = append(b, "  \"data\": {\n"...)
-	b = member(b, 2, "timestamp", ts, true)
-	b = member(b, 2, "hubName", ev.Hub, true)
-	b = member(b, 2, "connectionId", ev.ConnectionID, true)
-	b = member(b, 2, "userId", ev.UserID, ev.ErrorMessage != "")
+	b = member(b, 2, vocab.Timestamp, ts, true)
+	b = member(b, 2, vocab.HubName, ev.Hub, true)
+	b = member(b, 2, vocab.ConnectionID, ev.ConnectionID, true)
+	b = member(b, 2, vocab.UserID, ev.UserID, ev.ErrorMessage != "")
 	if ev.ErrorMessage != "" {
-		b = member(b, 2, "errorMessage", ev.ErrorMessage, false)
+		b = member(b, 2, vocab.ErrorMessage, ev.ErrorMessage, false)
 	}
 	b = append(b, "  },\n"...)
 	if f == CloudEvents {

@@ -267,6 +267,7 @@ func (p *Inspector) show(text string, n, gen int, r *inspect.Report) {
 	}
 	p.src, p.srcLen, p.srcGen, p.report, p.idx = text, n, gen, r, nil
 	p.shown++
+	forgetTimeline()
 	if r == nil || p.focus >= len(r.Events) || !r.Batch {
 		p.focus = -1
 	}

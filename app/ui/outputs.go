@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"eventlens/app/inspect"
+	"eventlens/app/summary"
 )
 
 // The output tabs.
@@ -12,10 +13,11 @@ const (
 	tabEventGrid   = "eventgrid"
 	tabCloudEvents = "cloudevents"
 	tabDiff        = "diff"
+	tabTimeline    = "timeline"
 )
 
 // tabOrder is the tabs' order in the tab list.
-var tabOrder = []string{tabPretty, tabEventGrid, tabCloudEvents, tabDiff}
+var tabOrder = []string{tabPretty, tabEventGrid, tabCloudEvents, tabDiff, tabTimeline}
 
 // nextTab returns the tab that key (ArrowRight, ArrowLeft, Home, End)
 // moves to from tab, as the WAI-ARIA tabs pattern does (wrapping around);
@@ -78,6 +80,8 @@ func (p *Inspector) output() (text []byte, name, mime string) {
 		return p.out.cloudEvents, "eventlens-cloudevents.json", "application/cloudevents-batch+json"
 	case tabDiff:
 		return []byte(mappingText(p.report)), "eventlens-mapping.txt", "text/plain"
+	case tabTimeline:
+		return summaryText(p.report), "eventlens-summary.txt", "text/plain"
 	}
 	return p.out.pretty, "eventlens-pretty.json", "application/json"
 }
@@ -91,6 +95,8 @@ func (p *Inspector) outputName() string {
 		return "eventlens-cloudevents.json"
 	case tabDiff:
 		return "eventlens-mapping.txt"
+	case tabTimeline:
+		return "eventlens-summary.txt"
 	}
 	return "eventlens-pretty.json"
 }
@@ -104,6 +110,8 @@ func (p *Inspector) outputTitle() string {
 		return "the CloudEvents form"
 	case tabDiff:
 		return "the field mapping"
+	case tabTimeline:
+		return "the connection summary"
 	}
 	return "the formatted payload"
 }
@@ -121,6 +129,8 @@ func (p *Inspector) hasOutput() bool {
 		return len(p.out.cloudEvents) > 0
 	case tabDiff:
 		return p.report != nil && p.report.Converted() != nil && len(p.report.Converted().Changes) > 0
+	case tabTimeline:
+		return p.report != nil && p.report.Doc != nil && len(p.report.Events) > 0
 	}
 	return len(p.out.pretty) > 0
 }
@@ -137,4 +147,12 @@ func mappingText(r *inspect.Report) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// summaryText is the connection summary of report r as text (what
+// `eventlens summary` prints), for copying.
+func summaryText(r *inspect.Report) []byte {
+	var b strings.Builder
+	_ = summary.Of(r).WriteText(&b) // a strings.Builder does not fail
+	return []byte(b.String())
 }

@@ -304,6 +304,7 @@ func (p *Inspector) tabs() app.UI {
 			tab(tabEventGrid, egLabel),
 			tab(tabCloudEvents, ceLabel),
 			tab(tabDiff, "Field mapping"),
+			tab(tabTimeline, "Timeline"),
 		),
 		app.Div().ID("panel").Class("panel").Role("tabpanel").Aria("labelledby", "tab-"+p.tab).Body(
 			app.Div().Class("row", "panel-actions").Body(
@@ -369,6 +370,8 @@ func (p *Inspector) panel() app.UI {
 		return app.Div().Body(warn, note, minifiedNote(conv.Minified && p.focus < 0, showAlone), &CodeView{ID: id, Label: title + " form", Text: text})
 	case tabDiff:
 		return &MappingView{Report: r, Focus: p.focus}
+	case tabTimeline:
+		return &Timeline{Report: r, Focus: p.focus}
 	}
 	if r == nil || len(p.out.pretty) == 0 {
 		msg := "The formatted payload appears here."

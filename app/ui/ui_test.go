@@ -404,10 +404,11 @@ func mustSample(t *testing.T, id string) string {
 func TestNextTab(t *testing.T) {
 	for _, tt := range []struct{ from, key, want string }{
 		{tabPretty, "ArrowRight", tabEventGrid},
-		{tabDiff, "ArrowRight", tabPretty},
-		{tabPretty, "ArrowLeft", tabDiff},
+		{tabDiff, "ArrowRight", tabTimeline},
+		{tabTimeline, "ArrowRight", tabPretty},
+		{tabPretty, "ArrowLeft", tabTimeline},
 		{tabCloudEvents, "Home", tabPretty},
-		{tabEventGrid, "End", tabDiff},
+		{tabEventGrid, "End", tabTimeline},
 	} {
 		if got, ok := nextTab(tt.from, tt.key); !ok || got != tt.want {
 			t.Errorf("nextTab(%s, %s) = %s, %v; want %s", tt.from, tt.key, got, ok, tt.want)

@@ -16,6 +16,7 @@ const (
 	budgetInspect5000Wasm   = 400e6 // ns
 	budgetGzip              = 4_500_000
 	budgetHeapMB            = 64
+	budgetTimeline5000Wasm  = 100e6 // ns
 )
 
 // budget is one budget's line.
@@ -52,6 +53,12 @@ func (r *report) budgets() []budget {
 	add("whole inspection of 1,000 events ("+mb(1000)+"), native", "≤ 25 ms", budgetInspect1000Native, r.native, 1000)
 	add("whole inspection of 1,000 events, wasm (Node)", "≤ 80 ms", budgetInspect1000Wasm, r.wasm, 1000)
 	add("whole inspection of 5,000 events ("+mb(gen.MaxEvents)+"), wasm (Node)", "≤ 400 ms", budgetInspect5000Wasm, r.wasm, 5000)
+	if v, ok := r.wasm.median("BenchmarkTimeline/eventgrid/5000", "ns/op"); ok {
+		out = append(out, budget{what: "Timeline of 5,000 events (summary and chart), wasm (Node)", limit: "≤ 100 ms",
+			measured: dur(v), ok: v <= budgetTimeline5000Wasm, known: true})
+	} else {
+		out = append(out, budget{what: "Timeline of 5,000 events (summary and chart), wasm (Node)", limit: "≤ 100 ms"})
+	}
 	if s := r.sizes; s != nil {
 		out = append(out, budget{what: "app.wasm, gzip -9", limit: "≤ 4.5 MB (4,500,000 bytes)",
 			measured: fmt.Sprintf("%s (%d bytes)", kb(s.gzip), s.gzip), ok: s.gzip <= budgetGzip, known: true})

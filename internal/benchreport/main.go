@@ -25,11 +25,12 @@ import (
 var packages = []string{
 	"./app/jsontree", "./app/detect", "./app/schema", "./app/lint",
 	"./app/convert", "./app/jsondiff", "./app/inspect",
+	"./app/summary",
 }
 
 // benchPattern selects the benchmarks of the tables (BenchmarkMemory and
 // BenchmarkFirst run on their own, in fresh processes).
-const benchPattern = `^Benchmark(Parse|ParseNonASCII|Unmarshal|Value|Pretty|PrettyLen|Indent|Detect|Validate|Envelope|Check|Convert|Compare|Patch|Inspect|Diff)$`
+const benchPattern = `^Benchmark(Parse|ParseNonASCII|Unmarshal|Value|Pretty|PrettyLen|Indent|Detect|Validate|Envelope|Check|Convert|Compare|Patch|Inspect|Diff|Summary|Timeline)$`
 
 // config is what the command line asks for.
 type config struct {

@@ -181,14 +181,15 @@ func TestUITabsArrowKeys(t *testing.T) {
 	for _, step := range []struct{ key, want string }{
 		{kb.ArrowRight, "eventgrid"},
 		{kb.ArrowRight, "cloudevents"},
-		{kb.End, "diff"},
+		{kb.End, "timeline"},
 		{kb.ArrowRight, "pretty"},
+		{kb.ArrowLeft, "timeline"},
 		{kb.ArrowLeft, "diff"},
 		{kb.Home, "pretty"},
 	} {
 		b.do(5*time.Second, chromedp.KeyEvent(step.key))
 		waitJS(b, 5*time.Second, fmt.Sprintf(`document.activeElement.id === "tab-%s" && document.querySelector("#tab-%s").getAttribute("aria-selected") === "true" && document.querySelector("#%s") !== null`, step.want, step.want, step.want))
-		if got := eval[string](b, `[...document.querySelectorAll('[role="tab"]')].map(e => e.tabIndex).join(",")`); strings.Count(got, "-1") != 3 {
+		if got := eval[string](b, `[...document.querySelectorAll('[role="tab"]')].map(e => e.tabIndex).join(",")`); strings.Count(got, "-1") != strings.Count(got, ",") {
 			t.Errorf("on %s, the tabs' tabindex are %s: want only the selected one at 0", step.want, got)
 		}
 	}
