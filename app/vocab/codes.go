@@ -137,6 +137,7 @@ var Families = []Family{
 	{"SR", "app/lint", "Semantic checks", "SignalR Service data"},
 	{"BATCH", "app/lint", "Semantic checks", "batches"},
 	{"DIFF", "app/inspect", "Comparison", "comparisons in semantic mode"},
+	{"HTTP", "app/wire", "HTTP requests", "a pasted HTTP request: its request line and headers, and its headers against its body"},
 }
 
 // FamilyOf returns the family of a code: the one whose prefix is followed
