@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
+	"eventlens/app/wire"
 )
 
 // This file holds what a Report says about its payload beyond its fields:
@@ -18,6 +20,20 @@ import (
 // "CloudEvents event", "Validation handshake", "Empty array", "Not an
 // event" or "Not JSON".
 func (r *Report) FormLabel() string {
+	if q := r.Request; q != nil {
+		switch {
+		case q.Kind == wire.WebHook:
+			return "CloudEvents webhook handshake (OPTIONS)"
+		case r.Doc == nil && hasCode(r.Diagnostics, vocab.HTTPNoBody):
+			return "HTTP " + q.Method + " request without a body"
+		}
+		return q.Kind.Title() + ": " + r.payloadLabel()
+	}
+	return r.payloadLabel()
+}
+
+// payloadLabel names what the payload (a request's body) is.
+func (r *Report) payloadLabel() string {
 	switch {
 	case r.Doc == nil:
 		return "Not JSON"
@@ -181,4 +197,20 @@ func (r *Report) has(c vocab.Code) bool {
 		}
 	}
 	return false
+}
+
+// OtherMode returns a CloudEvents request in the HTTP binding's other
+// content mode (binary to structured, structured to binary) with the
+// mode's title, or an error saying why there is none (not a request, an
+// Event Grid delivery, a batch...).
+func (r *Report) OtherMode() (title string, text []byte, err error) {
+	switch {
+	case r.Request == nil:
+		return "", nil, errors.New("not an HTTP request")
+	case r.Request.Kind == wire.Binary:
+		text, err = r.Request.ToStructured()
+		return wire.Structured.Title(), text, err
+	}
+	text, err = r.Request.ToBinary()
+	return wire.Binary.Title(), text, err
 }

@@ -126,14 +126,28 @@ var methods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS
 // (or, in a `curl -v` dump, its first "> " line) starts with a request
 // method (in any case) and a target ("/…", "http…" or "*").
 func Looks(src []byte) bool {
+	if !mayBe(src) {
+		return false
+	}
 	_, ok := requestLine(src, lineStarts(src))
 	return ok
+}
+
+// mayBe reports whether src may be a request at all: its first character
+// that is not white space is a letter (a method) or starts a line of a curl
+// dump. It keeps JSON from costing a scan of its lines.
+func mayBe(src []byte) bool {
+	t := bytes.TrimLeft(src, " \t\r\n\ufeff")
+	return len(t) > 0 && (t[0]|0x20 >= 'a' && t[0]|0x20 <= 'z' || t[0] == '*' || t[0] == '>' || t[0] == '<')
 }
 
 // Parse reads src as an HTTP request; it reports false when src is not one
 // (see Looks). Malformed parts are diagnostics, not errors: Parse never
 // fails on a text that Looks like a request.
 func Parse(src []byte) (*Request, bool) {
+	if !mayBe(src) {
+		return nil, false
+	}
 	lines := lineStarts(src)
 	first, ok := requestLine(src, lines)
 	if !ok {
