@@ -201,11 +201,14 @@ func (j *Job) request(req *wire.Request) (done bool) {
 // payload returns the text the engine inspects for the request: the event
 // of a binary-mode request, else the request with everything but the body
 // blanked out, so that positions are those of the pasted text.
-func (j *Job) payload() []byte {
-	if ev := j.req.Event(); ev != nil {
+func (j *Job) payload() []byte { return payloadOf(j.req) }
+
+// payloadOf returns the payload an HTTP request delivers, as Job.payload.
+func payloadOf(req *wire.Request) []byte {
+	if ev := req.Event(); ev != nil {
 		return ev
 	}
-	return j.req.Masked()
+	return req.Masked()
 }
 
 // hasCode reports whether ds holds a diagnostic with code c.
