@@ -366,7 +366,10 @@ func (p *Inspector) panel() app.UI {
 	}
 	if r == nil || len(p.out.pretty) == 0 {
 		msg := "The formatted payload appears here."
-		if r != nil && r.Doc == nil {
+		switch {
+		case r != nil && r.Request != nil && r.Doc == nil && len(strings.TrimSpace(string(r.Request.Body()))) == 0:
+			msg = "This request has no body: there is no payload to format."
+		case r != nil && r.Doc == nil:
 			msg = "The payload is not valid JSON: fix the syntax error listed above to see it formatted."
 		}
 		return app.Pre().ID("pretty").Class("code", "muted").Text(msg)

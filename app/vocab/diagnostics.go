@@ -169,7 +169,7 @@ func mebibytes(n int) string { return strconv.Itoa(n>>20) + " MiB" }
 // body. Each is located on the request line or on the header's line.
 var (
 	HTTPRequestLine = define("HTTP001", Error, "",
-		`the request line is not "METHOD target HTTP/version" (e.g. "POST /api/events HTTP/1.1"): a lower-case method, a missing target or version, or extra words.`)
+		`the request line is not "METHOD target HTTP/version" (e.g. "POST /api/events HTTP/1.1"): a lower-case method, a target that is not a path or URL, a missing version, or extra words.`)
 	HTTPHeaderLine = define("HTTP002", Error, "",
 		`a header line is not "Name: value": no colon, a name with spaces or other characters outside an HTTP token, or a folded continuation line (obsolete since RFC 7230).`)
 	HTTPNoBlankLine = define("HTTP003", Error, "",

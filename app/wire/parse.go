@@ -79,7 +79,13 @@ func looksLikeRequestLine(b []byte) bool {
 	if !ok || !slices.ContainsFunc(methods, func(m string) bool { return strings.EqualFold(m, method) }) {
 		return false
 	}
-	target, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	target, version, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	return targetForm(target) || strings.HasPrefix(strings.TrimLeft(version, " "), "HTTP/")
+}
+
+// targetForm reports whether a request target is in a form a request to a
+// webhook uses: "/path", an absolute URL or "*".
+func targetForm(target string) bool {
 	lower := strings.ToLower(target)
 	return strings.HasPrefix(target, "/") || target == "*" || strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
 }
@@ -109,6 +115,8 @@ func (r *Request) parseRequestLine(l textLine) {
 		r.add(vocab.HTTPRequestLine, r.Line, `Separate the method, the target and the version with single spaces: write %q.`, strings.Join(fields, " "))
 	case method != r.Method:
 		r.add(vocab.HTTPRequestLine, r.Line, "Methods are case-sensitive and written in capitals: write %q, not %q.", r.Method, method)
+	case !targetForm(r.Target):
+		r.add(vocab.HTTPRequestLine, r.Line, "The target %q is not a path: write the path the request goes to, starting with / (e.g. /api/events), or the whole URL.", r.Target)
 	case !protoPattern.MatchString(r.Proto):
 		r.add(vocab.HTTPRequestLine, r.Line, "%q is not an HTTP version: write HTTP/1.1 (or HTTP/2).", r.Proto)
 	}

@@ -153,6 +153,8 @@ func TestDiagnostics(t *testing.T) {
 		{"lower-case method", "post /api HTTP/1.1\n\n{}", vocab.HTTPRequestLine, 1, ""},
 		{"bad version", "POST /api HTTQ/1.1\n\n{}", vocab.HTTPRequestLine, 1, ""},
 		{"extra words", "POST /my events HTTP/1.1\n\n{}", vocab.HTTPRequestLine, 1, ""},
+		{"relative target", "POST api/events HTTP/1.1\n\n{}", vocab.HTTPRequestLine, 1, ""},
+		{"double space", "POST  /api HTTP/1.1\n\n{}", vocab.HTTPRequestLine, 1, ""},
 		{"no colon", "POST / HTTP/1.1\nHost example.com\n\n{}", vocab.HTTPHeaderLine, 2, "Host example.com"},
 		{"bad name", "POST / HTTP/1.1\nContent Type: x\n\n{}", vocab.HTTPHeaderLine, 2, "Content Type"},
 		{"folded", "POST / HTTP/1.1\nX-A: 1\n  2\n\n{}", vocab.HTTPHeaderLine, 3, "  2"},

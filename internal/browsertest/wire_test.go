@@ -75,4 +75,7 @@ func TestUIHTTPRequests(t *testing.T) {
 	if got := eval[string](b, `document.querySelector("#webhook-answer").textContent`); !strings.Contains(got, "WebHook-Allowed-Origin: eventgrid.azure.net") {
 		t.Errorf("handshake answer %q", got)
 	}
+	if got := eval[string](b, `document.querySelector("#pretty").textContent`); !strings.Contains(got, "no body") {
+		t.Errorf("the Pretty tab of a handshake says %q", got)
+	}
 }
