@@ -22,7 +22,7 @@ func (p *Inspector) request() app.UI {
 	q := r.Request
 	var rows []app.UI
 	for _, h := range q.Headers {
-		if !relevant(h.Name) {
+		if !wire.DeliveryHeader(h.Name) {
 			continue
 		}
 		value := h.Value
@@ -58,13 +58,6 @@ func (p *Inspector) request() app.UI {
 		p.webHookAnswer(q),
 		p.otherMode(),
 	)
-}
-
-// relevant reports whether a header matters to an event delivery.
-func relevant(name string) bool {
-	n := strings.ToLower(name)
-	return n == strings.ToLower(vocab.HeaderContentType) || strings.HasPrefix(n, "aeg-") ||
-		strings.HasPrefix(n, vocab.CloudEventsHeaderPrefix) || strings.HasPrefix(n, "webhook-")
 }
 
 // modeNote says how the page reads the request.

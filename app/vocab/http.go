@@ -17,9 +17,13 @@ const (
 	HeaderDataVersion      = "aeg-data-version"      // the event's dataVersion (Event Grid schema)
 	HeaderMetadataVersion  = "aeg-metadata-version"  // the event's metadataVersion ("1"); specversion for CloudEvents
 
+	// EventGridHeaderPrefix starts every Event Grid delivery header.
+	EventGridHeaderPrefix = "aeg-"
 	// CloudEventsHeaderPrefix starts the header of every context attribute
 	// in the HTTP binding's binary mode: ce-id, ce-source, ce-<extension>.
 	CloudEventsHeaderPrefix = "ce-"
+	// WebHookHeaderPrefix starts the webhook handshake's headers.
+	WebHookHeaderPrefix = "WebHook-"
 
 	// The CloudEvents webhook abuse-protection handshake (http-webhook.md
 	// §4): the OPTIONS request's headers and the answer's.

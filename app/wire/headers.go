@@ -44,12 +44,14 @@ func (r *Request) ceHeaders() bool {
 	return false
 }
 
-// single reports whether a header carries one value, so that a repeated
-// one is an error.
-func single(name string) bool {
-	n := strings.ToLower(name)
-	return n == strings.ToLower(vocab.HeaderContentType) || strings.HasPrefix(n, "aeg-") ||
-		strings.HasPrefix(n, vocab.CloudEventsHeaderPrefix) || strings.HasPrefix(n, "webhook-")
+// DeliveryHeader reports whether a header matters to an event delivery:
+// Content-Type, aeg-*, ce-* or WebHook-*. Each carries one value, so a
+// repeated one is an error (HTTP014).
+func DeliveryHeader(name string) bool {
+	_, eg := cutPrefixFold(name, vocab.EventGridHeaderPrefix)
+	_, ce := cutPrefixFold(name, vocab.CloudEventsHeaderPrefix)
+	_, wh := cutPrefixFold(name, vocab.WebHookHeaderPrefix)
+	return eg || ce || wh || strings.EqualFold(name, vocab.HeaderContentType)
 }
 
 // checkHeaders checks what the headers say on their own.
@@ -57,7 +59,7 @@ func (r *Request) checkHeaders() {
 	seen := map[string]int{}
 	for i, h := range r.Headers {
 		key := strings.ToLower(h.Name)
-		if first, dup := seen[key]; dup && single(h.Name) {
+		if first, dup := seen[key]; dup && DeliveryHeader(h.Name) {
 			r.add(vocab.HTTPRepeatedHeader, h.Span, "%s appears again (first on line %d): send it once; receivers keep one of the two values, which one varies.", h.Name, r.Headers[first].Span.Line)
 			continue
 		}
