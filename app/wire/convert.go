@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -113,4 +114,26 @@ func (r *Request) ToBinary() ([]byte, error) {
 		contentType = vocab.MediaJSON // the JSON format's data is JSON
 	}
 	return finish(b, contentType, body), nil
+}
+
+// Format writes a request as text that Parse reads: the request line
+// (proto "HTTP/1.1"), the headers sorted by name (a net/http Header is a
+// map[string][]string), a blank line and the body; lines end with CRLF.
+// A receiver uses it to inspect what it received as a pasted request.
+// Header values with line breaks are cut at the break (HTTP forbids them).
+func Format(method, target string, header map[string][]string, body []byte) []byte {
+	names := make([]string, 0, len(header))
+	for name := range header {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	b := []byte(method + " " + target + " HTTP/1.1\r\n")
+	for _, name := range names {
+		for _, v := range header[name] {
+			v, _, _ = strings.Cut(v, "\n")
+			b = append(b, name+": "+strings.TrimRight(v, "\r")+"\r\n"...)
+		}
+	}
+	b = append(b, "\r\n"...)
+	return append(b, body...)
 }

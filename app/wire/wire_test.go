@@ -376,3 +376,20 @@ func jsonEqual(t *testing.T, a, b []byte) bool {
 	y, err2 := jsontree.Parse(b, jsontree.Options{})
 	return err1 == nil && err2 == nil && jsontree.Equal(x.Root, y.Root)
 }
+
+func TestFormat(t *testing.T) {
+	header := map[string][]string{
+		"Content-Type":   {"application/json"},
+		"Aeg-Event-Type": {"Notification"},
+		"X-Evil":         {"a\r\nInjected: yes"},
+	}
+	body := []byte(`[{"id": "1"}]`)
+	text := Format("POST", "/api/events?key=k", header, body)
+	r := mustParse(t, string(text))
+	if r.Kind != EventGrid || r.Target != "/api/events?key=k" || !bytes.Equal(r.Body(), body) || len(r.Diagnostics) != 0 {
+		t.Errorf("%s: kind %v, %+v", text, r.Kind, r.Diagnostics)
+	}
+	if r.Header("Injected") != nil || r.Get("X-Evil") != "a" {
+		t.Errorf("a value with a line break made a header: %s", text)
+	}
+}
