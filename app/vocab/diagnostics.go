@@ -197,7 +197,7 @@ var (
 	HTTPRepeatedHeader = define("HTTP014", Error, "",
 		"a header that carries one value (Content-Type, aeg-*, ce-*, WebHook-*) appears more than once; receivers keep one of them, which one varies.")
 	HTTPMissingAEG = define("HTTP015", Warning, "",
-		"Event Grid events in a request without the aeg-* headers Event Grid sends with every delivery (aeg-event-type, aeg-subscription-name, aeg-delivery-count, …); the request was not made by Event Grid, or lost its headers on the way.")
+		"Event Grid events in a request without the aeg-* headers Event Grid sends with every delivery (aeg-event-type, aeg-subscription-name, aeg-delivery-count, aeg-metadata-version, and aeg-data-version for its own schema), or a delivery with some of them only; the request was not made by Event Grid, or lost headers on the way.")
 	HTTPNoBody = define("HTTP016", Error, "",
 		"a request that should carry events has no body.")
 )

@@ -1,6 +1,8 @@
 package wire
 
 import (
+	"strings"
+
 	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
@@ -51,6 +53,21 @@ func (r *Request) Check(root *jsontree.Node, res detect.Result) []diag.Diagnosti
 	et := r.Header(vocab.HeaderEventType)
 	if eventGrid && et == nil {
 		add(vocab.HTTPMissingAEG, r.Line, "Event Grid events without the aeg-event-type, aeg-subscription-name and aeg-delivery-count headers that Event Grid sends with every delivery: this request was not made by Event Grid (or its headers were lost on the way).")
+	}
+	if et != nil && (eventGrid || res.Form == detect.CloudEvents) {
+		want := []string{vocab.HeaderSubscriptionName, vocab.HeaderDeliveryCount, vocab.HeaderMetadataVersion}
+		if eventGrid {
+			want = append(want, vocab.HeaderDataVersion)
+		}
+		var missing []string
+		for _, name := range want {
+			if r.Header(name) == nil {
+				missing = append(missing, name)
+			}
+		}
+		if len(missing) > 0 {
+			add(vocab.HTTPMissingAEG, et.Span, "This delivery has %s but no %s: Event Grid sends them with every delivery, so the request was not made by Event Grid or lost headers on the way.", et.Name, strings.Join(missing, ", "))
+		}
 	}
 	if et != nil {
 		switch {

@@ -181,6 +181,7 @@ func TestDiagnostics(t *testing.T) {
 		{"handshake without origin", "OPTIONS /api HTTP/1.1\nHost: x\n\n", vocab.HTTPWebHookHeader, 1, ""},
 		{"handshake bad rate", "OPTIONS /api HTTP/1.1\nWebHook-Request-Origin: o\nWebHook-Request-Rate: 0\n\n", vocab.HTTPWebHookHeader, 3, "0"},
 		{"repeated", strings.Replace(egDelivery, "aeg-delivery-count: 0\n", "aeg-delivery-count: 0\naeg-delivery-count: 1\n", 1), vocab.HTTPRepeatedHeader, 7, "aeg-delivery-count: 1"},
+		{"some aeg headers", strings.Replace(egDelivery, "aeg-delivery-count: 0\n", "", 1), vocab.HTTPMissingAEG, 4, "aeg-event-type: Notification"},
 		{"no aeg headers", "POST / HTTP/1.1\nContent-Type: application/json\n\n" + strings.SplitN(egDelivery, "\n\n", 2)[1], vocab.HTTPMissingAEG, 1, ""},
 		{"no body", "POST /api HTTP/1.1\nContent-Type: application/json\n\n", vocab.HTTPNoBody, 1, ""},
 		{"GET", "GET /api HTTP/1.1\n", vocab.HTTPNoBody, 1, ""},
@@ -213,7 +214,7 @@ func TestDiagnostics(t *testing.T) {
 	}
 	// Deliveries as Azure sends them draw nothing.
 	for _, src := range []string{egDelivery, binary, "POST / HTTP/1.1\nContent-Type: application/cloudevents-batch+json\n\n[]",
-		"POST / HTTP/1.1\nContent-Type: application/json\naeg-event-type: SubscriptionValidation\naeg-data-version: 2\n\n" + validation} {
+		"POST / HTTP/1.1\nContent-Type: application/json\naeg-event-type: SubscriptionValidation\naeg-subscription-name: S\naeg-delivery-count: 0\naeg-data-version: 2\naeg-metadata-version: 1\n\n" + validation} {
 		if _, ds := diagnosed(t, src); len(ds) != 0 {
 			t.Errorf("%.40q: %+v", src, ds)
 		}
