@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"strconv"
 	"strings"
 
 	"eventlens/app/detect"
@@ -41,13 +42,13 @@ func (r *Request) Check(root *jsontree.Node, res detect.Result) []diag.Diagnosti
 	case (r.Kind == Structured || r.Kind == Batch) && eventGrid:
 		add(vocab.HTTPContentType, ctSpan, "Content-Type is %s but the body holds Event Grid events: Event Grid delivers its own schema as %s.", mt, vocab.MediaJSON)
 	case eventGrid && mt != vocab.MediaJSON:
-		add(vocab.HTTPContentType, ctSpan, "Content-Type is %q: Event Grid delivers events in its own schema as %s.", r.Get(vocab.HeaderContentType), vocab.MediaJSON)
+		add(vocab.HTTPContentType, ctSpan, "%s: Event Grid delivers events in its own schema as %s.", contentType(ct), vocab.MediaJSON)
 	case res.Form == detect.CloudEvents && r.Kind != Structured && r.Kind != Batch:
 		want := vocab.MediaCloudEvents
 		if array {
 			want = vocab.MediaCloudEventsBatch
 		}
-		add(vocab.HTTPContentType, ctSpan, "The body is a CloudEvents event in structured mode, which needs Content-Type %s; with %q a receiver reads the request in binary mode and finds no ce- headers.", want, r.Get(vocab.HeaderContentType))
+		add(vocab.HTTPContentType, ctSpan, "The body is CloudEvents in structured mode, which needs Content-Type %s. %s: a receiver reads the request in binary mode and finds no ce- headers.", want, contentType(ct))
 	}
 
 	et := r.Header(vocab.HeaderEventType)
@@ -114,4 +115,12 @@ func (r *Request) Check(root *jsontree.Node, res detect.Result) []diag.Diagnosti
 		}
 	}
 	return out
+}
+
+// contentType says what Content-Type a request has, for messages.
+func contentType(h *Header) string {
+	if h == nil {
+		return "There is no Content-Type header"
+	}
+	return "Content-Type is " + strconv.Quote(h.Value)
 }

@@ -161,6 +161,7 @@ func TestDiagnostics(t *testing.T) {
 		{"no blank line", "POST / HTTP/1.1\nHost: x\n[{\"id\": 1}]", vocab.HTTPNoBlankLine, 3, "["},
 		{"EG as cloudevents", "POST / HTTP/1.1\nContent-Type: application/cloudevents+json\naeg-event-type: Notification\n\n" + strings.SplitN(egDelivery, "\n\n", 2)[1], vocab.HTTPContentType, 2, "application/cloudevents+json"},
 		{"EG as text", strings.Replace(egDelivery, "application/json", "text/plain", 1), vocab.HTTPContentType, 3, "text/plain"},
+		{"EG without Content-Type", strings.Replace(egDelivery, "Content-Type: application/json\n", "", 1), vocab.HTTPContentType, 1, "POST /api/events?key=k HTTP/1.1"},
 		{"CE as json", "POST / HTTP/1.1\nContent-Type: application/json\n\n" + ce, vocab.HTTPContentType, 2, "application/json"},
 		{"batch as one", "POST / HTTP/1.1\nContent-Type: application/cloudevents+json\n\n[" + ce + "]", vocab.HTTPContentType, 2, "application/cloudevents+json"},
 		{"one as batch", "POST / HTTP/1.1\nContent-Type: application/cloudevents-batch+json\n\n" + ce, vocab.HTTPContentType, 2, "application/cloudevents-batch+json"},
