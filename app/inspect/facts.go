@@ -202,15 +202,29 @@ func (r *Report) has(c vocab.Code) bool {
 // OtherMode returns a CloudEvents request in the HTTP binding's other
 // content mode (binary to structured, structured to binary) with the
 // mode's title, or an error saying why there is none (not a request, an
-// Event Grid delivery, a batch...).
+// Event Grid delivery, a batch...). The first call converts; later calls
+// return the same result.
 func (r *Report) OtherMode() (title string, text []byte, err error) {
-	switch {
-	case r.Request == nil:
-		return "", nil, errors.New("not an HTTP request")
-	case r.Request.Kind == wire.Binary:
-		text, err = r.Request.ToStructured()
-		return wire.Structured.Title(), text, err
+	if r.otherMode == nil {
+		m := &modeText{}
+		switch {
+		case r.Request == nil:
+			m.err = errors.New("not an HTTP request")
+		case r.Request.Kind == wire.Binary:
+			m.title = wire.Structured.Title()
+			m.text, m.err = r.Request.ToStructured()
+		default:
+			m.title = wire.Binary.Title()
+			m.text, m.err = r.Request.ToBinary()
+		}
+		r.otherMode = m
 	}
-	text, err = r.Request.ToBinary()
-	return wire.Binary.Title(), text, err
+	return r.otherMode.title, r.otherMode.text, r.otherMode.err
+}
+
+// modeText is the result of OtherMode.
+type modeText struct {
+	title string
+	text  []byte
+	err   error
 }

@@ -57,6 +57,8 @@ type Report struct {
 	// payload is its body, or for a binary-mode request the event its
 	// headers and body make (Request.Event), which Doc holds.
 	Request *wire.Request
+
+	otherMode *modeText // OtherMode's result, once asked for
 }
 
 // Event summarises one event of a payload, for pickers and lists.
