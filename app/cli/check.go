@@ -17,7 +17,7 @@ import (
 // finding about the payload as a whole; Line and Column are 0 when the
 // finding has no place in the text.
 type FileReport struct {
-	Form        string            `json:"form"` // eventgrid, cloudevents, validation-handshake or unknown
+	Form        string            `json:"form"` // the events' form: eventgrid, cloudevents, validation-handshake or unknown (also for an HTTP request: the form of what it delivers)
 	Batch       bool              `json:"batch"`
 	Events      int               `json:"events"`
 	Valid       bool              `json:"valid"`
@@ -41,7 +41,9 @@ func Check(env Env, args []string) int { return run(env, "check", args, check) }
 
 func check(env Env, args []string) error {
 	fs := newFlags(env, "check", "[--json] FILE...|-",
-		"Validates Event Grid and CloudEvents payloads (\"-\" reads standard input).\n"+
+		"Validates Event Grid and CloudEvents payloads, or whole HTTP requests that carry them\n"+
+			"(an Event Grid delivery, CloudEvents structured, batched or binary mode, the webhook\n"+
+			"handshake, a curl -v dump) (\"-\" reads standard input).\n"+
 			"Prints file:line:col: severity CODE: message, with an excerpt, for each finding.\n"+
 			"Exit status: 0 all valid, 1 some payload invalid, 2 usage or I/O error.")
 	asJSON := fs.Bool("json", false, "print one JSON report per file (an array for several files)")
@@ -99,6 +101,14 @@ func writeText(w io.Writer, name string, src []byte, r *inspect.Report) {
 	fmt.Fprintf(w, "%s: %s\n", name, r.Summary())
 	if r.HandshakeResponse != "" {
 		fmt.Fprintf(w, "%s: answer with 200 OK and the body %s\n", name, r.HandshakeResponse)
+	}
+	if r.Request != nil {
+		if answer := r.Request.WebHookAnswer(); answer != "" {
+			fmt.Fprintf(w, "%s: answer the handshake with:\n", name)
+			for _, line := range strings.Split(answer, "\n") {
+				fmt.Fprintf(w, "    %s\n", line)
+			}
+		}
 	}
 }
 

@@ -358,3 +358,50 @@ func TestLongPointersAreShortened(t *testing.T) {
 		t.Errorf("shorten = %q, want /a…gh", got)
 	}
 }
+
+// TestCheckHTTPRequests: check reads whole HTTP requests; --json keeps its
+// shape, form is the form of the events the request delivers, and findings
+// on headers are on the header's line.
+func TestCheckHTTPRequests(t *testing.T) {
+	code, out, stderr := call(Check, "", "--json", payloads+"http-binary-missing-headers.http")
+	if code != ExitProblem {
+		t.Fatalf("exit %d; stderr %s", code, stderr)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil || len(raw) != 5 {
+		t.Fatalf("report keys %v (%v)", raw, err)
+	}
+	var rep decodedReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Form != "cloudevents" || rep.Batch || rep.Events != 1 || rep.Valid {
+		t.Errorf("report %+v", rep)
+	}
+	lines := map[string]int{}
+	for _, d := range rep.Diagnostics {
+		lines[d.Code] = d.Line
+	}
+	if lines["SCH003"] != 6 || lines["HTTP010"] != 8 || lines["HTTP009"] != 1 {
+		t.Errorf("lines %v: want ce-time's (6), ce-datacontenttype's (8), the request line (1)", lines)
+	}
+
+	// An Event Grid delivery read from standard input, CRLF and all.
+	src, err := os.ReadFile(payloads + "http-eventgrid-delivery.http")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := call(Check, string(src), "-"); code != ExitOK || !strings.Contains(out, "Event Grid delivery: Event Grid batch of 1 event: valid") {
+		t.Errorf("exit %d: %s", code, out)
+	}
+
+	// The webhook handshake: valid, and the answer is printed.
+	code, out, _ = call(Check, "", payloads+"http-webhook-handshake.http")
+	if code != ExitOK || !strings.Contains(out, "answer the handshake with:\n    HTTP/1.1 200 OK\n") || !strings.Contains(out, "    WebHook-Allowed-Origin: eventgrid.azure.net\n") {
+		t.Errorf("exit %d: %s", code, out)
+	}
+	code, out, _ = call(Check, "", "--json", payloads+"http-webhook-handshake.http")
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != ExitOK || rep.Form != "unknown" || !rep.Valid || rep.Events != 0 {
+		t.Errorf("handshake --json: exit %d, %+v (%v)", code, rep, err)
+	}
+}

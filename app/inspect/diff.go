@@ -10,6 +10,7 @@ import (
 	"eventlens/app/jsondiff"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
+	"eventlens/app/wire"
 )
 
 // Side is one of the two payloads of a comparison, as compared.
@@ -56,6 +57,11 @@ func Diff(a, b []byte, semantic bool) *DiffReport {
 // decodeSide decodes one payload; on a syntax error it fills s's
 // diagnostics and reports false.
 func decodeSide(src []byte, s *Side) (*jsontree.Node, bool) {
+	if len(src) <= MaxBytes {
+		if req, ok := wire.Parse(src); ok {
+			src = payloadOf(req) // an HTTP request: compare what it delivers
+		}
+	}
 	doc, err := jsontree.Parse(src, jsontree.Options{MaxBytes: MaxBytes})
 	if err != nil {
 		s.Diagnostics = []diag.Diagnostic{syntaxDiagnostic(err)}

@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
+	"eventlens/app/wire"
 )
 
 // This file holds what a Report says about its payload beyond its fields:
@@ -18,6 +20,20 @@ import (
 // "CloudEvents event", "Validation handshake", "Empty array", "Not an
 // event" or "Not JSON".
 func (r *Report) FormLabel() string {
+	if q := r.Request; q != nil {
+		switch {
+		case q.Kind == wire.WebHook:
+			return "CloudEvents webhook handshake (OPTIONS)"
+		case r.Doc == nil && hasCode(r.Diagnostics, vocab.HTTPNoBody):
+			return "HTTP " + q.Method + " request without a body"
+		}
+		return q.Kind.Title() + ": " + r.payloadLabel()
+	}
+	return r.payloadLabel()
+}
+
+// payloadLabel names what the payload (a request's body) is.
+func (r *Report) payloadLabel() string {
 	switch {
 	case r.Doc == nil:
 		return "Not JSON"
@@ -181,4 +197,34 @@ func (r *Report) has(c vocab.Code) bool {
 		}
 	}
 	return false
+}
+
+// OtherMode returns a CloudEvents request in the HTTP binding's other
+// content mode (binary to structured, structured to binary) with the
+// mode's title, or an error saying why there is none (not a request, an
+// Event Grid delivery, a batch...). The first call converts; later calls
+// return the same result.
+func (r *Report) OtherMode() (title string, text []byte, err error) {
+	if r.otherMode == nil {
+		m := &modeText{}
+		switch {
+		case r.Request == nil:
+			m.err = errors.New("not an HTTP request")
+		case r.Request.Kind == wire.Binary:
+			m.title = wire.Structured.Title()
+			m.text, m.err = r.Request.ToStructured()
+		default:
+			m.title = wire.Binary.Title()
+			m.text, m.err = r.Request.ToBinary()
+		}
+		r.otherMode = m
+	}
+	return r.otherMode.title, r.otherMode.text, r.otherMode.err
+}
+
+// modeText is the result of OtherMode.
+type modeText struct {
+	title string
+	text  []byte
+	err   error
 }

@@ -15,6 +15,7 @@ import (
 	"eventlens/app/diag"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
+	"eventlens/app/wire"
 )
 
 // MaxBytes is the largest payload eventlens inspects (vocab.MaxInputBytes,
@@ -51,6 +52,14 @@ type Report struct {
 	HandshakeResponse string
 
 	Doc *jsontree.Doc // the decoded payload; nil when decoding failed
+
+	// Request is the HTTP request the text is, or nil when it is a bare
+	// payload. Diagnostics are then located in the whole request; the
+	// payload is its body, or for a binary-mode request the event its
+	// headers and body make (Request.Event), which Doc holds.
+	Request *wire.Request
+
+	otherMode *modeText // OtherMode's result, once asked for
 }
 
 // Event summarises one event of a payload, for pickers and lists.

@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"slices"
 	"time"
 
 	"eventlens/app/detect"
@@ -8,6 +9,8 @@ import (
 	"eventlens/app/jsontree"
 	"eventlens/app/lint"
 	"eventlens/app/schema"
+	"eventlens/app/vocab"
+	"eventlens/app/wire"
 )
 
 // Job is an inspection run in steps, so that a caller on a single thread
@@ -23,6 +26,7 @@ type Job struct {
 	next  int            // the next event to check
 	lint  *lint.Checker  // the semantic checks, event by event
 	found diag.Collector // every diagnostic, capped per code
+	req   *wire.Request  // the HTTP request src is, or nil
 }
 
 // jobStage is the next piece of work of a Job.
@@ -93,13 +97,26 @@ func (j *Job) work() {
 	r := j.r
 	switch j.stage {
 	case stageParse:
-		doc, err := jsontree.Parse(j.src, jsontree.Options{MaxBytes: MaxBytes})
+		text := j.src
+		if len(j.src) <= MaxBytes {
+			if req, ok := wire.Parse(j.src); ok {
+				if j.request(req) {
+					return
+				}
+				text = j.payload()
+			}
+		}
+		doc, err := jsontree.Parse(text, jsontree.Options{MaxBytes: MaxBytes})
 		if err != nil {
 			d := syntaxDiagnostic(err)
-			if msg, ok := detect.NotJSON(j.src, d.Offset); ok {
+			if msg, ok := detect.NotJSON(text, d.Offset); ok {
 				d.Message = msg // an HTTP request or plain text, said so
 			}
 			r.Diagnostics = []diag.Diagnostic{d}
+			if j.req != nil {
+				r.Diagnostics = append(j.req.Relocate(r.Diagnostics), j.req.Diagnostics...)
+				diag.Sort(r.Diagnostics)
+			}
 			r.count()
 			j.stage = stageDone
 			return
@@ -127,9 +144,23 @@ func (j *Job) work() {
 		r.Diagnostics = j.found.Diagnostics()
 		r.Errors, r.Warnings, r.Infos = j.found.Count()
 		j.found, j.lint = diag.Collector{}, nil
+		if j.req != nil {
+			// The body's findings move into the pasted text; the
+			// request's own (a few per header at most) are added whole.
+			own := append(slices.Clone(j.req.Diagnostics), j.req.Check(r.Doc.Root, j.res)...)
+			r.Diagnostics = append(j.req.Relocate(r.Diagnostics), own...)
+			diag.Sort(r.Diagnostics)
+			e, w, i := diag.Count(own)
+			r.Errors, r.Warnings, r.Infos = r.Errors+e, r.Warnings+w, r.Infos+i
+		}
 		empty := j.res.Batch && len(j.res.Events) == 0
 		r.Valid = r.Errors == 0 && (r.Form != detect.Unknown || empty)
 		r.Events = summarise(r.Doc, j.res)
+		if j.req != nil && j.req.Kind == wire.Binary {
+			for i := range r.Events {
+				r.Events[i].Line = j.req.Line.Line // the event is the whole request
+			}
+		}
 		if j.res.Form == detect.Handshake && j.res.ValidationCode != "" {
 			r.HandshakeResponse = HandshakeResponse(j.res.ValidationCode)
 		}
@@ -155,4 +186,43 @@ func Oversized(n int) *Report {
 	r := &Report{Diagnostics: []diag.Diagnostic{syntaxDiagnostic(jsontree.TooLarge(n, MaxBytes))}}
 	r.count()
 	return r
+}
+
+// request takes src as the HTTP request req. It reports true when the
+// inspection is over: a webhook handshake, or a request without a body,
+// has no events to inspect; its report is the request's diagnostics.
+func (j *Job) request(req *wire.Request) (done bool) {
+	j.req, j.r.Request = req, req
+	if req.Kind != wire.WebHook && !hasCode(req.Diagnostics, vocab.HTTPNoBody) {
+		return false
+	}
+	r := j.r
+	r.Diagnostics = req.Diagnostics
+	r.count()
+	r.Valid = r.Errors == 0 && req.Kind == wire.WebHook
+	j.stage = stageDone
+	return true
+}
+
+// payload returns the text the engine inspects for the request: the event
+// of a binary-mode request, else the request with everything but the body
+// blanked out, so that positions are those of the pasted text.
+func (j *Job) payload() []byte { return payloadOf(j.req) }
+
+// payloadOf returns the payload an HTTP request delivers, as Job.payload.
+func payloadOf(req *wire.Request) []byte {
+	if ev := req.Event(); ev != nil {
+		return ev
+	}
+	return req.Masked()
+}
+
+// hasCode reports whether ds holds a diagnostic with code c.
+func hasCode(ds []diag.Diagnostic, c vocab.Code) bool {
+	for _, d := range ds {
+		if d.Code == string(c) {
+			return true
+		}
+	}
+	return false
 }

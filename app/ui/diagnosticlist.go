@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -60,7 +61,10 @@ func (l *DiagnosticList) item(i int, d diag.Diagnostic) app.UI {
 		place = fmt.Sprintf("%d:%d", d.Line, d.Column)
 	}
 	pointer := d.Pointer
-	if pointer == "" {
+	switch {
+	case strings.HasPrefix(d.Code, "HTTP"):
+		pointer = "(request)"
+	case pointer == "":
 		pointer = "(whole payload)"
 	}
 	var fix app.UI

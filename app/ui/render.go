@@ -85,7 +85,7 @@ func (p *Inspector) inputPane() app.UI {
 				OnChange(handler("loading a sample", p.pickSample)),
 			app.Label().For("file").Class("btn", "file-btn").Body(
 				app.Text("Open file…"),
-				app.Input().Type("file").ID("file").Class("sr-only").Accept(".json,application/json,text/plain").
+				app.Input().Type("file").ID("file").Class("sr-only").Accept(".json,.http,.txt,application/json,text/plain").
 					OnChange(handler("opening a file", p.pickFile)),
 			),
 			app.Button().ID("clear").Class("btn").Text("Clear").
@@ -115,7 +115,7 @@ func (p *Inspector) inputPane() app.UI {
 				Spellcheck(false).
 				Attr("autocomplete", "off").Attr("autocapitalize", "off").
 				Aria("describedby", "editor-help").
-				Placeholder("Paste an Event Grid or CloudEvents payload (JSON) here, drop a .json file anywhere on the page, or pick a sample.").
+				Placeholder("Paste an Event Grid or CloudEvents payload (JSON) or a whole HTTP request here, drop a .json file anywhere on the page, or pick a sample.").
 				OnInput(handler("reading the editor", p.onInput)),
 			p.largeBar(),
 			p.largeView(),
@@ -252,6 +252,7 @@ func (p *Inspector) outputPane() app.UI {
 	return app.Section().Class("pane", "output-pane").Aria("label", "Results").Body(
 		bar,
 		body.Body(
+			p.request(),
 			p.handshake(),
 			picker,
 			diags,
@@ -375,7 +376,10 @@ func (p *Inspector) panel() app.UI {
 	}
 	if r == nil || len(p.out.pretty) == 0 {
 		msg := "The formatted payload appears here."
-		if r != nil && r.Doc == nil {
+		switch {
+		case r != nil && r.Request != nil && r.Doc == nil && len(strings.TrimSpace(string(r.Request.Body()))) == 0:
+			msg = "This request has no body: there is no payload to format."
+		case r != nil && r.Doc == nil:
 			msg = "The payload is not valid JSON: fix the syntax error listed above to see it formatted."
 		}
 		return app.Pre().ID("pretty").Class("code", "muted").Text(msg)

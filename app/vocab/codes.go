@@ -138,6 +138,7 @@ var Families = []Family{
 	{"BATCH", "app/lint", "Semantic checks", "batches"},
 	{"DIFF", "app/inspect", "Comparison", "comparisons in semantic mode"},
 	{"FLT", "app/filter", "Subscription filters", "event subscription filters"},
+	{"HTTP", "app/wire", "HTTP requests", "a pasted HTTP request: its request line and headers, and its headers against its body"},
 }
 
 // FamilyOf returns the family of a code: the one whose prefix is followed

@@ -197,3 +197,40 @@ var (
 
 // mebibytes writes a size of whole MiB for a summary ("1 MiB").
 func mebibytes(n int) string { return strconv.Itoa(n>>20) + " MiB" }
+
+// A pasted HTTP request (app/wire): its syntax, and its headers against its
+// body. Each is located on the request line or on the header's line.
+var (
+	HTTPRequestLine = define("HTTP001", Error, "",
+		`the request line is not "METHOD target HTTP/version" (e.g. "POST /api/events HTTP/1.1"): a lower-case method, a target that is not a path or URL, a missing version, or extra words.`)
+	HTTPHeaderLine = define("HTTP002", Error, "",
+		`a header line is not "Name: value": no colon, a name with spaces or other characters outside an HTTP token, or a folded continuation line (obsolete since RFC 7230).`)
+	HTTPNoBlankLine = define("HTTP003", Error, "",
+		"the body starts right after the headers without the blank line that ends them; a receiver reads the body as a malformed header.")
+	HTTPContentType = define("HTTP004", Error, "",
+		"Content-Type does not match the body: Event Grid delivers application/json, a CloudEvents event in structured mode is application/cloudevents+json, a batch application/cloudevents-batch+json.")
+	HTTPEventGridValue = define("HTTP005", Error, "",
+		"an aeg-* header holds a value Event Grid never sends: aeg-event-type other than Notification, SubscriptionValidation or SubscriptionDeletion, an aeg-delivery-count that is not a whole number, an aeg-metadata-version other than 1.")
+	HTTPEventTypeBody = define("HTTP006", Error, "",
+		"aeg-event-type disagrees with the body: SubscriptionValidation with events that are not the validation event, or Notification with the validation event.")
+	HTTPVersionHeader = define("HTTP007", Warning, "",
+		"aeg-data-version or aeg-metadata-version differs from the event's dataVersion or metadataVersion; Event Grid copies them from the event.")
+	HTTPDeliveryShape = define("HTTP008", Warning, "",
+		"an Event Grid delivery whose body is not an array of one event: Event Grid delivers one event per request unless the subscription enables batching (maxEventsPerBatch).")
+	HTTPBinaryRequired = define("HTTP009", Error, "",
+		"a CloudEvents binary-mode request lacks a header of a required attribute: ce-id, ce-source, ce-specversion or ce-type.")
+	HTTPBinaryContentType = define("HTTP010", Error, "",
+		"a ce-datacontenttype header in binary mode: the HTTP binding carries datacontenttype in Content-Type and forbids the ce- header.")
+	HTTPPercentEncoding = define("HTTP011", Error, "",
+		"a ce- header value whose percent-encoding is broken (a % not followed by two hex digits) or decodes to bytes that are not UTF-8; the binding requires rejecting it.")
+	HTTPWebHookAnswer = define("HTTP012", Info, "",
+		"a CloudEvents webhook abuse-protection handshake (OPTIONS with WebHook-Request-Origin); the message gives the exact answer the endpoint must send.")
+	HTTPWebHookHeader = define("HTTP013", Error, "",
+		"an OPTIONS handshake without WebHook-Request-Origin, or with a WebHook-Request-Rate that is not a positive whole number.")
+	HTTPRepeatedHeader = define("HTTP014", Error, "",
+		"a header that carries one value (Content-Type, aeg-*, ce-*, WebHook-*) appears more than once; receivers keep one of them, which one varies.")
+	HTTPMissingAEG = define("HTTP015", Warning, "",
+		"Event Grid events in a request without the aeg-* headers Event Grid sends with every delivery (aeg-event-type, aeg-subscription-name, aeg-delivery-count, aeg-metadata-version, and aeg-data-version for its own schema), or a delivery with some of them only; the request was not made by Event Grid, or lost headers on the way.")
+	HTTPNoBody = define("HTTP016", Error, "",
+		"a request that should carry events has no body.")
+)

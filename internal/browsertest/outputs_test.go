@@ -122,12 +122,13 @@ func TestUICopySaysSo(t *testing.T) {
 	}
 }
 
-// TestUINotJSONSaysWhatItIs pastes an HTTP request and plain text: the
-// error names them rather than asking to quote their first word.
+// TestUINotJSONSaysWhatItIs pastes an HTTP response and plain text: the
+// error names them rather than asking to quote their first word. (An HTTP
+// request is inspected as one: wire_test.go.)
 func TestUINotJSONSaysWhatItIs(t *testing.T) {
 	_, b := uiPage(t)
 	for _, tt := range []struct{ text, want string }{
-		{"POST /api/events HTTP/1.1\nHost: example.com\nContent-Type: application/json\n\n[{\"id\": \"1\"}]\n", "HTTP request"},
+		{"HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"validationResponse\": \"x\"}\n", "HTTP response"},
 		{"hello", "plain text"},
 	} {
 		setText(b, "#input", tt.text)
