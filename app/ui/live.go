@@ -126,31 +126,35 @@ func (l *Live) add(data string) {
 }
 
 // itemOf grades a record: the receiver's answer by Event Grid's rules,
-// and the body with the engine.
+// and the request (headers and body) with the engine.
 func itemOf(rec delivery.Record) liveItem {
 	it := liveItem{rec: rec}
 	outcome, _ := delivery.Grade(rec.Status)
 	it.grade = outcome.String()
 	it.bad = outcome != delivery.Delivered
-	body := rec.Body()
+	text := openText(rec)
 	switch {
-	case body == "":
-		it.verdict = "no body"
-	case rec.Kind == delivery.KindBinary:
-		// Binary mode: the attributes are ce-* headers, the body is data.
-		it.verdict = "binary mode: the body is the event's data"
-	case len(body) > liveInspectBytes:
-		it.verdict = strconv.Itoa(len(body)) + " bytes: open it to inspect"
+	case text == "":
+		it.verdict = "nothing was kept of this request"
+	case len(text) > liveInspectBytes:
+		it.verdict = strconv.Itoa(len(text)) + " bytes: open it to inspect"
 	default:
-		r := inspect.Inspect([]byte(body))
+		r := inspect.Validate([]byte(text))
 		it.verdict = r.Summary()
 		it.bad = it.bad || !r.Valid
 	}
 	return it
 }
 
-// openText is what opening a delivery puts in the editor: its body.
-func openText(rec delivery.Record) string { return rec.Body() }
+// openText is what opening a delivery puts in the editor: the request as
+// it arrived (request line, headers, body), which the inspector reads as a
+// pasted request, binary mode and handshakes included.
+func openText(rec delivery.Record) string {
+	if rec.Request != "" {
+		return rec.Request
+	}
+	return rec.Body()
+}
 
 // Render draws the view.
 func (l *Live) Render() app.UI {

@@ -64,16 +64,21 @@ func TestLiveViewShowsDeliveries(t *testing.T) {
 	}
 	waitJS(b, 10*time.Second, `document.querySelectorAll("#live-list .live-open").length === 1`)
 	item := eval[string](b, `document.querySelector("#live-list .live-open").textContent`)
-	for _, want := range []string{"POST", "Event Grid notification", "200 (delivered)", "Event Grid batch of 1 event: valid"} {
+	for _, want := range []string{"POST", "Event Grid notification", "200 (delivered)", "Event Grid delivery: Event Grid batch of 1 event: valid"} {
 		if !strings.Contains(item, want) {
 			t.Errorf("the delivery's entry %q lacks %q", item, want)
 		}
 	}
 
 	click(b, "#live-list .live-open")
-	waitInspected(b, body)
-	if got := eval[string](b, `document.querySelector("#input").value`); got != body {
-		t.Errorf("the editor holds %q, want the delivery's body", got)
+	waitJS(b, 10*time.Second, `document.querySelector("#input").value.startsWith("POST ")`)
+	opened := eval[string](b, `document.querySelector("#input").value`)
+	waitInspected(b, opened)
+	if !strings.HasSuffix(opened, body) || !strings.Contains(opened, "key=REDACTED") || !strings.Contains(strings.ToLower(opened), "aeg-event-type: notification") {
+		t.Errorf("the editor holds %q, want the request as it arrived (key redacted), headers and body", opened)
+	}
+	if got := verdictText(b); !strings.Contains(got, "Event Grid delivery") {
+		t.Errorf("verdict of the opened request %q, want it read as an Event Grid delivery", got)
 	}
 	if got := eval[string](b, `document.querySelector("#undo-clear").textContent`); got != "Undo: restore your previous text" {
 		t.Errorf("Undo button %q", got)
