@@ -5,7 +5,8 @@
 //
 //	eventlens [serve] [-addr 127.0.0.1:8080]   serve the app (default)
 //	eventlens export -out dist [-base /name/]   write the app as a static site
-//	eventlens check|convert|diff|summary ...    command-line inspection
+//	eventlens check|convert|diff|filter|summary  command-line inspection
+//	eventlens send -to URL FILE                 deliver events as Event Grid does
 //
 // This package is flags and subcommand dispatch only: the site (pages, CSP,
 // service worker, compression, HTTP handler, static export) is
@@ -28,6 +29,7 @@ import (
 
 	"eventlens/app/cli"
 	"eventlens/app/vocab"
+	"eventlens/internal/receive"
 	"eventlens/internal/site"
 	"eventlens/web"
 )
@@ -68,6 +70,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cli.Convert(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 	case "diff":
 		return cli.Diff(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
+	case "send":
+		return cli.Send(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
+	case "filter":
+		return cli.Filter(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 	case "summary":
 		return cli.Summary(cli.Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 	case "help", "-h", "--help":
@@ -89,6 +95,8 @@ commands:
   check     validate payloads: eventlens check [--json] FILE...|-
   convert   convert between forms: eventlens convert --to cloudevents|eventgrid FILE|-
   diff      compare two payloads: eventlens diff [--semantic] [--patch] A B
+  send      deliver events to an endpoint as Event Grid does: eventlens send -to URL FILE
+  filter    which events a subscription filter delivers: eventlens filter [--json] --filter FILTER.json PAYLOAD|-
   summary   SignalR connections per hub and user: eventlens summary [--json] FILE|-
   help      show this help
 
@@ -110,15 +118,31 @@ func serveUntil(ctx context.Context, args []string, stderr io.Writer) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
-		fmt.Fprintf(fl.Output(), "usage: eventlens serve [-addr host:port] [-web dir]\n\nServes the web app from the assets built into the binary (web/, with app.wasm from `make wasm`).\n\n")
+		fmt.Fprintf(fl.Output(), "usage: eventlens serve [-addr host:port] [-receive host:port [-receive-key KEY]] [-web dir]\n\nServes the web app from the assets built into the binary (web/, with app.wasm from `make wasm`).\nWith -receive, also runs the live receiver (see docs/RECEIVE.md).\n\n")
 		fl.PrintDefaults()
 	}
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
+	receiveAddr := fl.String("receive", "", "also run the live receiver: an Event Grid and CloudEvents webhook (POST/OPTIONS /api/events) on this address (host:port), the one a tunnel exposes; the page's Live view shows what it receives")
+	receiveKey := fl.String("receive-key", "", "the key the webhook requires as ?key= (default: a random one, printed at start-up)")
 	webDir := webFlag(fl)
 	if code, ok := parseFlags(fl, args, "serve takes only flags (see eventlens serve -h)"); !ok {
 		return code
 	}
-	s, err := site.Build(siteOptions(*webDir, "/", site.ServeLevel))
+	if *receiveKey != "" && *receiveAddr == "" {
+		fmt.Fprintf(stderr, "eventlens serve: -receive-key needs -receive host:port, the receiver's address\n")
+		return 2
+	}
+	opts := siteOptions(*webDir, "/", site.ServeLevel)
+	var rc *receive.Receiver
+	if *receiveAddr != "" {
+		var err error
+		if rc, err = receive.New(receive.Options{Key: *receiveKey}); err != nil {
+			fmt.Fprintf(stderr, "eventlens: %v\n", err)
+			return 1
+		}
+		opts.API = rc.Live()
+	}
+	s, err := site.Build(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "eventlens: %v\n", err)
 		return 2
@@ -129,8 +153,35 @@ func serveUntil(ctx context.Context, args []string, stderr io.Writer) int {
 		return 1
 	}
 	logger := log.New(stderr, "", log.LstdFlags)
+	var rln net.Listener
+	if rc != nil {
+		if rln, err = net.Listen("tcp", *receiveAddr); err != nil {
+			ln.Close()
+			fmt.Fprintf(stderr, "eventlens: %v: choose another address with -receive host:port\n", err)
+			return 1
+		}
+	}
 	logger.Printf("eventlens %s serving on http://%s/", s.Version(), ln.Addr())
-	if err := site.Serve(ctx, ln, s, logger); err != nil {
+	if rc == nil {
+		if err := site.Serve(ctx, ln, s, logger); err != nil {
+			fmt.Fprintf(stderr, "eventlens: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	logger.Printf("eventlens receiver: webhook %s (give this URL, through your tunnel, to the Event Grid subscription; keep the key secret)", rc.WebhookURL(rln.Addr().String()))
+	logger.Printf("eventlens receiver: deliveries appear in the page's Live view: http://%s/ (Live button)", ln.Addr())
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() { <-ctx.Done(); rc.Close() }()
+	rerr := make(chan error, 1)
+	go func() { rerr <- receive.Serve(ctx, rln, site.AccessLog(rc, logger), logger) }()
+	err = site.Serve(ctx, ln, s, logger)
+	cancel()
+	if err2 := <-rerr; err == nil {
+		err = err2
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "eventlens: %v\n", err)
 		return 1
 	}

@@ -65,6 +65,8 @@ func TestCommandsAndFlags(t *testing.T) {
 		{args: []string{"-h"}, code: 0, stderr: "usage: eventlens serve"},
 		{args: []string{"serve", "extra"}, code: 2, stderr: `unexpected argument "extra"`},
 		{args: []string{"serve", "-bogus"}, code: 2, stderr: "flag provided but not defined"},
+		{args: []string{"serve", "-receive-key", "k"}, code: 2, stderr: "-receive-key needs -receive"},
+		{args: []string{"send", "-h"}, code: 0, stderr: "-to"},
 		{args: []string{"export", "-h"}, code: 0, stderr: "-base"},
 		{args: []string{"export", "extra"}, code: 2, stderr: "give the directory with -out DIR"},
 		{args: []string{"check", "-h"}, code: 0},

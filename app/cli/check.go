@@ -65,7 +65,7 @@ func check(env Env, args []string) error {
 			verdict = worse(verdict, &reported{err})
 			continue
 		}
-		r := inspect.Inspect(src)
+		r := inspect.Validate(src)
 		if !r.Valid {
 			verdict = worse(verdict, &problemError{})
 		}

@@ -1,5 +1,5 @@
 // Package cli implements eventlens's command-line subcommands — check,
-// convert and diff — over the inspection engine, with compiler-style text
+// convert, diff and filter — over the inspection engine, with compiler-style text
 // output, a JSON output for CI pipelines, and distinct exit codes: each
 // subcommand returns an error whose type carries its exit code, and run
 // (error.go) turns it into the message and the exit status.

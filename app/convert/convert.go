@@ -107,9 +107,12 @@ type Result struct {
 	// single event (Event Grid output is always an array). Its value nodes
 	// are shared with the input tree, so their positions refer to the input
 	// text; do not modify them.
-	Root    *jsontree.Node
-	Text    []byte   // jsontree.Pretty(Root)
-	Changes []Change // in event order, then in the order of each event's keys
+	Root *jsontree.Node
+	Text []byte // jsontree.Pretty(Root), or minified (Minified)
+	// Minified says Text is minified: indenting it would have made it
+	// larger than vocab.MaxPrettyBytes.
+	Minified bool
+	Changes  []Change // in event order, then in the order of each event's keys
 }
 
 // Error says why a payload cannot be converted at all.
@@ -257,7 +260,8 @@ func run(root *jsontree.Node, from string, alwaysArray bool, one func(c *convert
 			"the payload is %s, not an event or an array of events: paste an %s payload (a JSON object, or an array of objects)",
 			describeKind(root), from)}
 	}
-	return &Result{Root: out, Text: jsontree.Pretty(out), Changes: c.changes}, nil
+	text, minified := jsontree.PrettyOrMinify(out, vocab.MaxPrettyBytes)
+	return &Result{Root: out, Text: text, Minified: minified, Changes: c.changes}, nil
 }
 
 // describeKind names a node's JSON type with an article ("a string").

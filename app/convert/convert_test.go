@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"eventlens/app/jsontree"
+	"eventlens/app/vocab"
 	"eventlens/internal/fixture"
 )
 
@@ -460,4 +461,27 @@ func FuzzConvert(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDeepConversionIsMinified: a conversion whose indented text would pass
+// vocab.MaxPrettyBytes (indentation grows with depth × lines) is given
+// minified, as the inspection's own text is.
+func TestDeepConversionIsMinified(t *testing.T) {
+	const depth, zeros = 400, 100_000 // 100,000 lines indented ~800 columns
+	data := strings.Repeat("[", depth) + strings.TrimSuffix(strings.Repeat("0,", zeros), ",") + strings.Repeat("]", depth)
+	src := `[{"id":"1","topic":"t","subject":"s","eventType":"x","eventTime":"2024-01-01T00:00:00Z","dataVersion":"1","data":` + data + `}]`
+	res, err := ToCloudEvents(parse(t, []byte(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := jsontree.PrettyLen(res.Root); n <= vocab.MaxPrettyBytes {
+		t.Fatalf("the converted text indented is %d bytes: the test needs more than %d", n, vocab.MaxPrettyBytes)
+	}
+	if !res.Minified || !bytes.Equal(res.Text, jsontree.Minify(res.Root)) {
+		t.Errorf("Minified = %v, text of %d bytes: want the minified text", res.Minified, len(res.Text))
+	}
+	small, err := ToCloudEvents(parse(t, []byte(fixture.Seed(t, "eventgrid-connected"))))
+	if err != nil || small.Minified || !bytes.Equal(small.Text, jsontree.Pretty(small.Root)) {
+		t.Errorf("a small conversion should be pretty-printed (err %v, minified %v)", err, small.Minified)
+	}
 }

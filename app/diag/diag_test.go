@@ -2,6 +2,7 @@ package diag
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"eventlens/app/jsontree"
@@ -50,5 +51,31 @@ func TestJSONShape(t *testing.T) {
 	const want = `{"severity":"warning","code":"FORM002","message":"m","event":0,"pointer":"","line":0,"column":0}`
 	if string(b) != want {
 		t.Errorf("JSON %s, want %s", b, want)
+	}
+}
+
+func TestCollectorCapsEachCode(t *testing.T) {
+	var c Collector
+	n := vocab.MaxDiagnosticsPerCode + 3
+	for i := range n {
+		c.Add(Diagnostic{Severity: Error, Code: "A", Event: i, Offset: 2 * i})
+		c.Add(Diagnostic{Severity: Warning, Code: "B", Event: i, Offset: 2*i + 1, Fix: &Fix{Title: "f"}})
+	}
+	c.Add(Diagnostic{Severity: Info, Code: "C", Offset: 0})
+	if e, w, i := c.Count(); e != n || w != n || i != 1 {
+		t.Errorf("Count = %d, %d, %d; want %d, %d, 1", e, w, i, n, n)
+	}
+	ds := c.Diagnostics()
+	if len(ds) != 2*(vocab.MaxDiagnosticsPerCode+1)+1 {
+		t.Fatalf("%d diagnostics listed, want %d of each code, a summary each, and C", len(ds), vocab.MaxDiagnosticsPerCode)
+	}
+	for k := 1; k < len(ds); k++ {
+		if ds[k].Offset < ds[k-1].Offset {
+			t.Fatalf("not sorted by place at %d: %+v after %+v", k, ds[k], ds[k-1])
+		}
+	}
+	sum := ds[len(ds)-1]
+	if sum.Code != "B" || sum.Event != vocab.MaxDiagnosticsPerCode || sum.Fix != nil || !strings.HasPrefix(sum.Message, "3 more ") {
+		t.Errorf("last = %+v, want B's summary at the first one left out, without a fix", sum)
 	}
 }

@@ -3,12 +3,17 @@ package inspect
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"eventlens/app/gen"
 	"eventlens/app/schema"
+	"eventlens/app/vocab"
 )
 
 // BenchmarkInspect runs the whole pipeline (decode, detect, validate,
@@ -125,3 +130,63 @@ func BenchmarkFirst(b *testing.B) {
 }
 
 var warmFirst = flag.Bool("warm", false, "BenchmarkFirst: warm the schemas up first")
+
+// worstShapes are payloads at the limits that take the most memory or time
+// to inspect: the most values a payload may hold, each drawing findings or
+// none, and 32 MiB of generated SignalR events.
+func worstShapes() map[string]func() []byte {
+	repeat := func(item string, n int) []byte {
+		return []byte("[" + strings.TrimSuffix(strings.Repeat(item+",", n), ",") + "]")
+	}
+	return map[string]func() []byte{
+		// vocab.MaxValues-1 numbers: the largest tree.
+		"zeros": func() []byte { return repeat("0", vocab.MaxValues-1) },
+		// vocab.MaxValues-1 empty objects: events of no form.
+		"empty-objects": func() []byte { return repeat("{}", vocab.MaxValues-1) },
+		// Two values an event, every event drawing the same findings.
+		"findings": func() []byte { return repeat(`{"eventType":"x"}`, (vocab.MaxValues-1)/2) },
+		// Valid SignalR events, as many as 32 MiB holds.
+		"events": func() []byte {
+			one := len(gen.Batch(gen.CloudEvents, 100)) / 100
+			return gen.Batch(gen.CloudEvents, vocab.MaxInputBytes/one*9/10)
+		},
+	}
+}
+
+// BenchmarkWorst inspects each of worstShapes once, as the page does (the
+// whole pipeline, in steps, yielding between them), with the runtime's memory limit set as the
+// binaries set it, and reports sys-MB: the memory obtained from the host
+// (as wasm memory never shrinks, what a page needs at the most), and the
+// time. Run one shape per fresh process
+// (-bench '^BenchmarkWorst$/^zeros$' -benchtime=1x).
+func BenchmarkWorst(b *testing.B) {
+	debug.SetMemoryLimit(vocab.MemoryLimit)
+	if err := schema.Warm(); err != nil {
+		b.Fatal(err)
+	}
+	shapes := worstShapes()
+	for _, name := range slices.Sorted(maps.Keys(shapes)) {
+		b.Run(name, func(b *testing.B) {
+			src := shapes[name]()
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				j := NewJob(src)
+				for !j.Step(50 * time.Millisecond) {
+					// The page gives the browser its turn between steps,
+					// and Go's scheduler then runs the collector's
+					// workers; as wasm has one thread and no preemption, a
+					// loop that never yields leaves the collection to
+					// allocation assists and lets the heap grow far past
+					// the memory limit (4 GB for "findings").
+					runtime.Gosched()
+				}
+				if r := j.Report(); len(r.Diagnostics) > 100*vocab.MaxDiagnosticsPerCode {
+					b.Fatalf("%d diagnostics listed", len(r.Diagnostics))
+				}
+			}
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			b.ReportMetric(float64(m.Sys)/(1<<20), "sys-MB")
+		})
+	}
+}

@@ -167,11 +167,7 @@ func asBatch(root *jsontree.Node) *jsontree.Node {
 // would pass MaxPrettyBytes (deep nesting multiplies the indentation), and
 // whether it is minified.
 func prettyCapped(root *jsontree.Node) ([]byte, bool) {
-	size := jsontree.PrettyLen(root)
-	if size > MaxPrettyBytes {
-		return jsontree.Minify(root), true
-	}
-	return jsontree.AppendPretty(make([]byte, 0, size), root), false
+	return jsontree.PrettyOrMinify(root, MaxPrettyBytes)
 }
 
 // sideLines returns the sorted 1-based lines of one side's text (the old

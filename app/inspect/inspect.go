@@ -5,6 +5,7 @@ package inspect
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,17 +65,32 @@ type Event struct {
 
 // Conversion is a payload shown in one form.
 type Conversion struct {
-	Native  bool             // the input already is in this form: Text is the input, pretty-printed
-	Text    []byte           // the payload in this form, pretty-printed; empty when Err is set
-	Root    *jsontree.Node   // the converted tree (nil when Err is set)
-	Changes []convert.Change // what the conversion renamed, dropped, added or could not carry
-	Err     string           // why the payload cannot be shown in this form
+	Native bool   // the input already is in this form: Text is the input, pretty-printed
+	Text   []byte // the payload in this form, pretty-printed; empty when Err is set
+	// Minified says Text is minified instead: indenting it would have made
+	// it larger than MaxPrettyBytes (as Report.Minified).
+	Minified bool
+	Root     *jsontree.Node   // the converted tree (nil when Err is set)
+	Changes  []convert.Change // what the conversion renamed, dropped, added or could not carry
+	Err      string           // why the payload cannot be shown in this form
 }
 
 // Inspect decodes src and reports its form, validity, diagnostics, and the
 // payload in both forms. It never panics and never returns nil.
 func Inspect(src []byte) *Report {
 	return NewJob(src).Run()
+}
+
+// Validate decodes src and reports its form, validity and diagnostics, as
+// Inspect does, but stops at the verdict: the report has no pretty-printed
+// text and no conversions, which for a large batch are most of the time
+// and memory of an inspection. It never panics and never returns nil.
+func Validate(src []byte) *Report {
+	j := NewJob(src)
+	for !j.Verdict() {
+		j.work()
+	}
+	return j.r
 }
 
 // HandshakeResponse returns the JSON body that answers a subscription
@@ -175,14 +191,22 @@ func summarise(doc *jsontree.Doc, res detect.Result) []Event {
 	return out
 }
 
-// conversions shows the payload in both forms.
-func conversions(root *jsontree.Node, form detect.Form, pretty []byte) (eg, ce *Conversion) {
-	native := &Conversion{Native: true, Text: pretty, Root: root}
+// conversions shows the payload, which holds events events, in both
+// forms; past vocab.MaxConvertEvents only in its own.
+func conversions(root *jsontree.Node, form detect.Form, events int, pretty []byte, minified bool) (eg, ce *Conversion) {
+	native := &Conversion{Native: true, Text: pretty, Minified: minified, Root: root}
+	other := func(f func(*jsontree.Node) (*convert.Result, error)) *Conversion {
+		if events > vocab.MaxConvertEvents {
+			return &Conversion{Err: fmt.Sprintf("the payload holds %d events, and eventlens converts payloads of at most %d events (twenty times Event Grid's largest batch): split it, or show one event alone",
+				events, vocab.MaxConvertEvents)}
+		}
+		return convertWith(f, root)
+	}
 	switch form {
 	case detect.EventGrid:
-		return native, convertWith(convert.ToCloudEvents, root)
+		return native, other(convert.ToCloudEvents)
 	case detect.CloudEvents:
-		return convertWith(convert.ToEventGrid, root), native
+		return other(convert.ToEventGrid), native
 	case detect.Handshake:
 		return native, &Conversion{Err: "A subscription-validation event has no CloudEvents form: with the CloudEvents schema, Event Grid validates the endpoint with an HTTP OPTIONS request (WebHook-Request-Origin header) instead."}
 	}
@@ -194,7 +218,7 @@ func convertWith(f func(*jsontree.Node) (*convert.Result, error), root *jsontree
 	if err != nil {
 		return &Conversion{Err: err.Error()}
 	}
-	return &Conversion{Text: res.Text, Root: res.Root, Changes: res.Changes}
+	return &Conversion{Text: res.Text, Minified: res.Minified, Root: res.Root, Changes: res.Changes}
 }
 
 // ApplyFix returns src with the fix's edits applied. Edits that overlap or

@@ -3,6 +3,7 @@ package inspect
 import (
 	"encoding/json"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -260,4 +261,92 @@ func TestInspectAtTheValueLimitStaysInMemory(t *testing.T) {
 	if m.Sys > 1536<<20 {
 		t.Errorf("the runtime holds %d MB after inspecting %d values; the model says at most 1.5 GB", m.Sys>>20, vocab.MaxValues)
 	}
+}
+
+// TestDiagnosticsAreCappedPerCode: a batch whose every event draws the same
+// findings lists at most vocab.MaxDiagnosticsPerCode of each code, plus one
+// summary at the first left out, while the counts and the verdict still
+// include every finding.
+func TestDiagnosticsAreCappedPerCode(t *testing.T) {
+	const event = `{"eventType":"x"}`
+	one := Inspect([]byte("[" + event + "]"))
+	if one.Errors == 0 {
+		t.Fatalf("the event should draw errors: %s", one.Summary())
+	}
+	perEvent := map[string]int{}
+	for _, d := range one.Diagnostics {
+		perEvent[d.Code]++
+	}
+	if perEvent[string(vocab.EGCustomType)] != 1 {
+		t.Fatalf("the event should draw one %s: %v", vocab.EGCustomType, one.Diagnostics)
+	}
+	n := vocab.MaxDiagnosticsPerCode + 250
+	r := Inspect([]byte("[" + strings.TrimSuffix(strings.Repeat(event+",", n), ",") + "]"))
+	if r.Errors != n*one.Errors || r.Warnings != n*one.Warnings || r.Infos != n*one.Infos || r.Valid {
+		t.Errorf("counts %d/%d/%d, want every finding counted: %d/%d/%d", r.Errors, r.Warnings, r.Infos,
+			n*one.Errors, n*one.Warnings, n*one.Infos)
+	}
+	listed := map[string][]diag.Diagnostic{}
+	for _, d := range r.Diagnostics {
+		listed[d.Code] = append(listed[d.Code], d)
+	}
+	for code, k := range perEvent {
+		ds := listed[code]
+		if len(ds) != vocab.MaxDiagnosticsPerCode+1 {
+			t.Errorf("%s listed %d times, want %d and a summary", code, len(ds), vocab.MaxDiagnosticsPerCode)
+			continue
+		}
+		last := ds[len(ds)-1]
+		want := (n - vocab.MaxDiagnosticsPerCode/k) * k
+		if k != 1 {
+			continue // several per event: the summary's place depends on their order
+		}
+		if last.Event != vocab.MaxDiagnosticsPerCode || !strings.HasPrefix(last.Message, strconv.Itoa(want)+" more ") || last.Fix != nil {
+			t.Errorf("%s summary = %+v, want event %d and %d more", code, last, vocab.MaxDiagnosticsPerCode, want)
+		}
+	}
+	if v := Validate([]byte("[" + event + "]")); v.Errors != one.Errors || v.Valid || v.Pretty != nil || v.EventGrid != nil || v.CloudEvents != nil {
+		t.Errorf("Validate = %+v, want the verdict without the text and conversions", v)
+	}
+}
+
+// TestConversionRefusedPastMaxConvertEvents: a payload of more events than
+// vocab.MaxConvertEvents is shown in its own form only, with a reason that
+// names the limit; at the limit it converts.
+func TestConversionRefusedPastMaxConvertEvents(t *testing.T) {
+	r := Inspect(read(t, "seed-eventgrid-connected"))
+	root := r.Doc.Root
+	eg, ce := conversions(root, detect.EventGrid, vocab.MaxConvertEvents+1, r.Pretty, false)
+	if !eg.Native || ce.Err == "" || ce.Root != nil || !strings.Contains(ce.Err, strconv.Itoa(vocab.MaxConvertEvents)) {
+		t.Errorf("past the limit: eg native %v, ce %+v; want the CloudEvents form refused, naming the limit", eg.Native, ce)
+	}
+	if _, ce := conversions(root, detect.EventGrid, vocab.MaxConvertEvents, r.Pretty, false); ce.Err != "" || ce.Root == nil {
+		t.Errorf("at the limit: %q, want a conversion", ce.Err)
+	}
+}
+
+// TestFindingsDoNotGrowTheReport: events that each draw the same six
+// findings cost the report what their tree and event list cost, not their
+// findings: past the cap, the findings are counted and dropped. Before the
+// cap, the report held about 2,900 bytes an event (999,000 events: 5.6 GB
+// in check --json); the tree and event list take about 400.
+func TestFindingsDoNotGrowTheReport(t *testing.T) {
+	const n = 20_000
+	src := []byte("[" + strings.TrimSuffix(strings.Repeat(`{"eventType":"x"},`, n), ",") + "]")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	r := Validate(src)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	held := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	if r.Errors < 4*n || len(r.Diagnostics) > 10*(vocab.MaxDiagnosticsPerCode+1) {
+		t.Fatalf("%d errors, %d listed: want every event's findings counted and few listed", r.Errors, len(r.Diagnostics))
+	}
+	t.Logf("%d events: the report holds %d bytes an event", n, held/n)
+	if held > 1000*n {
+		t.Errorf("the report holds %d bytes an event; want under 1,000 (the tree and the event list)", held/n)
+	}
+	runtime.KeepAlive(r)
+	runtime.KeepAlive(src)
 }

@@ -20,8 +20,9 @@ type Job struct {
 	r     *Report
 	stage jobStage
 	res   detect.Result
-	next  int               // the next event to validate
-	sch   []diag.Diagnostic // schema diagnostics so far
+	next  int            // the next event to check
+	lint  *lint.Checker  // the semantic checks, event by event
+	found diag.Collector // every diagnostic, capped per code
 }
 
 // jobStage is the next piece of work of a Job.
@@ -29,8 +30,8 @@ type jobStage int
 
 const (
 	stageParse    jobStage = iota // decode the text
-	stageValidate                 // detect the form, then validate event by event
-	stageCheck                    // semantic checks, then the verdict
+	stageValidate                 // check event by event: schema, then semantics
+	stageCheck                    // checks across events, then the verdict
 	stagePretty                   // pretty-print
 	stageConvert                  // both forms
 	stageDone
@@ -43,11 +44,12 @@ func NewJob(src []byte) *Job {
 }
 
 // Step works on the inspection for about budget, at least one piece of work
-// (decoding, one event's validation, the semantic checks, pretty-printing,
+// (decoding, one event's checks, the checks across events, pretty-printing,
 // the conversion), and reports whether the inspection is complete. A budget
-// of zero or less does exactly one piece. Decoding, the semantic checks,
-// pretty-printing and the conversion each run whole: their time grows with
-// the payload (for 5,000 events, tens of milliseconds each in a browser).
+// of zero or less does exactly one piece. Decoding, the checks across
+// events, pretty-printing and the conversion each run whole: their time
+// grows with the payload (for 5,000 events, tens of milliseconds each in a
+// browser).
 func (j *Job) Step(budget time.Duration) (done bool) {
 	start := time.Now()
 	for j.stage != stageDone {
@@ -80,7 +82,7 @@ func (j *Job) Verdict() bool { return j.stage > stageCheck }
 // Done reports whether the inspection is complete.
 func (j *Job) Done() bool { return j.stage == stageDone }
 
-// Progress returns how many events have been validated and how many there
+// Progress returns how many events have been checked and how many there
 // are (0 and 0 until the payload is decoded).
 func (j *Job) Progress() (validated, events int) {
 	return j.next, len(j.res.Events)
@@ -104,25 +106,27 @@ func (j *Job) work() {
 		}
 		r.Doc = doc
 		for _, n := range doc.Notes {
-			r.Diagnostics = append(r.Diagnostics, noteDiagnostic(n, doc.Root))
+			j.found.Add(noteDiagnostic(n, doc.Root))
 		}
 		j.res = detect.Detect(doc.Root)
 		r.Form, r.Batch = j.res.Form, j.res.Batch
-		r.Diagnostics = append(r.Diagnostics, j.res.Diagnostics...)
+		j.found.Add(j.res.Diagnostics...)
+		j.lint = lint.NewChecker(doc)
 		j.stage = stageValidate
 	case stageValidate:
 		if j.next < len(j.res.Events) {
-			j.sch = append(j.sch, schema.ValidateEvent(j.res.Events[j.next])...)
+			ev := &j.res.Events[j.next]
+			j.found.Add(merge(schema.ValidateEvent(*ev), j.lint.Event(ev))...)
 			j.next++
 		}
 		if j.next == len(j.res.Events) {
 			j.stage = stageCheck
 		}
 	case stageCheck:
-		r.Diagnostics = append(r.Diagnostics, merge(j.sch, lint.Check(r.Doc, j.res))...)
-		j.sch = nil
-		diag.Sort(r.Diagnostics)
-		r.count()
+		j.found.Add(j.lint.Batch(j.res)...)
+		r.Diagnostics = j.found.Diagnostics()
+		r.Errors, r.Warnings, r.Infos = j.found.Count()
+		j.found, j.lint = diag.Collector{}, nil
 		empty := j.res.Batch && len(j.res.Events) == 0
 		r.Valid = r.Errors == 0 && (r.Form != detect.Unknown || empty)
 		r.Events = summarise(r.Doc, j.res)
@@ -131,14 +135,10 @@ func (j *Job) work() {
 		}
 		j.stage = stagePretty
 	case stagePretty:
-		if size := jsontree.PrettyLen(r.Doc.Root); size > MaxPrettyBytes {
-			r.Pretty, r.Minified = jsontree.Minify(r.Doc.Root), true
-		} else {
-			r.Pretty = jsontree.AppendPretty(make([]byte, 0, size), r.Doc.Root)
-		}
+		r.Pretty, r.Minified = prettyCapped(r.Doc.Root)
 		j.stage = stageConvert
 	case stageConvert:
-		r.EventGrid, r.CloudEvents = conversions(r.Doc.Root, j.res.Form, r.Pretty)
+		r.EventGrid, r.CloudEvents = conversions(r.Doc.Root, j.res.Form, len(j.res.Events), r.Pretty, r.Minified)
 		j.stage = stageDone
 	}
 }

@@ -95,6 +95,18 @@ func stringLen(s string) int {
 	return size
 }
 
+// PrettyOrMinify returns Pretty(n), or Minify(n) and true when the pretty
+// text would be longer than max bytes: indentation grows with the square
+// of the nesting depth, and a deep payload indented can be many times its
+// size.
+func PrettyOrMinify(n *Node, max int) (text []byte, minified bool) {
+	size := PrettyLen(n)
+	if size > max {
+		return Minify(n), true
+	}
+	return AppendPretty(make([]byte, 0, size), n), false
+}
+
 // Minify encodes n without any white space (and no trailing newline).
 func Minify(n *Node) []byte {
 	return appendValue(make([]byte, 0, sizeHint(n)), n, 0, false)

@@ -19,7 +19,7 @@ type Note struct {
 
 // maxNotesPerCode bounds the notes of one code that Parse lists; past it,
 // one summary note counts the rest.
-const maxNotesPerCode = 1000
+const maxNotesPerCode = vocab.MaxDiagnosticsPerCode
 
 // omitted is the summary of the notes of one code past maxNotesPerCode:
 // at the first one left out.

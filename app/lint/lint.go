@@ -21,22 +21,58 @@ import (
 // Check runs every semantic check on the detected events and returns their
 // diagnostics, sorted by place.
 func Check(doc *jsontree.Doc, res detect.Result) []diag.Diagnostic {
-	c := checker{doc: doc}
-	var root *jsontree.Node
-	if doc != nil {
-		c.src, root = doc.Src, doc.Root
-	}
+	c := NewChecker(doc)
+	var out []diag.Diagnostic
 	for i := range res.Events {
-		ev := &res.Events[i]
-		if ev.Node == nil || ev.Node.Kind != jsontree.Object {
-			continue
-		}
-		switch ev.Form {
-		case detect.EventGrid, detect.Handshake:
-			c.eventGrid(ev)
-		case detect.CloudEvents:
-			c.cloudEvents(ev)
-		}
+		out = append(out, c.Event(&res.Events[i])...)
+	}
+	out = append(out, c.Batch(res)...)
+	diag.Sort(out)
+	return out
+}
+
+// Checker runs the semantic checks one event at a time, so that a caller
+// can share the work out over time and keep (or cap) the findings as they
+// come: Event for each event, then Batch once. Check is a Checker run over
+// every event.
+type Checker struct{ c checker }
+
+// NewChecker returns a Checker for the events of doc (which may be nil:
+// then fixes and positions inside strings are not computed).
+func NewChecker(doc *jsontree.Doc) *Checker {
+	k := &Checker{c: checker{doc: doc}}
+	if doc != nil {
+		k.c.src = doc.Src
+	}
+	return k
+}
+
+// Event runs the checks of one event and returns its diagnostics, sorted
+// by place.
+func (k *Checker) Event(ev *detect.Event) []diag.Diagnostic {
+	c := &k.c
+	c.out = nil
+	if ev.Node == nil || ev.Node.Kind != jsontree.Object {
+		return nil
+	}
+	switch ev.Form {
+	case detect.EventGrid, detect.Handshake:
+		c.eventGrid(ev)
+	case detect.CloudEvents:
+		c.cloudEvents(ev)
+	}
+	diag.Sort(c.out)
+	return c.out
+}
+
+// Batch runs the checks across the events of res (sizes, count, duplicate
+// ids, one specversion) and returns their diagnostics, sorted by place.
+func (k *Checker) Batch(res detect.Result) []diag.Diagnostic {
+	c := &k.c
+	c.out = nil
+	var root *jsontree.Node
+	if c.doc != nil {
+		root = c.doc.Root
 	}
 	c.batch(root, res)
 	diag.Sort(c.out)

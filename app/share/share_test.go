@@ -141,3 +141,42 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// TestFilterInLink: a link carries a filter after the payload, and links
+// made before filters existed still decode.
+func TestFilterInLink(t *testing.T) {
+	filter := `{"subjectBeginsWith": "/hub/", "advancedFilters": [{"operatorType": "StringIn", "key": "data.hubName", "values": ["chat"]}]}`
+	frag, err := EncodeWith([]byte(seed), []byte(filter))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(frag, Prefix) || strings.Count(frag, FilterPrefix) != 1 {
+		t.Fatalf("fragment %q", frag)
+	}
+	p, f, ok, err := DecodeWith("#" + frag)
+	if err != nil || !ok || string(p) != seed || string(f) != filter {
+		t.Errorf("DecodeWith = %q, %q, %v, %v", p, f, ok, err)
+	}
+	// Decode, as older pages call it, still returns the payload.
+	if p, ok, err := Decode(frag); err != nil || !ok || string(p) != seed {
+		t.Errorf("Decode of a link with a filter = %q, %v, %v", p, ok, err)
+	}
+	// A link without a filter has no filter part, and an empty filter adds none.
+	plain, _ := EncodeWith([]byte(seed), nil)
+	if strings.Contains(plain, FilterPrefix) {
+		t.Errorf("a link without a filter has %q", FilterPrefix)
+	}
+	// A link in the format made before filters: "p=" and the deflated payload.
+	var buf bytes.Buffer
+	w, _ := flate.NewWriter(&buf, flate.BestCompression)
+	w.Write([]byte(seed))
+	w.Close()
+	old := "#p=" + base64.RawURLEncoding.EncodeToString(buf.Bytes())
+	if p, f, ok, err := DecodeWith(old); err != nil || !ok || string(p) != seed || f != nil {
+		t.Errorf("old link: %d bytes, filter %q, %v, %v", len(p), f, ok, err)
+	}
+	// A damaged filter part is an error that names it.
+	if _, _, ok, err := DecodeWith(plain + FilterPrefix + "!!"); !ok || err == nil || !strings.Contains(err.Error(), "&f=") {
+		t.Errorf("damaged filter: %v, %v", ok, err)
+	}
+}

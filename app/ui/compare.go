@@ -253,7 +253,7 @@ func (c *Compare) side(name, id string, s inspect.Side) app.UI {
 		}
 		pre = pre.Body(body...)
 	}
-	return app.Div().Class("side-box").Body(app.H3().Text(name), pre, more)
+	return app.Div().Class("side-box").Body(app.H3().Text(name), minifiedNote(s.Minified, ""), pre, more)
 }
 
 // changes renders the list of changes and the JSON Patch buttons.

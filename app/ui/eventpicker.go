@@ -24,6 +24,9 @@ type EventPicker struct {
 
 	Events []inspect.Event // the batch's events
 	Focus  int             // the event shown alone, or -1 for all
+	// Delivered marks each event delivered or filtered out by the
+	// subscription filter; nil when there is no filter.
+	Delivered []bool
 
 	open bool // the options are listed
 }
@@ -43,6 +46,13 @@ func (ep *EventPicker) Render() app.UI {
 		}
 		if ev.Type != "" {
 			label += " · " + ev.Type
+		}
+		switch {
+		case ev.Index >= len(ep.Delivered):
+		case ep.Delivered[ev.Index]:
+			label += " · delivered"
+		default:
+			label += " · filtered out"
 		}
 		return app.Option().Value(ev.Index).Selected(ep.Focus == ev.Index).Text(label)
 	}

@@ -58,11 +58,14 @@ type Inspector struct {
 	out     outputs // the tabs' texts, for the focused event or the whole payload
 	tab     string
 	compare bool
+	live    bool // the Live view (live.go) is open
 
 	notice   notice // a message about the last action
 	fatal    string // a recovered panic, shown in a banner
 	undo     undo   // the text Undo brings back
 	shareURL string
+	filter   string      // the subscription filter's text (FilterPanel)
+	fstate   filterState // its evaluation against report
 
 	escaped   bool // Escape was pressed: the next Tab leaves the editor
 	listeners []func()
@@ -105,7 +108,14 @@ func (p *Inspector) OnMount(ctx app.Context) {
 	ctx.Handle(actionFocus, func(ctx app.Context, a app.Action) {
 		guard(ctx, "focusing an event", func() { p.pickEvent(ctx, a.Value) })
 	})
+	ctx.Handle(actionOpenDelivery, func(ctx app.Context, a app.Action) {
+		guard(ctx, "opening a delivery", func() { p.openDelivery(ctx, a.Value) })
+	})
+	ctx.Handle(actionFilter, func(ctx app.Context, a app.Action) {
+		guard(ctx, "reading the filter", func() { p.setFilter(a.Value) })
+	})
 	guard(ctx, "starting the page", func() {
+		p.filter = savedFilter()
 		p.listen(ctx)
 		if !p.openShared(ctx) {
 			if v, ok := draft(); ok {

@@ -178,7 +178,7 @@ func (p *Inspector) onInput(ctx app.Context, e app.Event) {
 // reports whether there was one.
 func (p *Inspector) openShared(ctx app.Context) bool {
 	hash := locationHash()
-	payload, ok, err := share.Decode(hash)
+	payload, flt, ok, err := share.DecodeWith(hash)
 	if !ok {
 		return false
 	}
@@ -197,7 +197,12 @@ func (p *Inspector) openShared(ctx app.Context) bool {
 		}
 	}
 	resetSampleMenu()
-	p.replaceFrom(ctx, string(payload), false, before, had, "Opened the payload from a share link (the link is below, to copy again).")
+	msg := "Opened the payload from a share link (the link is below, to copy again)."
+	if flt != nil {
+		p.filter = string(flt) // kept on this page only: the saved filter comes back on reload
+		msg = "Opened the payload and the subscription filter from a share link (the link is below, to copy again)."
+	}
+	p.replaceFrom(ctx, string(payload), false, before, had, msg)
 	p.shareURL = link
 	return true
 }

@@ -11,6 +11,7 @@ import (
 	"eventlens/app/detect"
 	"eventlens/app/inspect"
 	"eventlens/app/samples"
+	"eventlens/app/vocab"
 )
 
 // Render draws the page. It only composes: the lists and code views are
@@ -29,6 +30,7 @@ func (p *Inspector) Render() app.UI {
 			p.outputPane(),
 		),
 		app.If(p.compare, func() app.UI { return &Compare{Left: p.compared()} }),
+		app.If(p.live, func() app.UI { return &Live{} }),
 	)
 }
 
@@ -96,6 +98,9 @@ func (p *Inspector) inputPane() app.UI {
 			app.Button().ID("compare-toggle").Class("btn").Aria("pressed", p.compare).
 				Text("Compare").
 				OnClick(handler("switching compare mode", func(ctx app.Context, e app.Event) { p.compare = !p.compare })),
+			app.Button().ID("live-toggle").Class("btn").Aria("pressed", p.live).
+				Text("Live").Title("Deliveries arriving at the local receiver (eventlens serve -receive)").
+				OnClick(handler("switching the Live view", func(ctx app.Context, e app.Event) { p.live = !p.live })),
 		),
 		p.noticeBox(),
 		p.shareRow(),
@@ -222,6 +227,7 @@ func (p *Inspector) noticeBox() app.UI {
 // bar.
 func (p *Inspector) outputPane() app.UI {
 	r := p.report
+	p.fstate.update(r, p.shown, p.filter)
 	var diags, picker app.UI
 	if r != nil {
 		diags = app.Div().Body(
@@ -229,7 +235,7 @@ func (p *Inspector) outputPane() app.UI {
 			&DiagnosticList{Diags: r.Diagnostics, Focus: p.focus},
 		)
 		if r.Batch && len(r.Events) > 1 {
-			picker = &EventPicker{Events: r.Events, Focus: p.focus}
+			picker = &EventPicker{Events: r.Events, Focus: p.focus, Delivered: p.fstate.delivered}
 		}
 	}
 	var bar app.UI
@@ -250,6 +256,7 @@ func (p *Inspector) outputPane() app.UI {
 			picker,
 			diags,
 			p.tabs(),
+			&FilterPanel{Report: r, Filter: p.filter, Parsed: p.fstate.parsed, Result: p.fstate.result},
 		),
 	)
 }
@@ -360,7 +367,7 @@ func (p *Inspector) panel() app.UI {
 			warn = app.P().ID("convert-warning").Class("notice", "notice-error").Role("note").
 				Text(fmt.Sprintf("The input is invalid (%s, listed above): this form carries the errors over. Fix them before you use it.", count(r.Errors, "error", "errors")))
 		}
-		return app.Div().Body(warn, note, &CodeView{ID: id, Label: title + " form", Text: text})
+		return app.Div().Body(warn, note, minifiedNote(conv.Minified && p.focus < 0, showAlone), &CodeView{ID: id, Label: title + " form", Text: text})
 	case tabDiff:
 		return &MappingView{Report: r, Focus: p.focus}
 	case tabTimeline:
@@ -373,5 +380,19 @@ func (p *Inspector) panel() app.UI {
 		}
 		return app.Pre().ID("pretty").Class("code", "muted").Text(msg)
 	}
-	return &CodeView{ID: "pretty", Label: "Formatted payload", Text: p.out.pretty}
+	return app.Div().Body(minifiedNote(r.Minified && p.focus < 0, showAlone), &CodeView{ID: "pretty", Label: "Formatted payload", Text: p.out.pretty})
+}
+
+// showAlone is minifiedNote's hint in the inspector.
+const showAlone = " Show an event alone to read it indented."
+
+// minifiedNote says, when shown is set, that the text under it is minified
+// because indenting it would have made it too large (vocab.MaxPrettyBytes),
+// followed by hint; nil otherwise.
+func minifiedNote(shown bool, hint string) app.UI {
+	if !shown {
+		return nil
+	}
+	return app.P().Class("form-note", "minified-note").Role("note").
+		Text(fmt.Sprintf("Shown minified, on one line: indented, this text would be larger than %s (its nesting is deep).%s", sizeLabel(vocab.MaxPrettyBytes), hint))
 }

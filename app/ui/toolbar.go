@@ -79,7 +79,7 @@ func (p *Inspector) makeShareLink(ctx app.Context, e app.Event) {
 		p.say("Nothing to share: paste a payload first.", true)
 		return
 	}
-	frag, err := share.Encode([]byte(text))
+	frag, err := share.EncodeWith([]byte(text), []byte(p.filter))
 	if err != nil {
 		p.shareURL = ""
 		p.say(err.Error(), true)
@@ -87,7 +87,11 @@ func (p *Inspector) makeShareLink(ctx app.Context, e app.Event) {
 	}
 	p.shareURL = pageURL() + "#" + frag
 	p.copy(ctx, p.shareURL, "the share link")
-	p.say("Share link copied. The payload travels in the link's #fragment, which browsers never send to a server.", false)
+	what := "payload travels"
+	if p.filter != "" {
+		what = "payload and the filter travel"
+	}
+	p.say("Share link copied. The "+what+" in the link's #fragment, which browsers never send to a server.", false)
 }
 
 // pickSample loads the sample chosen in the menu.

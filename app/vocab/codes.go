@@ -137,6 +137,7 @@ var Families = []Family{
 	{"SR", "app/lint", "Semantic checks", "SignalR Service data"},
 	{"BATCH", "app/lint", "Semantic checks", "batches"},
 	{"DIFF", "app/inspect", "Comparison", "comparisons in semantic mode"},
+	{"FLT", "app/filter", "Subscription filters", "event subscription filters"},
 }
 
 // FamilyOf returns the family of a code: the one whose prefix is followed

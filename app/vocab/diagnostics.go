@@ -162,5 +162,38 @@ var (
 		"in semantic mode, a side is not Event Grid or CloudEvents events; turn the semantic mode off.")
 )
 
+// Event subscription filters (app/filter): the filter itself, as Azure
+// would accept or refuse it.
+var (
+	FilterNotFilter = define("FLT001", Error, "",
+		"the text is not a subscription filter: not an object, or an object with neither filter properties, a filter member, nor properties.filter (as `az eventgrid event-subscription show` prints a subscription).")
+	FilterType = define("FLT002", Error, "",
+		"a filter property has the wrong JSON type: includedEventTypes is an array of strings, subjectBeginsWith and subjectEndsWith strings, isSubjectCaseSensitive and enableAdvancedFilteringOnArrays booleans, advancedFilters an array of objects, key a string.")
+	FilterOperator = define("FLT003", Error, "fix when the name is close",
+		"an advanced filter's operatorType is not one of the operators Event Grid knows; the message suggests the closest one.")
+	FilterMissing = define("FLT004", Error, "",
+		"an advanced filter lacks its operatorType, its key, or the operand its operator needs (value for the single-value operators, values for the others), or has an empty values array.")
+	FilterValueType = define("FLT005", Error, "",
+		"an operand of the wrong type for its operator: the Number operators take numbers, BoolEquals a boolean, the String operators strings.")
+	FilterRange = define("FLT006", Error, "",
+		"a NumberInRange or NumberNotInRange range that is not [low, high]: not an array of two numbers, or low greater than high.")
+	FilterTooMany = define("FLT007", Error, "",
+		"more than "+strconv.Itoa(MaxAdvancedFilters)+" advanced filters in one subscription; Event Grid refuses the subscription.")
+	FilterTooManyValues = define("FLT008", Error, "",
+		"more than "+strconv.Itoa(MaxFilterValues)+" filter values across all the advanced filters of one subscription; Event Grid refuses the subscription.")
+	FilterLongString = define("FLT009", Error, "",
+		"a string value of an advanced filter longer than "+strconv.Itoa(MaxFilterString)+" characters.")
+	FilterKeyDepth = define("FLT010", Warning, "",
+		"a key nested deeper than data.key1.key2, the limit of Event Grid's earlier docs; the current docs state none.")
+	FilterUnknownProperty = define("FLT011", Warning, "",
+		"a property the filter or an advanced filter does not have (Event Grid ignores or refuses it); the message suggests the property it likely misspells.")
+	FilterKey = define("FLT012", Error, "",
+		"a malformed key: empty, or with an empty segment (\"data..hubName\", a leading or trailing dot); Event Grid has no escape for dots in keys.")
+	FilterIgnored = define("FLT013", Warning, "",
+		"an operand the operator does not read: value or values on IsNullOrUndefined or IsNotNull, or value beside values.")
+	FilterAllTypes = define("FLT014", Info, "",
+		"includedEventTypes is empty or holds \"All\": every event type passes that clause.")
+)
+
 // mebibytes writes a size of whole MiB for a summary ("1 MiB").
 func mebibytes(n int) string { return strconv.Itoa(n>>20) + " MiB" }

@@ -25,6 +25,19 @@ const (
 	// more than a browser tab gets. Real payloads stay far below it: 32 MiB
 	// of SignalR events is under a million values.
 	MaxValues = 2_000_000
+	// MaxDiagnosticsPerCode is how many findings of one code an inspection
+	// lists (1,000), and how many notes of one code the decoder keeps; one
+	// summary at the first one left out counts the rest. Counts and
+	// verdicts include them all. It bounds memory where every value draws
+	// findings: a million events with a bad type would otherwise hold
+	// millions of diagnostics, several hundred bytes each.
+	MaxDiagnosticsPerCode = 1000
+	// MaxConvertEvents is the most events a payload may hold to be shown
+	// in the other form (100,000, twenty times Event Grid's largest
+	// batch): a conversion holds a second tree, its text and the list of
+	// what changed, about 600 bytes an event, which for the million events
+	// the value limit allows would double an inspection's memory.
+	MaxConvertEvents = 100_000
 	// MemoryLimit is the Go runtime's soft memory limit in the command-line
 	// tool, the server and the browser app (1 GiB; GOMEMLIMIT overrides it
 	// where there is an environment): near it the collector runs more
@@ -79,4 +92,24 @@ const (
 	// MaxSharePayload is the largest payload a share link restores
 	// (decompressed bytes, 8 MiB), so a crafted link cannot exhaust memory.
 	MaxSharePayload = 8 << 20
+)
+
+// Limits of Event Grid subscription filters (Azure's event-filtering
+// docs, "Limitations"): app/filter reports a filter past them.
+const (
+	// MaxAdvancedFilters is the most advanced filters one event
+	// subscription holds (25): FLT007.
+	MaxAdvancedFilters = 25
+	// MaxFilterValues is the most filter values across all the advanced
+	// filters of one subscription (25; a single value and a range each
+	// count one): FLT008.
+	MaxFilterValues = 25
+	// MaxFilterString is the longest string value of an advanced filter,
+	// in characters (512): FLT009.
+	MaxFilterString = 512
+	// MaxFilterKeyLevels is how many levels a key had in Event Grid's
+	// earlier docs ("two levels of nesting", data.key1.key2: three
+	// segments); the current docs name no limit, so a deeper key is only
+	// a warning: FLT010.
+	MaxFilterKeyLevels = 3
 )

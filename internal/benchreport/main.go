@@ -77,6 +77,8 @@ type report struct {
 	memory   map[string]results // "native", "wasm": BenchmarkMemory
 	first    map[string]results // "native", "wasm", "native-warm", "wasm-warm": BenchmarkFirst
 	values   map[string]results // "native", "wasm": BenchmarkValueMemory (bytes per decoded value)
+	worst    map[string]results // "native", "wasm": BenchmarkWorst, one shape per process
+	hostile  map[string]results // "native", "wasm": jsondiff's BenchmarkHostile
 	sizes    *sizes
 	serve    []float64 // BenchmarkServe req/s per run, sorted
 	browser  []browserFigure
@@ -88,7 +90,8 @@ func run(c config) error {
 	if _, err := os.Stat("go.mod"); err != nil {
 		return errors.New("run me from the repository root (where go.mod is)")
 	}
-	r := &report{cfg: c, started: time.Now(), memory: map[string]results{}, first: map[string]results{}, values: map[string]results{}}
+	r := &report{cfg: c, started: time.Now(), memory: map[string]results{}, first: map[string]results{}, values: map[string]results{},
+		worst: map[string]results{}, hostile: map[string]results{}}
 	r.machine = machine(c)
 	step := func(what string) func() {
 		t := time.Now()
@@ -151,6 +154,23 @@ func run(c config) error {
 			return err
 		}
 		r.values[t.name] = parse(out)
+		done()
+		// The payloads inside the limits that take the most memory and
+		// time, each in a fresh process (wasm memory never shrinks), and
+		// the comparisons that once grew with size × depth.
+		done = step(t.name + " worst payloads and hostile comparisons")
+		for _, shape := range worstShapes {
+			out, err = r.goCmd(t.env, append([]string{"test", "-run", "^$", "-bench", "^BenchmarkWorst$/^" + shape + "$", "-benchtime", "1x", "-timeout", "60m"}, append(t.args, "./app/inspect")...)...)
+			if err != nil {
+				return err
+			}
+			r.worst[t.name] = r.worst[t.name].merge(parse(out))
+		}
+		out, err = r.goCmd(t.env, append([]string{"test", "-run", "^$", "-bench", "^BenchmarkHostile$", "-benchmem", "-benchtime", "1x", "-timeout", "60m"}, append(t.args, "./app/jsondiff")...)...)
+		if err != nil {
+			return err
+		}
+		r.hostile[t.name] = parse(out)
 		done()
 	}
 	done := step("server throughput")

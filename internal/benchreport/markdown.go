@@ -50,6 +50,7 @@ func (r *report) markdown() []byte {
 	r.benchTable(&w)
 	r.memoryTable(&w)
 	r.valuesTable(&w)
+	r.worstTable(&w)
 	r.sizesSection(&w)
 	r.serverSection(&w)
 	r.browserSection(&w)
@@ -327,4 +328,52 @@ func (r *report) valuesTable(w *writer) {
 		w.f("\n")
 	}
 	w.f("\n")
+}
+
+// worstShapes names BenchmarkWorst's payloads (app/inspect/bench_test.go).
+var worstShapes = []string{"zeros", "empty-objects", "findings", "events"}
+
+// worstTable reports BenchmarkWorst and jsondiff's BenchmarkHostile: the
+// payloads inside the limits that take the most memory and time.
+func (r *report) worstTable(w *writer) {
+	w.f("## Worst payloads inside the limits\n\n")
+	w.f("`BenchmarkWorst` inspects each payload once, whole (decoding, checks, the formatted text, the conversion), ")
+	w.f("in a fresh process with the memory limit the binaries set (%d MiB); memory is what the process obtained from the host ", vocab.MemoryLimit>>20)
+	w.f("(`Sys`: as wasm memory never shrinks, what a page needs at the most). ")
+	w.f("`zeros`: %s numbers, the largest tree; `empty-objects`: as many `{}`; `findings`: %s events `{\"eventType\":\"x\"}`, each drawing the same findings ", comma(vocab.MaxValues-1), comma((vocab.MaxValues-1)/2))
+	w.f("(at most %s listed per code, `vocab.MaxDiagnosticsPerCode`; past %s events no conversion, `vocab.MaxConvertEvents`); ", comma(vocab.MaxDiagnosticsPerCode), comma(vocab.MaxConvertEvents))
+	w.f("`events`: generated SignalR events filling 90%% of the 32 MiB input limit.\n\n")
+	w.f("| payload | native time | native memory | wasm time | wasm memory |\n|---|---|---|---|---|\n")
+	for _, shape := range worstShapes {
+		name := "BenchmarkWorst/" + shape
+		w.f("| `%s` |", shape)
+		for _, t := range []string{"native", "wasm"} {
+			ns, okT := r.worst[t].median(name, "ns/op")
+			mb, okM := r.worst[t].median(name, "sys-MB")
+			w.f(" %s | %s |", durOr(ns, okT), num(mb, okM, "%.0f MiB"))
+		}
+		w.f("\n")
+	}
+	w.f("\n`BenchmarkHostile` (app/jsondiff) compares the shapes that once grew with size × depth: ")
+	w.f("500 nested levels of 4,000 numbers with one change, and 300 disjoint arrays of 4,500 numbers.\n\n")
+	w.f("| comparison | native time | native allocated | wasm time | wasm allocated |\n|---|---|---|---|---|\n")
+	for _, c := range []string{"nested/500x4000", "disjoint/300x4500"} {
+		name := "BenchmarkHostile/" + c
+		w.f("| `%s` |", c)
+		for _, t := range []string{"native", "wasm"} {
+			ns, okT := r.hostile[t].median(name, "ns/op")
+			b, okB := r.hostile[t].median(name, "B/op")
+			w.f(" %s | %s |", durOr(ns, okT), num(b/(1<<20), okB, "%.0f MiB"))
+		}
+		w.f("\n")
+	}
+	w.f("\n")
+}
+
+// durOr is dur(ns), or a dash when the figure is missing.
+func durOr(ns float64, ok bool) string {
+	if !ok {
+		return "—"
+	}
+	return dur(ns)
 }

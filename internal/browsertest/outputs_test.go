@@ -138,3 +138,29 @@ func TestUINotJSONSaysWhatItIs(t *testing.T) {
 		}
 	}
 }
+
+// TestUIMinifiedOutputSaysSo: a payload whose indented text would pass
+// vocab.MaxPrettyBytes is shown minified, and the Formatted and converted
+// tabs say so instead of showing one long line unexplained.
+func TestUIMinifiedOutputSaysSo(t *testing.T) {
+	_, b := uiPage(t)
+	const depth, zeros = 400, 100_000 // indented: 100,000 lines ~800 columns deep
+	data := strings.Repeat("[", depth) + strings.TrimSuffix(strings.Repeat("0,", zeros), ",") + strings.Repeat("]", depth)
+	text := `[{"id":"1","topic":"t","subject":"s","eventType":"x","eventTime":"2024-01-01T00:00:00Z","dataVersion":"1","data":` + data + `}]`
+	setText(b, "#input", text)
+	waitInspected(b, text)
+	waitJS(b, 30*time.Second, `document.querySelector(".minified-note") !== null && document.querySelector("#pretty") !== null`)
+	for _, tab := range []string{"cloudevents", "eventgrid"} {
+		click(b, "#tab-"+tab)
+		waitJS(b, 5*time.Second, `document.querySelector("#`+tab+`") !== null`)
+		if got := eval[string](b, `(document.querySelector(".minified-note") || {}).textContent || ""`); !strings.Contains(got, "minified") {
+			t.Errorf("%s tab: note %q, want it to say the text is minified", tab, got)
+		}
+	}
+	enterSample(t, b, "eventgrid-connected")
+	click(b, "#tab-pretty")
+	waitJS(b, 5*time.Second, `document.querySelector("#pretty") !== null`)
+	if n := eval[int](b, `document.querySelectorAll(".minified-note").length`); n != 0 {
+		t.Error("a payload shown indented carries the minified note")
+	}
+}

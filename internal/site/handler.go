@@ -37,6 +37,11 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, "400 bad request: the path has '..', '.', '//', a backslash, an encoded slash or a control character; ask for the file's plain path")
 		return
 	}
+	if api, ok := s.api[p]; ok {
+		h.Set("Cache-Control", "no-store")
+		api.ServeHTTP(w, r)
+		return
+	}
 	f, ok := s.lookupURL(p)
 	if !ok {
 		httpError(w, http.StatusNotFound, "404 page not found")

@@ -81,6 +81,10 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.ResponseWriter.WriteHeader(code)
 }
 
+// Unwrap returns the writer underneath, for http.ResponseController (a
+// live stream flushes and sets its own write deadline through it).
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
 // Write counts the bytes sent.
 func (s *statusRecorder) Write(b []byte) (int, error) {
 	if s.status == 0 {

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io/fs"
 	"mime"
+	"net/http"
 	"path"
 	"sort"
 	"strconv"
@@ -35,6 +36,7 @@ type Site struct {
 	base    string           // URL path of the site's root, "/" or "/name/"
 	csp     string           // Content-Security-Policy header value
 	files   map[string]*file // by URL path under base, e.g. "/web/app.wasm"
+	api     map[string]http.Handler
 }
 
 // file is one resource of the site.
@@ -61,6 +63,10 @@ type Options struct {
 	Base string
 	// Level is how hard files are compressed: ServeLevel or ExportLevel.
 	Level Level
+	// API maps exact paths (e.g. the live receiver's /api/live) to
+	// handlers served beside the files: GET and HEAD only, with the
+	// security headers. A static export has none.
+	API map[string]http.Handler
 }
 
 // versionPlaceholder stands for the version while hashing what ships.
@@ -135,7 +141,7 @@ func Build(o Options) (*Site, error) {
 		}
 	}
 
-	s := &Site{version: v, base: base, csp: policy.header(), files: make(map[string]*file)}
+	s := &Site{version: v, base: base, csp: policy.header(), files: make(map[string]*file), api: o.API}
 	for p, b := range web {
 		s.add(p, b)
 	}

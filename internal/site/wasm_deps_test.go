@@ -27,7 +27,7 @@ func TestWasmDependencies(t *testing.T) {
 		switch {
 		case d == "text/template", d == "html/template":
 			t.Errorf("the wasm entry links %s; see third_party/gojsonschema/PATCHES.md", d)
-		case d == "eventlens/app/cli", d == "eventlens/internal/site", d == "github.com/andybalholm/brotli", d == "github.com/chromedp/chromedp":
+		case d == "eventlens/app/cli", d == "eventlens/internal/site", d == "eventlens/internal/receive", d == "github.com/andybalholm/brotli", d == "github.com/chromedp/chromedp":
 			t.Errorf("the wasm entry links %s, which belongs to the server, CLI or tests", d)
 		}
 	}
