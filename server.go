@@ -5,7 +5,7 @@
 //
 //	eventlens [serve] [-addr 127.0.0.1:8080]   serve the app (default)
 //	eventlens export -out dist [-base /name/]   write the app as a static site
-//	eventlens check|convert|diff|filter|summary ...  command-line inspection
+//	eventlens check|convert|diff|filter|summary  command-line inspection
 //	eventlens send -to URL FILE                 deliver events as Event Grid does
 //
 // This package is flags and subcommand dispatch only: the site (pages, CSP,

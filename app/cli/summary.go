@@ -68,11 +68,7 @@ func summarise(env Env, args []string) error {
 	}
 	// The summary needs the tree and the events, not the pretty text or
 	// the conversions.
-	job := inspect.NewJob(src)
-	for !job.Verdict() && !job.Done() {
-		job.Step(0)
-	}
-	r := job.Report()
+	r := inspect.Validate(src)
 	empty := r.Batch && len(r.Events) == 0
 	if r.Doc == nil || r.Form == detect.Unknown && !empty {
 		msg := "not an event payload (" + r.FormLabel() + ")"

@@ -174,9 +174,9 @@ func TestTimelineScreenshot(t *testing.T) {
 	// Describe an error mark of the storm, as a user hovering it sees.
 	eval[bool](b, `(() => { const m = document.querySelector("#timeline-chart .tl-mark.error.s0"); m.dispatchEvent(new MouseEvent("mouseover", {bubbles: true})); return true })()`)
 	waitJS(b, 5*time.Second, `document.querySelector("#timeline-detail[data-event]") !== null`)
-	shot := func(name string) {
+	shot := func(name, scroll string) {
 		t.Helper()
-		eval[bool](b, `(document.querySelector(".tabs-box").scrollIntoView(), true)`)
+		eval[bool](b, "("+scroll+", true)")
 		ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
 		defer cancel()
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -191,7 +191,8 @@ func TestTimelineScreenshot(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	shot("timeline.png")
+	// The whole top of the page: the verdict, the totals and the chart.
+	shot("timeline.png", `window.scrollTo(0, 0)`)
 	// The same, dark and 360 px wide.
 	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
@@ -200,7 +201,7 @@ func TestTimelineScreenshot(t *testing.T) {
 		return err
 	}))
 	b.do(10*time.Second, chromedp.EmulateViewport(360, 900))
-	shot("timeline-dark-360.png")
+	shot("timeline-dark-360.png", `document.querySelector(".tabs-box").scrollIntoView()`)
 }
 
 // TestPerfTimeline records what the Timeline costs for 5,000 events (a
