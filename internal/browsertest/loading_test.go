@@ -70,11 +70,12 @@ var progressLabel = regexp.MustCompile(`^Loading eventlens… ([1-9][0-9]?)%$`)
 
 // TestLoadingShowsProgress holds app.wasm's response part way and checks
 // that meanwhile the loader shows how much has arrived and the prerendered
-// page stays readable, then lets it finish and checks the app starts and
-// the loader goes.
+// page stays readable, then lets it finish and checks the app starts, the
+// loader goes, and app.wasm crossed the network once.
 func TestLoadingShowsProgress(t *testing.T) {
 	s := buildSite(t, "", "/")
-	g := &gatedWasm{h: s, n: 256 << 10, gate: make(chan struct{}), held: make(chan struct{})}
+	count := &countWasm{h: s}
+	g := &gatedWasm{h: count, n: 256 << 10, gate: make(chan struct{}), held: make(chan struct{})}
 	t.Cleanup(g.open) // never leave a handler waiting
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -104,6 +105,13 @@ func TestLoadingShowsProgress(t *testing.T) {
 	g.open()
 	b.waitApp()
 	waitJS(b, 10*time.Second, `document.querySelector("#app-wasm-loader") === null`)
+
+	// The service worker installed meanwhile; its precache revalidates
+	// app.wasm rather than download it a second time beside the page.
+	b.waitCached(s.Version(), precacheCount(t, s))
+	if n := count.n.Load(); n != 1 {
+		t.Errorf("a first visit had app.wasm sent in full %d times, want once (the service worker's precache should revalidate the page's copy: cache \"no-cache\" in internal/site/worker.go)", n)
+	}
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%v", errs)
 	}
