@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -22,6 +23,7 @@ import (
 // Shaping the server, not Chromium's emulation, covers the service
 // worker's requests as well and needs nothing from the DevTools protocol.
 type netProfile struct {
+	id      string // the subtest's name
 	name    string
 	bitRate float64       // bits per second; 0 = unshaped (loopback)
 	rtt     time.Duration // round trip
@@ -29,9 +31,9 @@ type netProfile struct {
 
 // netProfiles are the networks the first load is measured on.
 var netProfiles = []netProfile{
-	{"loopback", 0, 0},
-	{"10 Mbit/s, 40 ms", 10e6, 40 * time.Millisecond},
-	{"1.6 Mbit/s, 150 ms", 1.6e6, 150 * time.Millisecond},
+	{"loopback", "loopback", 0, 0},
+	{"10Mbit-40ms", "10 Mbit/s, 40 ms", 10e6, 40 * time.Millisecond},
+	{"1.6Mbit-150ms", "1.6 Mbit/s, 150 ms", 1.6e6, 150 * time.Millisecond},
 }
 
 // shapedListener accepts connections whose writes go through link.
@@ -116,7 +118,8 @@ func (c *shapedConn) Write(p []byte) (int, error) {
 
 // TestPerfFirstLoad records a cold first load (fresh profile: nothing
 // cached, no service worker) to an interactive app on each of netProfiles,
-// as "PERF first load to interactive, <profile>" lines for `make bench`.
+// as "PERF first load to interactive, <profile>" lines for `make bench`,
+// and the long main-thread tasks of that start-up.
 // It runs only with EVENTLENS_PERF=1.
 func TestPerfFirstLoad(t *testing.T) {
 	if os.Getenv("EVENTLENS_PERF") == "" {
@@ -124,27 +127,39 @@ func TestPerfFirstLoad(t *testing.T) {
 	}
 	s := buildSite(t, "", "/")
 	for _, p := range netProfiles {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p.bitRate > 0 {
-			ln = shapedListener{Listener: ln, link: &link{bytesPerSec: p.bitRate / 8, rtt: p.rtt}}
-		}
-		count := &countWasm{h: s}
-		srv := serveOn(t, ln, count)
-		b := newBrowser(t)
-		ctx, cancel := context.WithTimeout(b.ctx, 3*time.Minute)
-		start := time.Now()
-		err = chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`#app[data-wasm="ready"]`)))
-		took := time.Since(start)
-		cancel()
-		if err != nil {
-			t.Fatalf("first load on %s: %v\nconsole:\n%s", p.name, err, b.consoleText())
-		}
-		t.Logf("PERF first load to interactive, %s: %.0f ms", p.name, float64(took)/float64(time.Millisecond))
-		t.Logf("PERF first load, app.wasm in the page, %s: %s; app.wasm sent %d times in full by then", p.name, eval[string](b, call("wasm_timing")), count.n.Load())
-		srv.Stop()
+		t.Run(p.id, func(t *testing.T) {
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.bitRate > 0 {
+				ln = shapedListener{Listener: ln, link: &link{bytesPerSec: p.bitRate / 8, rtt: p.rtt}}
+			}
+			count := &countWasm{h: s}
+			srv := serveOn(t, ln, count)
+			b := newBrowser(t)
+			b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")})
+				return err
+			}))
+			ctx, cancel := context.WithTimeout(b.ctx, 3*time.Minute)
+			start := time.Now()
+			err = chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`#app[data-wasm="ready"]`)))
+			took := time.Since(start)
+			cancel()
+			if err != nil {
+				t.Fatalf("first load on %s: %v\nconsole:\n%s", p.name, err, b.consoleText())
+			}
+			t.Logf("PERF first load to interactive, %s: %.0f ms", p.name, float64(took)/float64(time.Millisecond))
+			t.Logf("PERF first load, app.wasm in the page, %s: %s; app.wasm sent %d times in full by then", p.name, eval[string](b, call("wasm_timing")), count.n.Load())
+			// Start-up's main-thread work: every long task from the navigation
+			// until the page has been quiet for half a second (the validators
+			// warm up after the app starts).
+			settle(b)
+			st := eval[map[string]float64](b, call("startup_tasks"))
+			t.Logf("PERF start-up long tasks, %s: longest %.0f ms, %d long tasks, blocking time %.0f ms (each task's time over 50 ms, summed)", p.name, st["longest"], int(st["count"]), st["blocking"])
+			srv.Stop()
+		})
 	}
 }
 
