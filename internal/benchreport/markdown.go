@@ -75,7 +75,8 @@ func (r *report) markdown() []byte {
 	w.f("go test -run '^$' -bench . -benchmem ./app/inspect          # one package, natively\n")
 	w.f("GOOS=js GOARCH=wasm go test -run '^$' -bench . -benchmem -exec=\"$(go env GOROOT)/lib/wasm/go_js_wasm_exec\" ./app/inspect\n")
 	w.f("go test -run '^$' -bench 'Inspect/eventgrid/1000$' -cpuprofile cpu.out ./app/inspect && go tool pprof -top app/inspect/inspect.test cpu.out\n")
-	w.f("go test -tags browser -run '^TestPerf' -v ./internal/browsertest   # browser figures (after make wasm)\n```\n")
+	w.f("go test -tags browser -run '^TestPerf' -v ./internal/browsertest   # browser figures (after make wasm)\n")
+	w.f("EVENTLENS_PERF=1 go test -tags browser -run '^TestPerfFirstLoad$/^10Mbit-40ms$' -v ./internal/browsertest   # one network profile's first load\n```\n")
 	return w.Bytes()
 }
 

@@ -61,12 +61,18 @@ type link struct {
 	free time.Time // when the link has sent what it was given
 }
 
+// lag is how far behind its schedule the link may send: a sleep that
+// overran (on a loaded machine) is made up for by sending the next chunks
+// sooner, so that the rate holds on average. An idle link may so send
+// lag's worth of bytes at once.
+const lag = 50 * time.Millisecond
+
 // send waits until n more bytes have crossed the link.
 func (l *link) send(n int) {
 	l.mu.Lock()
-	start := time.Now()
-	if l.free.After(start) {
-		start = l.free
+	start := l.free
+	if floor := time.Now().Add(-lag); start.Before(floor) {
+		start = floor
 	}
 	l.free = start.Add(time.Duration(float64(n) / l.bytesPerSec * float64(time.Second)))
 	done := l.free
