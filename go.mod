@@ -22,3 +22,9 @@ require (
 // makes the linker keep every exported method of every type, which put
 // app.wasm over its size budget.
 replace github.com/xeipuuv/gojsonschema v1.2.0 => ./third_party/gojsonschema
+
+// A copy of go-app v10.1.11's pkg/app and pkg/errors whose server handler
+// (http.go) is built only outside WebAssembly (see
+// third_party/go-app/PATCHES.md): importing net/http from the client made
+// app.wasm link crypto/tls, crypto/x509 and their initialisation.
+replace github.com/maxence-charriere/go-app/v10 v10.1.11 => ./third_party/go-app

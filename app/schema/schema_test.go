@@ -71,6 +71,29 @@ func TestWarm(t *testing.T) {
 	}
 }
 
+// TestSchemasMatchMetaSchema checks every embedded schema against the
+// draft-07 meta-schema, which the page skips at start-up.
+func TestSchemasMatchMetaSchema(t *testing.T) {
+	entries, err := files.ReadDir("schemas")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range entries {
+		e := &entry{file: f.Name()}
+		if err := e.compile(true); err != nil {
+			t.Errorf("%s does not match the draft-07 meta-schema: %v", f.Name(), err)
+		}
+	}
+	// The check catches what compiling alone lets through.
+	bad := []byte(`{"type": "object", "readOnly": "yes"}`)
+	if err := (&entry{file: "bad.json"}).compileBytes(bad, false); err != nil {
+		t.Fatalf("compiling %s without the meta-schema: %v", bad, err)
+	}
+	if err := (&entry{file: "bad.json"}).compileBytes(bad, true); err == nil {
+		t.Errorf("%s passed the meta-schema check", bad)
+	}
+}
+
 const (
 	eventTypeConnected    = "Microsoft.SignalRService.ClientConnectionConnected"
 	eventTypeDisconnected = "Microsoft.SignalRService.ClientConnectionDisconnected"

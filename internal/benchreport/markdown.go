@@ -76,7 +76,8 @@ func (r *report) markdown() []byte {
 	w.f("go test -run '^$' -bench . -benchmem ./app/inspect          # one package, natively\n")
 	w.f("GOOS=js GOARCH=wasm go test -run '^$' -bench . -benchmem -exec=\"$(go env GOROOT)/lib/wasm/go_js_wasm_exec\" ./app/inspect\n")
 	w.f("go test -run '^$' -bench 'Inspect/eventgrid/1000$' -cpuprofile cpu.out ./app/inspect && go tool pprof -top app/inspect/inspect.test cpu.out\n")
-	w.f("go test -tags browser -run '^TestPerf' -v ./internal/browsertest   # browser figures (after make wasm)\n```\n")
+	w.f("go test -tags browser -run '^TestPerf' -v ./internal/browsertest   # browser figures (after make wasm)\n")
+	w.f("EVENTLENS_PERF=1 go test -tags browser -run '^TestPerfFirstLoad$/^10Mbit-40ms$' -v ./internal/browsertest   # one network profile's first load\n```\n")
 	return w.Bytes()
 }
 
@@ -248,12 +249,14 @@ func (r *report) sizesSection(w *writer) {
 			w.f("- `%s` is imported by %s.\n", heavy, "`"+strings.Join(im, "`, `")+"`")
 		}
 	}
-	w.f("\nThe wasm entry does not link the server (`server*.go` is not in `./wasm`'s imports; `TestWasmDependencies` keeps it so). ")
-	w.f("gojsonschema is used through a patched copy (`third_party/gojsonschema`, see its `PATCHES.md`) that words its error ")
-	w.f("messages without `text/template`: a program that reaches `reflect.Value.Method` through `text/template` makes the ")
-	w.f("linker keep every exported method of every type it keeps, so go-app's HTML element types kept all of their hundreds ")
-	w.f("of methods; dropping it took app.wasm from 4.58 MB to about 3.7 MB gzip. `net/http` remains (gojsonschema loads ")
-	w.f("`$ref`s from URLs with `http.Get`, and go-app imports it too); it costs far less.\n\n")
+	w.f("\nThe wasm entry does not link the server (`server*.go` is not in `./wasm`'s imports; `TestWasmDependencies` keeps it so), ")
+	w.f("nor `net/http`, `crypto/tls` or `crypto/x509`. gojsonschema is used through a patched copy (`third_party/gojsonschema`, ")
+	w.f("see its `PATCHES.md`) that words its error messages without `text/template` (whose reflection made the linker keep ")
+	w.f("every exported method of every type it kept: 4.58 → about 3.7 MB gzip) and has no HTTP `$ref` loader in the browser ")
+	w.f("build (its `http.Get` kept net/http's client, `crypto/tls` and `crypto/x509`: 3.66 → 2.55 MiB gzip, 3.00 → 2.10 MiB ")
+	w.f("brotli). go-app is used through a copy of its `pkg/app` whose server handler is not built for wasm (`third_party/go-app`, ")
+	w.f("see its `PATCHES.md`): importing `net/http` at all linked the TLS stack's package initialisation (2.55 → 2.24 MiB gzip, ")
+	w.f("2.10 → 1.83 MiB brotli).\n\n")
 	if len(s.probes) > 0 {
 		w.f("For comparison, built the same way:\n\n| program | raw | gzip -9 | links net/http | links text/template |\n|---|---|---|---|---|\n")
 		for _, p := range s.probes {
@@ -291,7 +294,9 @@ func (r *report) browserSection(w *writer) {
 		w.f("Not measured in this run.\n\n")
 		return
 	}
-	w.f("Headless Chromium against the real server on loopback (`internal/browsertest/perf_test.go`, one run each; recorded, never asserted).\n\n")
+	w.f("Headless Chromium against the real server on loopback (`internal/browsertest/perf_test.go`, one run each; recorded, never asserted). ")
+	w.f("The first-load figures (`network_test.go`) start from an empty profile and shape the server's side of the network: one link ")
+	w.f("shared by every connection at the given rate, and a round trip before each response (two for a connection's first: the handshake).\n\n")
 	w.f("| figure | value |\n|---|---|\n")
 	for _, f := range r.browser {
 		w.f("| %s | %s |\n", f.name, f.value)

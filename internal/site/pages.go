@@ -27,7 +27,9 @@ func appHandler(v string) *app.Handler {
 		Lang:            "en",
 		BackgroundColor: "#0d1117",
 		ThemeColor:      "#1f4e79",
-		LoadingLabel:    "Loading eventlens…",
+		// go-app's app.js puts the share of app.wasm's bytes received
+		// (against WasmContentLength) in place of {progress}.
+		LoadingLabel: "Loading eventlens… {progress}%",
 		Icon: app.Icon{
 			Default:  "/web/icon-192.png",
 			Large:    "/web/icon-512.png",

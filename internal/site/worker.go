@@ -20,9 +20,11 @@ type workerPatch struct {
 }
 
 // workerPatches fix three things in go-app's default worker:
-//   - the install fetches bypass the browser's HTTP cache (cache: "reload"),
-//     so a host that sends Cache-Control: max-age cannot make a new version
-//     install old bytes;
+//   - the install fetches revalidate every file with the server (cache:
+//     "no-cache"), so a host that sends Cache-Control: max-age cannot make a
+//     new version install old bytes, while a file the page has just
+//     downloaded (app.wasm on a first visit) costs a 304, not a second
+//     download competing with the page's own;
 //   - the install runs inside event.waitUntil, so "activated" means
 //     "everything is cached", and a failed precache fails the install (the
 //     version in use stays) instead of activating an empty cache;
@@ -64,8 +66,10 @@ var workerPatches = []workerPatch{
 }`,
 		with: `async function installWorker() {
   const cache = await caches.open(cacheName);
-  // cache: "reload" fetches from the network, never from the HTTP cache.
-  await cache.addAll(precacheURLs().map((u) => new Request(u, { cache: "reload" })));
+  // cache: "no-cache" asks the server every time (never a stale copy from
+  // the HTTP cache), and takes the HTTP cache's copy when the server
+  // answers 304: on a first visit, the page's own app.wasm download.
+  await cache.addAll(precacheURLs().map((u) => new Request(u, { cache: "no-cache" })));
 }
 
 // precacheURLs returns resourcesToCache as absolute URLs, the app's root with

@@ -22,7 +22,7 @@ func TestWorkerPatchFindsItsAnchors(t *testing.T) {
 			t.Errorf("patch %q: replacement missing", p.name)
 		}
 	}
-	for _, want := range []string{`cache: "reload"`, `event.waitUntil(`, `{{.Version}}`, `{{.ResourcesToCache}}`} {
+	for _, want := range []string{`cache: "no-cache"`, `event.waitUntil(`, `{{.Version}}`, `{{.ResourcesToCache}}`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("patched template lacks %s", want)
 		}

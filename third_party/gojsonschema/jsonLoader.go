@@ -29,10 +29,8 @@ package gojsonschema
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 	"io/ioutil"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -64,7 +62,14 @@ type DefaultJSONLoaderFactory struct {
 
 // FileSystemJSONLoaderFactory is a JSON loader factory that uses http.FileSystem
 type FileSystemJSONLoaderFactory struct {
-	fs http.FileSystem
+	fs fileSystem
+}
+
+// fileSystem is what the reference loader needs of a file system: eventlens's
+// copy keeps net/http (and its http.FileSystem) out of the js/wasm build; see
+// PATCHES.md and jsonLoader_http.go.
+type fileSystem interface {
+	Open(name string) (io.ReadCloser, error)
 }
 
 // New creates a new JSON loader for the given source
@@ -83,11 +88,11 @@ func (f FileSystemJSONLoaderFactory) New(source string) JSONLoader {
 	}
 }
 
-// osFileSystem is a functional wrapper for os.Open that implements http.FileSystem.
+// osFileSystem is a functional wrapper for os.Open that implements fileSystem.
 type osFileSystem func(string) (*os.File, error)
 
 // Opens a file with the given name
-func (o osFileSystem) Open(name string) (http.File, error) {
+func (o osFileSystem) Open(name string) (io.ReadCloser, error) {
 	return o(name)
 }
 
@@ -95,7 +100,7 @@ func (o osFileSystem) Open(name string) (http.File, error) {
 // references are used to load JSONs from files and HTTP
 
 type jsonReferenceLoader struct {
-	fs     http.FileSystem
+	fs     fileSystem
 	source string
 }
 
@@ -117,14 +122,6 @@ func (l *jsonReferenceLoader) LoaderFactory() JSONLoaderFactory {
 func NewReferenceLoader(source string) JSONLoader {
 	return &jsonReferenceLoader{
 		fs:     osFS,
-		source: source,
-	}
-}
-
-// NewReferenceLoaderFileSystem returns a JSON reference loader using the given source and file system.
-func NewReferenceLoaderFileSystem(source string, fs http.FileSystem) JSONLoader {
-	return &jsonReferenceLoader{
-		fs:     fs,
 		source: source,
 	}
 }
@@ -185,22 +182,8 @@ func (l *jsonReferenceLoader) loadFromHTTP(address string) (interface{}, error) 
 		return decodeJSONUsingNumber(strings.NewReader(metaSchema))
 	}
 
-	resp, err := http.Get(address)
-	if err != nil {
-		return nil, err
-	}
-
-	// must return HTTP Status 200 OK
-	if resp.StatusCode != http.StatusOK {
-		return nil, errors.New(formatErrorDescription(Locale.HttpBadStatus(), ErrorDetails{"status": resp.Status}))
-	}
-
-	bodyBuff, err := ioutil.ReadAll(resp.Body)
-	if err != nil {
-		return nil, err
-	}
-
-	return decodeJSONUsingNumber(bytes.NewReader(bodyBuff))
+	// fetchJSON is in jsonLoader_http.go, or jsonLoader_js.go for js/wasm.
+	return fetchJSON(address)
 }
 
 func (l *jsonReferenceLoader) loadFromFile(path string) (interface{}, error) {

@@ -1,0 +1,126 @@
+//go:build browser
+
+package browsertest
+
+import (
+	"net"
+	"net/http"
+	"regexp"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// gatedWasm serves h, but holds every response for app.wasm after its first
+// n bytes until open is called, so that a test sees the page mid-load
+// without depending on timing.
+type gatedWasm struct {
+	h    http.Handler
+	n    int
+	gate chan struct{}
+	once sync.Once
+	held chan struct{} // closed when a response first reaches the gate
+	hold sync.Once
+}
+
+func (g *gatedWasm) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/web/app.wasm" {
+		g.h.ServeHTTP(w, r)
+		return
+	}
+	g.h.ServeHTTP(&gatedWriter{ResponseWriter: w, g: g, left: g.n}, r)
+}
+
+// open lets every held response go on.
+func (g *gatedWasm) open() { g.once.Do(func() { close(g.gate) }) }
+
+// gatedWriter writes the first left bytes of a body, flushes them, and
+// waits at the gate before writing the rest.
+type gatedWriter struct {
+	http.ResponseWriter
+	g    *gatedWasm
+	left int
+}
+
+func (w *gatedWriter) Write(p []byte) (int, error) {
+	if w.left < 0 || len(p) < w.left {
+		w.left -= len(p)
+		return w.ResponseWriter.Write(p)
+	}
+	n, err := w.ResponseWriter.Write(p[:w.left])
+	if err != nil {
+		return n, err
+	}
+	if err := http.NewResponseController(w.ResponseWriter).Flush(); err != nil {
+		return n, err
+	}
+	w.g.hold.Do(func() { close(w.g.held) })
+	<-w.g.gate
+	w.left = -1
+	m, err := w.ResponseWriter.Write(p[n:])
+	return n + m, err
+}
+
+// progressLabel is the loader's label with a share strictly between 0 and
+// 100 %: some of app.wasm received, not all, and counted against the size
+// the browser decodes (a share of the compressed size would pass 100 %).
+var progressLabel = regexp.MustCompile(`^Loading eventlens… ([1-9][0-9]?)%$`)
+
+// TestLoadingShowsProgress holds app.wasm's response part way and checks
+// that meanwhile the loader shows how much has arrived and the prerendered
+// page stays readable, then lets it finish and checks the app starts, the
+// loader goes, and app.wasm crossed the network once.
+func TestLoadingShowsProgress(t *testing.T) {
+	s := buildSite(t, "", "/")
+	count := &countWasm{h: s}
+	g := &gatedWasm{h: count, n: 256 << 10, gate: make(chan struct{}), held: make(chan struct{})}
+	t.Cleanup(g.open) // never leave a handler waiting
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serveOn(t, ln, g)
+	b := newBrowser(t)
+	b.do(30*time.Second, chromedp.Navigate(srv.URL+"/"))
+
+	select {
+	case <-g.held:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the browser did not ask for app.wasm within 30 s")
+	}
+	waitJS(b, 30*time.Second, `/^Loading eventlens… [1-9][0-9]?%$/.test((document.querySelector("#app-wasm-loader-label")||{}).textContent||"")`)
+	st := eval[loadingState](b, call("loading_state"))
+	if !progressLabel.MatchString(st.Label) {
+		t.Errorf("loader label while app.wasm is held = %q, want a share between 1 and 99 %%", st.Label)
+	}
+	if st.Ready {
+		t.Error("the app reports it runs while app.wasm is still loading")
+	}
+	if !st.Heading || !st.Tagline {
+		t.Errorf("while app.wasm loads, the prerendered heading visible = %v, tagline visible = %v; want both (the loader must not cover the page)", st.Heading, st.Tagline)
+	}
+
+	g.open()
+	b.waitApp()
+	waitJS(b, 10*time.Second, `document.querySelector("#app-wasm-loader") === null`)
+
+	// The service worker installed meanwhile; its precache revalidates
+	// app.wasm rather than download it a second time beside the page.
+	b.waitCached(s.Version(), precacheCount(t, s))
+	if n := count.n.Load(); n != 1 {
+		t.Errorf("a first visit had app.wasm sent in full %d times, want once (the service worker's precache should revalidate the page's copy: cache \"no-cache\" in internal/site/worker.go)", n)
+	}
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%v", errs)
+	}
+}
+
+// loadingState is js/loading_state.js's answer.
+type loadingState struct {
+	Label   string `json:"label"`
+	Ready   bool   `json:"ready"`
+	Heading bool   `json:"heading"`
+	Tagline bool   `json:"tagline"`
+}
