@@ -123,7 +123,7 @@ func toEventGrid(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 	}
 	if !hasSubject {
 		note := "Event Grid requires subject and the CloudEvents event has none: add the subject"
-		if hub, ok := stringOf(data.Get("hubName")); ok && hub != "" {
+		if hub, ok := stringOf(data.Get(vocab.HubName)); ok && hub != "" {
 			note += fmt.Sprintf("; SignalR Service events use \"/hub/<hubName>\", here %q", "/hub/"+hub)
 		}
 		c.add(Change{Kind: Missing, Event: i, From: vocab.Subject, To: vocab.Subject, Note: note})

@@ -26,8 +26,8 @@ func (c *checker) signalR(ev *detect.Event, typ, pathAttr, timeAttr string) {
 	c.sdkRequired(ev, data)
 	c.subjectHub(ev, data)
 	if typ == catalog.Connected {
-		if m, i := member(data, "errorMessage"); m != nil && m.Value != nil && m.Value.Kind != jsontree.Null {
-			d := atKey(vocab.SRConnectedError, ev, pointer(ev, vocab.Data, "errorMessage"), m,
+		if m, i := member(data, vocab.ErrorMessage); m != nil && m.Value != nil && m.Value.Kind != jsontree.Null {
+			d := atKey(vocab.SRConnectedError, ev, pointer(ev, vocab.Data, vocab.ErrorMessage), m,
 				"data.errorMessage is set on a ClientConnectionConnected event, but only ClientConnectionDisconnected events carry one: if the connection was closed, the type should be %s; otherwise remove errorMessage",
 				quote(catalog.Disconnected))
 			d.Fix = removeMember(c.src, data, i, "Remove data.errorMessage")
@@ -44,7 +44,7 @@ func (c *checker) signalR(ev *detect.Event, typ, pathAttr, timeAttr string) {
 // REQUIRED. The event is valid by the service's contract, but receivers
 // built on that SDK get no value where it promises one.
 func (c *checker) sdkRequired(ev *detect.Event, data *jsontree.Node) {
-	for _, p := range [...]string{"hubName", "connectionId"} {
+	for _, p := range [...]string{vocab.HubName, vocab.ConnectionID} {
 		if m, _ := member(data, p); m != nil {
 			continue // present; its type is the schema's to check
 		}
@@ -57,7 +57,7 @@ func (c *checker) sdkRequired(ev *detect.Event, data *jsontree.Node) {
 // subjectHub checks that subject is "/hub/<data.hubName>".
 func (c *checker) subjectHub(ev *detect.Event, data *jsontree.Node) {
 	subject := value(ev.Node, vocab.Subject)
-	hub, ok := stringValue(data, "hubName")
+	hub, ok := stringValue(data, vocab.HubName)
 	if subject == nil || subject.Kind != jsontree.String || !ok {
 		return // the schema reports missing or malformed members
 	}
@@ -165,7 +165,7 @@ func isGUID(s string) bool {
 // timestampSkew checks that data.timestamp is within vocab.MaxTimestampSkew of
 // the envelope's time. Values that do not parse are the schema's to report.
 func (c *checker) timestampSkew(ev *detect.Event, data *jsontree.Node, timeAttr string) {
-	ts := value(data, "timestamp")
+	ts := value(data, vocab.Timestamp)
 	envelope, ok := stringValue(ev.Node, timeAttr)
 	if ts == nil || ts.Kind != jsontree.String || !ok {
 		return
@@ -186,7 +186,7 @@ func (c *checker) timestampSkew(ev *detect.Event, data *jsontree.Node, timeAttr 
 	if gap <= vocab.MaxTimestampSkew {
 		return
 	}
-	c.add(at(vocab.SRTimestampSkew, ev, pointer(ev, vocab.Data, "timestamp"), ts,
+	c.add(at(vocab.SRTimestampSkew, ev, pointer(ev, vocab.Data, vocab.Timestamp), ts,
 		"data.timestamp is %s %s %s: SignalR Service sets both when the connection event happens, so a gap over %s points to an edited or replayed event or a clock problem; check both values",
 		roundGap(gap), dir, timeAttr, vocab.MaxTimestampSkew))
 }

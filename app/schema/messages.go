@@ -58,11 +58,11 @@ const resourcePath = `"/subscriptions/00000000-0000-0000-0000-000000000000/resou
 
 // signalRProps describes the data of both SignalR event types.
 var signalRProps = map[string]prop{
-	"timestamp":    {why: timestampRule, example: `"2019-06-10T18:41:00.9584103Z"`},
-	"hubName":      {example: `"chat"`},
-	"connectionId": {example: `"crH0uxVSvP61p5wkFY1x1A"`},
-	"userId":       {example: `"user-eymwyo23"`},
-	"errorMessage": {example: `"Internal server error."`},
+	vocab.Timestamp:    {why: timestampRule, example: `"2019-06-10T18:41:00.9584103Z"`},
+	vocab.HubName:      {example: `"chat"`},
+	vocab.ConnectionID: {example: `"crH0uxVSvP61p5wkFY1x1A"`},
+	vocab.UserID:       {example: `"user-eymwyo23"`},
+	vocab.ErrorMessage: {example: `"Internal server error."`},
 }
 
 // missing writes the message of a missing required property p of object

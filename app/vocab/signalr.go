@@ -1,9 +1,10 @@
 package vocab
 
 // Members of a SignalR Service connection event's data object (both forms
-// carry the same data), as Azure's event schema names them. The summary
-// of a batch (app/summary) reads them; the schemas under app/schema spell
-// them in JSON.
+// carry the same data), as Azure's event schema names them: the checks
+// (app/lint, app/schema's messages), the conversion and the summary of a
+// batch (app/summary) read them; the schemas under app/schema spell them
+// in JSON.
 const (
 	HubName      = "hubName"      // the hub the client connected to
 	ConnectionID = "connectionId" // the connection, unique per connection: pairs Connected with Disconnected
