@@ -134,7 +134,7 @@ func (c *Compare) Render() app.UI {
 			app.Label().For("compare-input").Class("label").Text("Second payload (right side)"),
 			app.Textarea().ID("compare-input").Class("editor", "editor-small").Spellcheck(false).
 				Attr("autocomplete", "off").Attr("autocapitalize", "off").
-				Placeholder("Paste the payload to compare with the one above, e.g. its CloudEvents twin.").
+				Placeholder("Paste the payload to compare with\nthe one above, e.g. its CloudEvents\ntwin.").
 				OnInput(handler("reading the second payload", c.onInput)),
 			app.Div().Class("row").Body(
 				app.Input().Type("checkbox").ID("semantic").Checked(c.semantic).

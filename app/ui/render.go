@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -24,6 +23,7 @@ func (p *Inspector) Render() app.UI {
 	return root.Body(
 		p.header(),
 		p.banner(),
+		p.toast(),
 		app.Div().Class("panes").Body(
 			p.inputPane(),
 			p.outputPane(),
@@ -88,8 +88,6 @@ func (p *Inspector) inputPane() app.UI {
 			),
 			app.Button().ID("clear").Class("btn").Text("Clear").
 				OnClick(handler("clearing the editor", p.clear)),
-			app.Button().ID("undo-clear").Class("btn", "btn-accent").Text(cmp.Or(p.undo.what, "Undo clear")).Hidden(!p.undo.ok()).
-				OnClick(handler("undoing the clear", p.undoClear)),
 			app.Button().ID("share").Class("btn").Text("Share link").
 				Title("Copy a link that carries the payload in its #fragment").
 				OnClick(handler("making a share link", p.makeShareLink)),
@@ -97,8 +95,6 @@ func (p *Inspector) inputPane() app.UI {
 				Text("Compare").
 				OnClick(handler("switching compare mode", func(ctx app.Context, e app.Event) { p.compare = !p.compare })),
 		),
-		p.noticeBox(),
-		p.shareRow(),
 		// The editor sits in its own box so that nothing rendered before it
 		// can shift it: go-app would re-create it, empty.
 		app.Div().Class("editor-box").Body(
@@ -110,7 +106,7 @@ func (p *Inspector) inputPane() app.UI {
 				Spellcheck(false).
 				Attr("autocomplete", "off").Attr("autocapitalize", "off").
 				Aria("describedby", "editor-help").
-				Placeholder("Paste an Event Grid or CloudEvents payload (JSON) here, drop a .json file anywhere on the page, or pick a sample.").
+				Placeholder(editorPlaceholder).
 				OnInput(handler("reading the editor", p.onInput)),
 			p.largeBar(),
 			p.largeView(),

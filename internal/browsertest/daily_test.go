@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestUIFixesForCommonMistakes applies the fix of each of the commonest
@@ -44,5 +47,76 @@ func TestUIFixesForCommonMistakes(t *testing.T) {
 		if got := eval[string](b, `document.querySelector("#verdict").dataset.valid`); got != "true" {
 			t.Errorf("%s: after the fix: %s", tt.name, verdictText(b))
 		}
+	}
+}
+
+// top returns the top of the element sel in the viewport, in CSS pixels.
+func top(b *browser, sel string) float64 {
+	b.t.Helper()
+	return eval[float64](b, fmt.Sprintf(`document.querySelector(%s).getBoundingClientRect().top`, js(sel)))
+}
+
+// TestUILayoutStaysPut checks at 1280 and 360 px that a notice, the
+// Undo button and a share link do not move the editor or the verdict;
+// that the empty editor's hint and the Pretty tab's message fit their
+// boxes; that Compare shares the toolbar's row at 1280 px; and that the
+// Install and Reload buttons and the update banner are styled.
+func TestUILayoutStaysPut(t *testing.T) {
+	_, b := uiPage(t)
+	for _, vp := range []struct{ w, h int64 }{{1280, 800}, {360, 740}} {
+		b.do(10*time.Second, chromedp.EmulateViewport(vp.w, vp.h))
+		setText(b, "#input", "")
+		waitInspected(b, "")
+		// The hint's lines fit the empty editor (it does not wrap lines).
+		overflow := eval[[]string](b, `(() => {
+			const e = document.querySelector("#input"), s = getComputedStyle(e);
+			const c = document.createElement("canvas").getContext("2d");
+			c.font = s.font;
+			const room = e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+			return e.placeholder.split("\n").filter(l => c.measureText(l).width > room);
+		})()`)
+		if len(overflow) > 0 {
+			t.Errorf("%d px: the editor's hint is cut off: %q", vp.w, overflow)
+		}
+		setText(b, "#input", "hello")
+		waitInspected(b, "hello")
+		if w := eval[[]int](b, `(() => { const e = document.querySelector("#pretty"); return [e.scrollWidth, e.clientWidth] })()`); w[0] > w[1] {
+			t.Errorf("%d px: the Pretty tab's message is cut off (%d px wide in %d)", vp.w, w[0], w[1])
+		}
+		text := enterSample(t, b, "eventgrid-connected")
+		eval[bool](b, `(window.scrollTo(0, 0), true)`)
+		editor, verdict := top(b, "#input"), top(b, "#verdict")
+		for _, step := range []struct {
+			what, click, wait string
+		}{
+			{"Clear", "#clear", `document.querySelector("#notice").textContent.startsWith("Cleared")`},
+			{"Undo clear", "#undo-clear", `document.querySelector("#notice").textContent.startsWith("Restored")`},
+			{"Share link", "#share", `document.querySelector("#share-link") !== null`},
+		} {
+			click(b, step.click)
+			waitJS(b, 5*time.Second, step.wait)
+			eval[bool](b, `(window.scrollTo(0, 0), true)`)
+			if got := top(b, "#input"); got != editor {
+				t.Errorf("%d px: after %s the editor moved from y=%.0f to y=%.0f", vp.w, step.what, editor, got)
+			}
+			if got := top(b, "#verdict"); got != verdict {
+				t.Errorf("%d px: after %s the verdict moved from y=%.0f to y=%.0f", vp.w, step.what, verdict, got)
+			}
+		}
+		waitInspected(b, text)
+		click(b, "#dismiss-notice")
+		waitJS(b, 5*time.Second, `document.querySelector("#toast").hidden`)
+	}
+	b.do(10*time.Second, chromedp.EmulateViewport(1280, 800))
+	if menu, compare := top(b, "#samples"), top(b, "#compare-toggle"); compare > menu+8 {
+		t.Errorf("at 1280 px Compare is on a row of its own (y=%.0f, the samples menu y=%.0f)", compare, menu)
+	}
+	for _, sel := range []string{"#install-app", "#update-reload"} {
+		if got := eval[string](b, fmt.Sprintf(`getComputedStyle(document.querySelector(%s)).borderRadius`, js(sel))); got != "6px" {
+			t.Errorf("%s is not styled as the page's buttons (border-radius %s)", sel, got)
+		}
+	}
+	if got := eval[string](b, `getComputedStyle(document.querySelector("#update-banner")).borderTopStyle`); got != "solid" {
+		t.Errorf("the update banner is not styled (border %s)", got)
 	}
 }
