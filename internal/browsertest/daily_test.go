@@ -4,6 +4,7 @@ package browsertest
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -118,5 +119,41 @@ func TestUILayoutStaysPut(t *testing.T) {
 	}
 	if got := eval[string](b, `getComputedStyle(document.querySelector("#update-banner")).borderTopStyle`); got != "solid" {
 		t.Errorf("the update banner is not styled (border %s)", got)
+	}
+}
+
+// TestUIPhoneLayout checks the page at 360 × 740: after a paste the
+// verdict is in view, the tabs keep to one row, and the field mapping's
+// explanations get the table's width instead of a column too narrow for
+// their words.
+func TestUIPhoneLayout(t *testing.T) {
+	_, b := uiPage(t)
+	b.do(10*time.Second, chromedp.EmulateViewport(360, 740))
+	text := sample(t, "eventgrid-connected")
+	eval[bool](b, `(document.querySelector("#input").focus(), true)`)
+	pasteText(b, text)
+	waitInspected(b, text)
+	eval[bool](b, `(window.scrollTo(0, 0), true)`)
+	if bottom := eval[float64](b, `document.querySelector("#verdict").getBoundingClientRect().bottom`); bottom > 740 {
+		t.Errorf("after a paste the verdict ends at y=%.0f, below the window (740)", bottom)
+	}
+	if tops := eval[[]float64](b, `[...document.querySelectorAll('[role="tab"]')].map(e => e.getBoundingClientRect().top)`); len(tops) < 2 || slices.Max(tops) != slices.Min(tops) {
+		t.Errorf("the tabs take more than one row: tops %v", tops)
+	}
+	click(b, "#tab-diff")
+	waitJS(b, 5*time.Second, `document.querySelector("#diff table") !== null`)
+	widths := eval[[]float64](b, `(() => {
+		const t = document.querySelector("#diff table");
+		return [t.getBoundingClientRect().width, ...[...t.querySelectorAll("td.what")].map(e => e.getBoundingClientRect().width)];
+	})()`)
+	for _, w := range widths[1:] {
+		if w < widths[0]*0.9 {
+			t.Errorf("a mapping explanation is %.0f px wide in a %.0f px table", w, widths[0])
+			break
+		}
+	}
+	if sw := eval[[]float64](b, `[document.documentElement.scrollWidth, window.innerWidth]`); sw[0] > sw[1] {
+		t.Errorf("the page is %.0f px wide in a %.0f px window; past its right edge or overflowing: %s", sw[0], sw[1],
+			eval[string](b, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 || e.scrollWidth > window.innerWidth + 1).map(e => e.tagName + "#" + e.id + "." + e.className).join(", ")`))
 	}
 }
