@@ -31,12 +31,16 @@ type Compare struct {
 	right    string
 	semantic bool
 	report   *inspect.DiffReport
-	gen      int
-	all      bool             // list every change
-	allText  bool             // show all of long sides
-	job      *inspect.DiffJob // the comparison of large payloads under way
-	steps    stepper
-	copied   string // what the last Copy did, for the status after the buttons
+	// The characters that differ inside replaced values, by line of each
+	// side, for marksOf.
+	marksOf               *inspect.DiffReport
+	leftMarks, rightMarks lineMarks
+	gen                   int
+	all                   bool             // list every change
+	allText               bool             // show all of long sides
+	job                   *inspect.DiffJob // the comparison of large payloads under way
+	steps                 stepper
+	copied                string // what the last Copy did, for the status after the buttons
 }
 
 // Source is the main editor's payload as Compare receives it: its text,
@@ -60,6 +64,7 @@ func (c *Compare) OnMount(ctx app.Context) {
 				setFieldValue("compare-input", c.right)
 			}
 		}
+		c.semantic = storedFlag(compareSemanticKey)
 		c.schedule(ctx)
 	})
 }
@@ -140,6 +145,7 @@ func (c *Compare) Render() app.UI {
 				app.Input().Type("checkbox").ID("semantic").Checked(c.semantic).
 					OnChange(handler("switching semantic comparison", func(ctx app.Context, e app.Event) {
 						c.semantic = e.Get("target").Get("checked").Bool()
+						storeFlag(compareSemanticKey, c.semantic)
 						c.schedule(ctx)
 					})),
 				app.Label().For("semantic").Text("Semantic: compare the events, not the text, so an Event Grid payload equals its CloudEvents twin"),
@@ -188,8 +194,8 @@ func (c *Compare) result() app.UI {
 	return box.DataSet("equal", r.Equal).Body(
 		app.P().ID("compare-status").Class("compare-status").Text(status),
 		app.Div().Class("sides").Body(
-			c.side("Left", "compare-left", r.Left),
-			c.side("Right", "compare-right", r.Right),
+			c.side("Left", "compare-left", r.Left, "del", c.marks(r, true)),
+			c.side("Right", "compare-right", r.Right, "ins", c.marks(r, false)),
 		),
 		c.changes(r),
 	)
@@ -217,9 +223,24 @@ func (c *Compare) progress() app.UI {
 	)
 }
 
-// side renders one side's text with its changed lines marked; a long
-// side shows its first lines until "Show all" is pressed.
-func (c *Compare) side(name, id string, s inspect.Side) app.UI {
+// marks returns the characters that differ inside the replaced values of
+// r's left side (or its right one), computed once per report.
+func (c *Compare) marks(r *inspect.DiffReport, left bool) lineMarks {
+	if c.marksOf != r {
+		c.marksOf = r
+		c.leftMarks, c.rightMarks = inlineChanges(r)
+	}
+	if left {
+		return c.leftMarks
+	}
+	return c.rightMarks
+}
+
+// side renders one side's text with its changed lines marked in the
+// side's colour (class del on the left, ins on the right), and inside
+// replaced values the characters that differ; a long side shows its first
+// lines until "Show all" is pressed.
+func (c *Compare) side(name, id string, s inspect.Side, class string, marks lineMarks) app.UI {
 	pre := app.Pre().ID(id).Class("code", "side").TabIndex(0).Aria("label", name+" payload as compared")
 	text, cut := s.Text, false
 	if !c.allText {
@@ -246,7 +267,7 @@ func (c *Compare) side(name, id string, s inspect.Side) app.UI {
 		body := make([]app.UI, len(segs))
 		for i, sg := range segs {
 			if sg.Marked {
-				body[i] = app.Mark().Class("changed").DataSet("line", sg.Line).Text(sg.Text)
+				body[i] = markedLine(sg.Line, sg.Text, class, marks[sg.Line])
 			} else {
 				body[i] = app.Text(sg.Text)
 			}

@@ -106,6 +106,7 @@ func (p *Inspector) OnMount(ctx app.Context) {
 		guard(ctx, "focusing an event", func() { p.pickEvent(ctx, a.Value) })
 	})
 	guard(ctx, "starting the page", func() {
+		p.compare = storedFlag(compareOpenKey)
 		p.listen(ctx)
 		if !p.openShared(ctx) {
 			if v, ok := draft(); ok {

@@ -93,7 +93,7 @@ func (p *Inspector) inputPane() app.UI {
 				OnClick(handler("making a share link", p.makeShareLink)),
 			app.Button().ID("compare-toggle").Class("btn").Aria("pressed", p.compare).
 				Text("Compare").
-				OnClick(handler("switching compare mode", func(ctx app.Context, e app.Event) { p.compare = !p.compare })),
+				OnClick(handler("switching compare mode", p.toggleCompare)),
 		),
 		// The editor sits in its own box so that nothing rendered before it
 		// can shift it: go-app would re-create it, empty.

@@ -157,3 +157,41 @@ func TestUIPhoneLayout(t *testing.T) {
 			eval[string](b, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 || e.scrollWidth > window.innerWidth + 1).map(e => e.tagName + "#" + e.id + "." + e.className).join(", ")`))
 	}
 }
+
+// TestUICompareFindableAndCharacterLevel opens Compare: it scrolls into
+// view with the focus in its editor; a changed value is red on the left
+// and green on the right, with the characters that differ marked inside;
+// after a reload the compare mode is still open, with its mode.
+func TestUICompareFindableAndCharacterLevel(t *testing.T) {
+	s, b := uiPage(t)
+	b.do(10*time.Second, chromedp.EmulateViewport(1280, 800))
+	left := enterSample(t, b, "eventgrid-connected")
+	eval[bool](b, `(window.scrollTo(0, 0), true)`)
+	click(b, "#compare-toggle")
+	waitJS(b, 5*time.Second, `document.activeElement && document.activeElement.id === "compare-input"`)
+	if y := top(b, "#compare"); y < 0 || y > 400 {
+		t.Errorf("opened, the compare section is at y=%.0f of an 800 px window", y)
+	}
+	setText(b, "#compare-input", strings.Replace(left, `"hubName": "chat"`, `"hubName": "lobby"`, 1))
+	waitJS(b, 5*time.Second, `document.querySelector('#compare-diff[data-equal="false"]') !== null`)
+	chars := func(side string) string {
+		return eval[string](b, fmt.Sprintf(`[...document.querySelectorAll("#compare-%s mark.changed .chars")].map(e => e.textContent).join("|")`, side))
+	}
+	if got := chars("left"); got != "chat" {
+		t.Errorf("left side: characters marked %q, want chat", got)
+	}
+	if got := chars("right"); got != "lobby" {
+		t.Errorf("right side: characters marked %q, want lobby", got)
+	}
+	colours := eval[[]string](b, `["#compare-left mark.changed", "#compare-right mark.changed"].map(s => getComputedStyle(document.querySelector(s)).backgroundColor)`)
+	if colours[0] == colours[1] {
+		t.Errorf("both sides' changed lines have the colour %s", colours[0])
+	}
+	click(b, "#semantic")
+	waitJS(b, 5*time.Second, `document.querySelector("#compare-status").textContent !== ""`)
+	b.open(s.URL + "/")
+	waitJS(b, 10*time.Second, `document.querySelector("#compare-input") !== null && document.querySelector("#compare-input").value.includes("lobby")`)
+	if !eval[bool](b, `document.querySelector("#semantic").checked`) {
+		t.Error("after a reload the semantic comparison is off")
+	}
+}
