@@ -3,6 +3,8 @@
 package browsertest
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -10,7 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/emulation"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"eventlens/app/diag"
+	"eventlens/app/inspect"
 )
 
 // TestUIFixesForCommonMistakes applies the fix of each of the commonest
@@ -193,5 +201,70 @@ func TestUICompareFindableAndCharacterLevel(t *testing.T) {
 	waitJS(b, 10*time.Second, `document.querySelector("#compare-input") !== null && document.querySelector("#compare-input").value.includes("lobby")`)
 	if !eval[bool](b, `document.querySelector("#semantic").checked`) {
 		t.Error("after a reload the semantic comparison is off")
+	}
+}
+
+// accessibleName returns the accessible name and description Chromium
+// computes for the element sel.
+func accessibleName(b *browser, sel string) (name, description string) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	obj, err := chromedp.Call(ctx, cdpruntime.Evaluate, cdpruntime.EvaluateParams{Expression: fmt.Sprintf(`document.querySelector(%s)`, js(sel))})
+	if err != nil || obj.Result == nil || obj.Result.ObjectID == "" {
+		b.t.Fatalf("no element %s: %v", sel, err)
+	}
+	no := false
+	tree, err := chromedp.Call(ctx, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: obj.Result.ObjectID, FetchRelatives: &no})
+	if err != nil || len(tree.Nodes) == 0 {
+		b.t.Fatalf("no accessibility node for %s: %v", sel, err)
+	}
+	text := func(v *accessibility.Value) string {
+		var s string
+		if v != nil {
+			json.Unmarshal(v.Value, &s)
+		}
+		return s
+	}
+	return text(tree.Nodes[0].Name), text(tree.Nodes[0].Description)
+}
+
+// TestUIAccessibleDiagnosticsAndPlaceholder checks that a diagnostic's
+// button is named by its severity, code and place, with the message as
+// its description, and that the editor's placeholder has a contrast of at
+// least 4.5:1 in the light and dark themes.
+func TestUIAccessibleDiagnosticsAndPlaceholder(t *testing.T) {
+	_, b := uiPage(t)
+	text := enterSample(t, b, "broken-misspelled-type")
+	r := inspect.Inspect([]byte(text))
+	var eg001 diag.Diagnostic
+	for _, d := range r.Diagnostics {
+		if d.Code == "EG001" {
+			eg001 = d
+		}
+	}
+	name, desc := accessibleName(b, `#diagnostics li[data-code="EG001"] .diag-go`)
+	if want := fmt.Sprintf("Error EG001 at line %d, column %d: select it in the editor", eg001.Line, eg001.Column); name != want {
+		t.Errorf("the diagnostic's button is named %q, want %q", name, want)
+	}
+	if desc != eg001.Message {
+		t.Errorf("the diagnostic's button is described as %q, want its message %q", desc, eg001.Message)
+	}
+	if _, desc := accessibleName(b, `#diagnostics li[data-code="EG001"] .apply-fix`); !strings.Contains(desc, eg001.Fix.Title) {
+		t.Errorf("Apply fix is described as %q, want the fix %q", desc, eg001.Fix.Title)
+	}
+	setText(b, "#input", "")
+	waitInspected(b, "")
+	for _, scheme := range []string{"light", "dark"} {
+		b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			})
+			return err
+		}))
+		ratio := eval[float64](b, script("contrast")+`; contrast(getComputedStyle(document.querySelector("#input"), "::placeholder").color, getComputedStyle(document.querySelector("#input")).backgroundColor)`)
+		if ratio < 4.5 {
+			t.Errorf("%s theme: the placeholder's contrast is %.2f:1, want at least 4.5:1", scheme, ratio)
+		}
 	}
 }
