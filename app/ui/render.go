@@ -225,7 +225,10 @@ func (p *Inspector) outputPane() app.UI {
 			&DiagnosticList{Diags: r.Diagnostics, Focus: p.focus},
 		)
 		if r.Batch && len(r.Events) > 1 {
-			picker = &EventPicker{Events: r.Events, Focus: p.focus}
+			picker = app.Div().Body(
+				&EventPicker{Events: r.Events, Focus: p.focus},
+				&BatchTable{Report: r, Focus: p.focus, Caret: p.caretEvent},
+			)
 		}
 	}
 	var bar app.UI

@@ -23,6 +23,13 @@ const (
 	DataBase64      = "data_base64"     // CloudEvents
 )
 
+// Members of a SignalR Service connection event's data (both forms).
+const (
+	HubName      = "hubName"
+	ConnectionID = "connectionId"
+	UserID       = "userId"
+)
+
 // Action is what converting an event to the other form does with one
 // attribute. The conversion reports each thing it does as a change of one
 // of these kinds (convert.ChangeKind).

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"eventlens/app/diag"
+	"eventlens/app/gen"
 	"eventlens/app/inspect"
 )
 
@@ -266,5 +267,59 @@ func TestUIAccessibleDiagnosticsAndPlaceholder(t *testing.T) {
 		if ratio < 4.5 {
 			t.Errorf("%s theme: the placeholder's contrast is %.2f:1, want at least 4.5:1", scheme, ratio)
 		}
+	}
+}
+
+// TestUIBatchTable pastes 5,000 events: the batch table lists them with a
+// bounded number of rows in the page, scrolls to the last, focuses the
+// event clicked, sorts and filters.
+func TestUIBatchTable(t *testing.T) {
+	_, b := uiPage(t)
+	payload := string(gen.Batch(gen.EventGrid, gen.MaxEvents))
+	r := inspect.Inspect([]byte(payload))
+	eval[bool](b, `(document.querySelector("#input").focus(), true)`)
+	pasteText(b, payload)
+	waitJS(b, 90*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null && document.querySelector("#batch-table") !== null`, len(payload)))
+	if got := eval[string](b, `document.querySelector("#batch-count").textContent`); got != "5,000 events" {
+		t.Errorf("the table counts %q", got)
+	}
+	rows := func() []int {
+		return eval[[]int](b, `[...document.querySelectorAll("#batch-table tr.bt-row")].map(e => +e.dataset.index)`)
+	}
+	if n := len(rows()); n < 10 || n > 40 {
+		t.Errorf("%d rows in the page for 5,000 events, want the rows in view and a few more", n)
+	}
+	first := eval[[]string](b, `[...document.querySelectorAll("#batch-table tr.bt-row")[0].cells].map(c => c.textContent)`)
+	if want := []string{"0", r.Events[0].ID, r.Events[0].Type}; len(first) < 9 || first[0] != want[0] || first[1] != want[1] || first[2] != want[2] || first[8] != "valid" {
+		t.Errorf("first row %q, want it to start %q and end with the verdict", first, want)
+	}
+	// Scrolled to the end, the last event is drawn.
+	eval[bool](b, `(() => { const s = document.querySelector("#batch-scroll"); s.scrollTop = s.scrollHeight; return true })()`)
+	waitJS(b, 10*time.Second, `document.querySelector('#batch-table tr.bt-row[data-index="4999"]') !== null`)
+	if n := len(rows()); n > 40 {
+		t.Errorf("%d rows in the page at the end of the table", n)
+	}
+	click(b, `#batch-table tr.bt-row[data-index="4999"] .bt-go`)
+	waitJS(b, 10*time.Second, `document.querySelector('#batch-table tr.bt-row[data-index="4999"]').getAttribute("aria-selected") === "true"`)
+	if got := eval[string](b, `document.querySelector("#event-picker").value`); got != "4999" {
+		t.Errorf("after a click on event 4999 the event menu shows %q", got)
+	}
+	// Sorted by index, descending: 4999 first.
+	click(b, `.bt-sort[data-col="index"]`)
+	waitJS(b, 10*time.Second, `document.querySelector("#batch-table tr.bt-row").dataset.index === "4999"`)
+	if got := eval[string](b, `document.querySelector('#batch-table th[aria-sort="descending"]').textContent`); !strings.HasPrefix(got, "#") {
+		t.Errorf("the column sorted descending is %q", got)
+	}
+	// Filtered by one event's id: that row alone.
+	setText(b, "#batch-filter", r.Events[1234].ID)
+	waitJS(b, 10*time.Second, `document.querySelectorAll("#batch-table tr.bt-row").length === 1`)
+	if got := rows(); len(got) != 1 || got[0] != 1234 {
+		t.Errorf("filtered by event 1234's id, the table lists %v", got)
+	}
+	if got := eval[string](b, `document.querySelector("#batch-count").textContent`); got != "1 of 5,000 events match" {
+		t.Errorf("filtered, the table counts %q", got)
+	}
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
 	}
 }
