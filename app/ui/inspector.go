@@ -58,6 +58,7 @@ type Inspector struct {
 	out     outputs // the tabs' texts, for the focused event or the whole payload
 	tab     string
 	compare bool
+	tree    bool // the Pretty tab shows the tree view
 
 	notice   notice // a message about the last action
 	fatal    string // a recovered panic, shown in a banner
@@ -104,6 +105,9 @@ func (p *Inspector) OnMount(ctx app.Context) {
 	})
 	ctx.Handle(actionFocus, func(ctx app.Context, a app.Action) {
 		guard(ctx, "focusing an event", func() { p.pickEvent(ctx, a.Value) })
+	})
+	ctx.Handle(actionSelectPointer, func(ctx app.Context, a app.Action) {
+		guard(ctx, "selecting a value", func() { p.selectPointer(ctx, a.Value) })
 	})
 	guard(ctx, "starting the page", func() {
 		p.compare = storedFlag(compareOpenKey)

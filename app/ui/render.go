@@ -309,6 +309,7 @@ func (p *Inspector) tabs() app.UI {
 						text, name, mime := p.output()
 						download(name, mime, text)
 					})),
+				p.treeToggle(),
 			),
 			p.panel(),
 		),
@@ -361,6 +362,9 @@ func (p *Inspector) panel() app.UI {
 		return app.Div().Body(warn, note, &CodeView{ID: id, Label: title + " form", Text: text})
 	case tabDiff:
 		return &MappingView{Report: r, Focus: p.focus}
+	}
+	if p.tree && r != nil && r.Doc != nil {
+		return p.treePanel()
 	}
 	if r == nil || len(p.out.pretty) == 0 {
 		msg := "The formatted payload appears here."

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"eventlens/app/diag"
 	"eventlens/app/gen"
@@ -319,6 +320,78 @@ func TestUIBatchTable(t *testing.T) {
 	if got := eval[string](b, `document.querySelector("#batch-count").textContent`); got != "1 of 5,000 events match" {
 		t.Errorf("filtered, the table counts %q", got)
 	}
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+// TestUITreeView shows a batch as a tree: it opens from the keyboard,
+// a click on a value selects it in the editor, and a 5,000-event batch
+// keeps a bounded number of rows in the page.
+func TestUITreeView(t *testing.T) {
+	_, b := uiPage(t)
+	text := enterSample(t, b, "eventgrid-connected")
+	click(b, "#tree-toggle")
+	waitJS(b, 5*time.Second, `document.querySelector("#tree .tv-row") !== null`)
+	labels := func() string {
+		return eval[string](b, `[...document.querySelectorAll("#tree .tv-row")].map(e => e.textContent).join("|")`)
+	}
+	if got := labels(); got != "▾[1 item]|▸[0]: {8 keys}" {
+		t.Errorf("the tree opens as %q", got)
+	}
+	// Keyboard: down to the event, right opens it, down to its first member.
+	b.do(5*time.Second, chromedp.Focus(chromedp.CSS("#tree")))
+	for _, k := range []string{kb.ArrowDown, kb.ArrowRight, kb.ArrowRight} {
+		b.do(5*time.Second, chromedp.KeyEvent(k))
+	}
+	waitJS(b, 5*time.Second, `document.querySelector("#tree .tv-active") && document.querySelector("#tree .tv-active").dataset.pointer === "/0/topic"`)
+	if got := eval[string](b, `document.querySelector("#tree").getAttribute("aria-activedescendant")`); got != "tree-row-2" {
+		t.Errorf("the active row is %q, want tree-row-2", got)
+	}
+	// A click on the subject selects its value in the editor.
+	click(b, `#tree .tv-row[data-pointer="/0/subject"]`)
+	want := `"/hub/chat"`
+	waitJS(b, 5*time.Second, fmt.Sprintf(`(() => { const e = document.querySelector("#input"); return e.value.slice(e.selectionStart, e.selectionEnd) === %s })()`, js(want)))
+	// Enter on the active row selects it too. (The key is sent as a
+	// keydown alone: chromedp's Enter also types a character, which a
+	// browser does not after the keydown's default is prevented.)
+	b.do(5*time.Second, chromedp.Focus(chromedp.CSS("#tree")))
+	b.do(5*time.Second, chromedp.KeyEvent(kb.ArrowUp), chromedp.KeyEvent(kb.ArrowUp))
+	waitJS(b, 5*time.Second, `document.querySelector("#tree .tv-active").dataset.pointer === "/0"`)
+	eval[bool](b, `document.querySelector("#tree").dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true, cancelable: true}))`)
+	waitJS(b, 5*time.Second, fmt.Sprintf(`(() => { const e = document.querySelector("#input"); return e.value.slice(e.selectionStart, e.selectionEnd) === %s })()`, js(text[strings.Index(text, "{"):strings.LastIndex(text, "}")+1])))
+	if got := inputValue(b); got != text {
+		t.Errorf("selecting from the tree changed the text:\n%s", got)
+	}
+
+	// Pasted over the whole text (the paste replaces the selection).
+	payload := string(gen.Batch(gen.EventGrid, gen.MaxEvents))
+	eval[bool](b, `(document.querySelector("#input").select(), true)`)
+	pasteText(b, payload)
+	waitJS(b, 90*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null && document.querySelector("#tree .tv-row") !== null`, len(payload)))
+	if n := eval[int](b, `document.querySelectorAll("#tree .tv-row").length`); n > 60 {
+		t.Errorf("%d tree rows in the page for 5,000 events", n)
+	}
+	eval[bool](b, `(() => { const s = document.querySelector("#tree"); s.scrollTop = s.scrollHeight; return true })()`)
+	waitJS(b, 10*time.Second, `document.querySelector('#tree .tv-row[data-pointer="/4999"]') !== null`)
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+// TestUILargePasteOverASelection pastes a large text over part of the
+// editor's text: the paste replaces the selection, as a small one does
+// (it failed with a JavaScript type error).
+func TestUILargePasteOverASelection(t *testing.T) {
+	_, b := uiPage(t)
+	text := enterSample(t, b, "eventgrid-connected")
+	start := strings.Index(text, `"user-eymwyo23"`)
+	end := start + len(`"user-eymwyo23"`)
+	big, _ := batchOfAtLeast(600 << 10)
+	eval[bool](b, fmt.Sprintf(`(() => { const e = document.querySelector("#input"); e.focus(); e.setSelectionRange(%d, %d); return true })()`, start, end))
+	pasteText(b, string(big))
+	want := text[:start] + string(big) + text[end:]
+	waitJS(b, 60*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(want)))
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
 	}
