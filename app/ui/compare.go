@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,6 +22,13 @@ const compareKey = "eventlens.compare"
 // shown as plain text.
 const maxMarkedLines = 500
 
+// A run of at least minFold unchanged lines is folded, foldContext lines
+// kept on each side of a change.
+const (
+	foldContext = 3
+	minFold     = 6
+)
+
 // Compare is the compare mode: a second editor, and the structural diff of
 // the main editor's payload (Left) with it.
 type Compare struct {
@@ -35,12 +43,14 @@ type Compare struct {
 	// side, for marksOf.
 	marksOf               *inspect.DiffReport
 	leftMarks, rightMarks lineMarks
-	gen                   int
-	all                   bool             // list every change
-	allText               bool             // show all of long sides
-	job                   *inspect.DiffJob // the comparison of large payloads under way
-	steps                 stepper
-	copied                string // what the last Copy did, for the status after the buttons
+	// unfolded holds the runs of unchanged lines opened ("compare-left:12").
+	unfolded map[string]bool
+	gen      int
+	all      bool             // list every change
+	allText  bool             // show all of long sides
+	job      *inspect.DiffJob // the comparison of large payloads under way
+	steps    stepper
+	copied   string // what the last Copy did, for the status after the buttons
 }
 
 // Source is the main editor's payload as Compare receives it: its text,
@@ -81,6 +91,7 @@ func (c *Compare) schedule(ctx app.Context) {
 	c.steps.stop()
 	c.job = nil
 	c.all, c.allText = false, false
+	c.unfolded = nil
 	left := c.Left.Text
 	if strings.TrimSpace(left) == "" || strings.TrimSpace(c.right) == "" {
 		c.report = nil
@@ -264,11 +275,26 @@ func (c *Compare) side(name, id string, s inspect.Side, class string, marks line
 	if !ok {
 		pre = pre.DataSet("plain", true).Text(string(text))
 	} else {
+		// Long runs of unchanged lines are folded, 3 lines of context
+		// kept around each change.
+		segs = highlight.Fold(segs, foldContext, minFold)
 		body := make([]app.UI, len(segs))
 		for i, sg := range segs {
-			if sg.Marked {
+			key := id + ":" + strconv.Itoa(sg.Line)
+			switch {
+			case sg.Folded && !c.unfolded[key]:
+				body[i] = app.Button().Class("fold").DataSet("line", sg.Line).
+					Title("Show these unchanged lines").
+					Text(fmt.Sprintf("⋯ %d unchanged %s (%d–%d)", sg.Lines, plural(sg.Lines, "line", "lines"), sg.Line, sg.Line+sg.Lines-1)).
+					OnClick(handler("showing unchanged lines", func(ctx app.Context, e app.Event) {
+						if c.unfolded == nil {
+							c.unfolded = map[string]bool{}
+						}
+						c.unfolded[key] = true
+					}), app.EventScope(key))
+			case sg.Marked:
 				body[i] = markedLine(sg.Line, sg.Text, class, marks[sg.Line])
-			} else {
+			default:
 				body[i] = app.Text(sg.Text)
 			}
 		}

@@ -396,3 +396,38 @@ func TestUILargePasteOverASelection(t *testing.T) {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
 	}
 }
+
+// TestUICompareFoldsUnchangedLines compares two batches that differ in
+// one value of the last event: the unchanged lines before it are folded
+// into one button, which shows them.
+func TestUICompareFoldsUnchangedLines(t *testing.T) {
+	_, b := uiPage(t)
+	left := string(gen.Batch(gen.EventGrid, 3))
+	r := inspect.Inspect([]byte(left))
+	rows := r.EventRows()
+	right := strings.Replace(left, `"userId": "`+rows[2].UserID+`"`, `"userId": "someone-else"`, 1)
+	if right == left {
+		t.Fatal("the test's change did not apply")
+	}
+	setText(b, "#input", left)
+	waitInspected(b, left)
+	click(b, "#compare-toggle")
+	waitJS(b, 5*time.Second, `document.querySelector("#compare-input") !== null`)
+	setText(b, "#compare-input", right)
+	waitJS(b, 5*time.Second, `document.querySelector('#compare-diff[data-equal="false"]') !== null`)
+	fold := `#compare-left button.fold[data-line="1"]`
+	if n := eval[int](b, fmt.Sprintf(`document.querySelectorAll(%s).length`, js(fold))); n != 1 {
+		t.Fatalf("no fold of the unchanged lines from line 1; left side:\n%s", eval[string](b, `document.querySelector("#compare-left").textContent`))
+	}
+	if got := eval[string](b, `document.querySelector("#compare-left").textContent`); strings.Contains(got, rows[0].ID) {
+		t.Errorf("the first event's id is shown though its lines are unchanged")
+	}
+	if got := eval[string](b, fmt.Sprintf(`document.querySelector(%s).textContent`, js(fold))); !strings.Contains(got, "unchanged lines") {
+		t.Errorf("the fold says %q", got)
+	}
+	click(b, fold)
+	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#compare-left").textContent.includes(%s)`, js(rows[0].ID)))
+	if got := eval[string](b, `[...document.querySelectorAll("#compare-right mark.changed .chars")].map(e => e.textContent).join("")`); got == "" {
+		t.Error("the changed value's characters are not marked")
+	}
+}
