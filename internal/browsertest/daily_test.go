@@ -431,3 +431,19 @@ func TestUICompareFoldsUnchangedLines(t *testing.T) {
 		t.Error("the changed value's characters are not marked")
 	}
 }
+
+// TestUIBatchTableFollowsTheCaret puts the editor's caret in an event:
+// its row in the batch table is outlined.
+func TestUIBatchTableFollowsTheCaret(t *testing.T) {
+	_, b := uiPage(t)
+	text := string(gen.Batch(gen.EventGrid, 3))
+	setText(b, "#input", text)
+	waitInspected(b, text)
+	r := inspect.Inspect([]byte(text))
+	at := strings.Index(text, r.Events[2].ID) // ASCII: bytes are UTF-16 units
+	eval[bool](b, fmt.Sprintf(`(() => { const e = document.querySelector("#input"); e.focus(); e.setSelectionRange(%d, %d); e.dispatchEvent(new KeyboardEvent("keyup", {key: "ArrowRight", bubbles: true})); return true })()`, at, at))
+	waitJS(b, 5*time.Second, `document.querySelector("#batch-table tr.bt-caret") !== null`)
+	if got := eval[string](b, `document.querySelector("#batch-table tr.bt-caret").dataset.index`); got != "2" {
+		t.Errorf("the outlined row is event %s, want 2", got)
+	}
+}
