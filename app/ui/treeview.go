@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -43,6 +44,7 @@ type TreeView struct {
 	active  int // the active row
 	first   int // the first row in view
 	keydown app.Func
+	copied  string // what the last Copy did
 }
 
 // OnMount listens to the keys the tree handles, which must not also
@@ -205,6 +207,15 @@ func (v *TreeView) Render() app.UI {
 		active = "tree-row-" + strconv.Itoa(v.active)
 	}
 	return app.Div().Class("tree-box").Body(
+		app.Div().Class("row", "tree-actions").Body(
+			app.Button().ID("tree-copy-value").Class("btn").Text("Copy value").Disabled(len(rows) == 0).
+				Title("Copy the active row's value as JSON").
+				OnClick(handler("copying a value", func(ctx app.Context, e app.Event) { v.copyActive(ctx, false) })),
+			app.Button().ID("tree-copy-pointer").Class("btn").Text("Copy pointer").Disabled(len(rows) == 0).
+				Title("Copy the active row's JSON pointer").
+				OnClick(handler("copying a pointer", func(ctx app.Context, e app.Event) { v.copyActive(ctx, true) })),
+			app.Span().ID("tree-copy-status").Class("muted").Role("status").Text(v.copied),
+		),
 		app.P().ID("tree-help").Class("muted", "tree-help").Text("Arrow keys move and open; Enter or a click selects the value in the editor."),
 		app.Div().ID("tree").Class("tree").Role("tree").TabIndex(0).
 			Aria("label", "Payload as a tree").Aria("describedby", "tree-help").Aria("activedescendant", active).
@@ -255,4 +266,28 @@ func (v *TreeView) row(i int, r outline.Row) app.UI {
 			label,
 			app.Span().Class("tv-value", "tv-"+r.Node.Kind.String()).Text(r.Preview()),
 		)
+}
+
+// copyActive copies the active row's JSON pointer, or its value as
+// indented JSON, and says so.
+func (v *TreeView) copyActive(ctx app.Context, pointer bool) {
+	rows := v.prepare()
+	if len(rows) == 0 {
+		return
+	}
+	r := rows[v.active]
+	what, text := "the value at "+cmp.Or(r.Pointer, "the root"), ""
+	if pointer {
+		what, text = "the pointer "+cmp.Or(r.Pointer, `"" (the root)`), r.Pointer
+	} else {
+		text = string(jsontree.AppendPretty(nil, r.Node))
+	}
+	v.copied = "Copied " + what + "."
+	copyText(text, func(ok bool) {
+		if !ok {
+			ctx.Dispatch(func(ctx app.Context) {
+				v.copied = "The browser did not let eventlens copy " + what + "."
+			})
+		}
+	})
 }

@@ -363,6 +363,12 @@ func TestUITreeView(t *testing.T) {
 	if got := inputValue(b); got != text {
 		t.Errorf("selecting from the tree changed the text:\n%s", got)
 	}
+	// Copy the active value's pointer, then the value.
+	click(b, `#tree .tv-row[data-pointer="/0/subject"]`)
+	click(b, "#tree-copy-pointer")
+	waitJS(b, 5*time.Second, `document.querySelector("#tree-copy-status").textContent.includes("the pointer /0/subject")`)
+	click(b, "#tree-copy-value")
+	waitJS(b, 5*time.Second, `document.querySelector("#tree-copy-status").textContent.includes("the value at /0/subject")`)
 
 	// Pasted over the whole text (the paste replaces the selection).
 	payload := string(gen.Batch(gen.EventGrid, gen.MaxEvents))
