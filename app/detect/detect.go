@@ -242,8 +242,10 @@ func Detect(root *jsontree.Node) Result {
 	case jsontree.Object:
 		detectObject(root, &res)
 	default:
-		res.Diagnostics = append(res.Diagnostics, diag.New(vocab.FormNotEvents, -1, "", root,
-			"Not an event payload: %s; found %s.", expected, describeScalar(root)))
+		d := diag.New(vocab.FormNotEvents, -1, "", root,
+			"Not an event payload: %s; found %s.", expected, describeScalar(root))
+		d.Fix = decodeFix(root)
+		res.Diagnostics = append(res.Diagnostics, d)
 	}
 	if res.Form == EventGrid {
 		handshake(&res)
@@ -597,4 +599,23 @@ func elementNoun(n *jsontree.Node) (one, many string) {
 		return "boolean", "booleans"
 	}
 	return "null", "nulls"
+}
+
+// decodeFix returns the fix for JSON pasted as a JSON string (escaped, as
+// a log line or a serialiser writes it: "[{\"id\": …}]"): when the string
+// holds an object or an array, the fix replaces the string with the JSON
+// it holds; nil otherwise.
+func decodeFix(root *jsontree.Node) *diag.Fix {
+	if root.Kind != jsontree.String || root.End <= root.Pos.Offset {
+		return nil
+	}
+	t := strings.TrimSpace(root.Text)
+	if t == "" || t[0] != '{' && t[0] != '[' {
+		return nil
+	}
+	doc, err := jsontree.Parse([]byte(root.Text), jsontree.Options{})
+	if err != nil || doc.Root.Kind != jsontree.Object && doc.Root.Kind != jsontree.Array {
+		return nil
+	}
+	return &diag.Fix{Title: "Decode the escaped JSON", Edits: []diag.Edit{{Offset: root.Pos.Offset, End: root.End, Text: root.Text}}}
 }

@@ -459,3 +459,31 @@ func TestCloudEvents01(t *testing.T) {
 		t.Errorf("batch with a 0.1 event: form %s, %+v", r.Form, r.Diagnostics)
 	}
 }
+
+func TestEscapedJSONFix(t *testing.T) {
+	escaped := strconv.Quote("[" + egEvent + "]")
+	src := "\n" + escaped + "\n"
+	res := Detect(parse(t, src))
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Fix == nil {
+		t.Fatalf("want one diagnostic with a fix, got %s", messages(res.Diagnostics))
+	}
+	d := res.Diagnostics[0]
+	if d.Code != string(vocab.FormNotEvents) || !strings.Contains(d.Message, "a string that holds JSON text") || d.Fix.Title != "Decode the escaped JSON" {
+		t.Errorf("diagnostic %s %q, fix %q", d.Code, d.Message, d.Fix.Title)
+	}
+	fixed := apply(src, d.Fix.Edits)
+	if want := "\n[" + egEvent + "]\n"; fixed != want {
+		t.Fatalf("fixed text %q, want %q", fixed, want)
+	}
+	if again := Detect(parse(t, fixed)); again.Form != EventGrid || len(again.Diagnostics) != 0 {
+		t.Errorf("after the fix: form %v, %s", again.Form, messages(again.Diagnostics))
+	}
+	// A string that is not JSON, or holds a scalar, gets no such fix.
+	for _, s := range []string{`"hello"`, `"[not json"`, `"42"`, `"{\"a\":1} x"`} {
+		for _, d := range Detect(parse(t, s)).Diagnostics {
+			if d.Fix != nil {
+				t.Errorf("%s: fix %q, want none", s, d.Fix.Title)
+			}
+		}
+	}
+}

@@ -3,8 +3,10 @@ package highlight
 // Segment is a run of whole lines of a text, marked or not.
 type Segment struct {
 	Marked bool
+	Folded bool   // unchanged lines a view may hide (Fold)
 	Text   string // the lines, each with its newline
 	Line   int    // 1-based number of the first line
+	Lines  int    // the number of lines, for a Folded segment
 }
 
 // Lines splits text into runs of unmarked lines and single marked lines

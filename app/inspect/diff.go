@@ -43,7 +43,20 @@ type DiffReport struct {
 	Patch     []byte            // the changes as an RFC 6902 JSON Patch
 	Left      Side
 	Right     Side
+	// Pairs lists the values replaced by another value on one line of
+	// each side (a string, number, boolean or null replaced by another),
+	// with those lines, so a view can mark the characters that differ
+	// (app/textdiff); at most MaxLinePairs, none for a minified side.
+	Pairs []LinePair
 }
+
+// LinePair is a value replaced by another: its 1-based line in the left
+// side's Text and the new value's in the right side's.
+type LinePair struct{ Left, Right int }
+
+// MaxLinePairs caps DiffReport.Pairs: a view marks no more lines than
+// that inside.
+const MaxLinePairs = 500
 
 // Diff compares payload a (left) with b (right). In semantic mode both are
 // compared as events, so an Event Grid payload and its CloudEvents twin
@@ -206,4 +219,33 @@ func sideLines(root *jsontree.Node, changes []jsondiff.Change, old, minified boo
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// linePairs returns the lines of the scalar values the changes replace,
+// in the left side's Pretty(ra) and the right side's Pretty(rb).
+func linePairs(ra, rb *jsontree.Node, changes []jsondiff.Change) []LinePair {
+	var xa, xb *jsontree.LineIndex
+	var out []LinePair
+	for _, c := range changes {
+		if c.Op != jsondiff.Replace || c.Old == nil || c.New == nil || container(c.Old) || container(c.New) {
+			continue
+		}
+		if xa == nil {
+			xa, xb = jsontree.NewLineIndex(ra), jsontree.NewLineIndex(rb)
+		}
+		l, _, okL := xa.Span(c.OldPath)
+		r, _, okR := xb.Span(c.Path)
+		if okL && okR {
+			out = append(out, LinePair{Left: l, Right: r})
+			if len(out) == MaxLinePairs {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// container reports whether n is an object or an array.
+func container(n *jsontree.Node) bool {
+	return n.Kind == jsontree.Object || n.Kind == jsontree.Array
 }

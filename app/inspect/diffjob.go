@@ -149,6 +149,9 @@ func (j *DiffJob) work() {
 		j.stage = diffLinesRight
 	case diffLinesRight:
 		r.Right.Lines = sideLines(j.rb, r.Changes, false, r.Right.Minified)
+		if !r.Left.Minified && !r.Right.Minified {
+			r.Pairs = linePairs(j.ra, j.rb, r.Changes)
+		}
 		j.ra, j.rb = nil, nil
 		j.stage = diffDone
 	}

@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"reflect"
@@ -192,4 +193,40 @@ func TestDiffCapsThePrettyText(t *testing.T) {
 	if small.Left.Minified || string(small.Left.Text) != "[\n  1\n]\n" || !reflect.DeepEqual(small.Right.Lines, []int{2}) {
 		t.Errorf("small side: %+v", small.Right)
 	}
+}
+
+// TestDiffPairs checks that a replaced value is paired with its new value
+// by line on each side, and that containers replaced (an object by a
+// string) are not paired.
+func TestDiffPairs(t *testing.T) {
+	a := []byte(`{"a": 1, "b": {"c": "chat", "d": [true]}, "e": {"x": 1}}`)
+	b := []byte(`{"z": 0, "a": 1, "b": {"c": "lobby", "d": [false]}, "e": "x"}`)
+	r := Diff(a, b, false)
+	// Left, pretty: 1 {, 2 "a", 3 "b": {, 4 "c", 5 "d": [, 6 true, ...
+	// Right: 1 {, 2 "z", 3 "a", 4 "b": {, 5 "c", 6 "d": [, 7 false.
+	want := []LinePair{{4, 5}, {6, 7}}
+	if !reflect.DeepEqual(r.Pairs, want) {
+		t.Errorf("pairs %v, want %v\nleft:\n%s\nright:\n%s", r.Pairs, want, r.Left.Text, r.Right.Text)
+	}
+	for _, p := range r.Pairs {
+		left, right := line(r.Left.Text, p.Left), line(r.Right.Text, p.Right)
+		if left == right {
+			t.Errorf("pair %v joins two equal lines %q", p, left)
+		}
+	}
+}
+
+// line returns 1-based line n of text.
+func line(text []byte, n int) string {
+	for i := 1; i < n; i++ {
+		nl := bytes.IndexByte(text, '\n')
+		if nl < 0 {
+			return ""
+		}
+		text = text[nl+1:]
+	}
+	if nl := bytes.IndexByte(text, '\n'); nl >= 0 {
+		text = text[:nl]
+	}
+	return string(text)
 }

@@ -142,11 +142,15 @@ func (r *Report) count() {
 func syntaxDiagnostic(err error) diag.Diagnostic {
 	var se *jsontree.SyntaxError
 	if errors.As(err, &se) {
-		return diag.Diagnostic{
+		d := diag.Diagnostic{
 			Severity: se.Code.Severity(), Code: string(se.Code), Message: se.Msg, Event: eventOf(se.Pointer),
 			Pointer: se.Pointer, Line: se.Pos.Line, Column: se.Pos.Column,
 			Offset: se.Pos.Offset, End: max(se.End, se.Pos.Offset),
 		}
+		if r := se.Repair; r != nil {
+			d.Fix = &diag.Fix{Title: r.Title, Edits: []diag.Edit{{Offset: r.Offset, End: r.End, Text: r.Text}}}
+		}
+		return d
 	}
 	return diag.New(vocab.JSONSyntax, -1, "", nil, "%s", err.Error())
 }

@@ -350,3 +350,48 @@ func TestFindingsDoNotGrowTheReport(t *testing.T) {
 	runtime.KeepAlive(r)
 	runtime.KeepAlive(src)
 }
+
+// TestCommonMistakesHaveFixes checks that the commonest mistakes carry an
+// Apply-fix edit, and that applying it leaves a valid payload (a date
+// completed to midnight may then draw SR006's warning: it is 18 hours
+// before the data's timestamp).
+func TestCommonMistakesHaveFixes(t *testing.T) {
+	seed := strings.TrimSpace(string(read(t, "seed-eventgrid-connected")))
+	const subject = `"subject": "/hub/chat",`
+	const eventTime = `"eventTime": "2019-06-10T18:41:00.9584103Z"`
+	tests := []struct {
+		name, src, code, title string
+	}{
+		{"missing comma", strings.Replace(seed, subject, `"subject": "/hub/chat"`, 1), string(vocab.JSONSyntax), "Add the missing comma"},
+		{"trailing comma", strings.Replace(seed, `"metadataVersion": "1"`, `"metadataVersion": "1",`, 1), string(vocab.JSONSyntax), "Remove the trailing comma"},
+		{"date without time", strings.Replace(seed, eventTime, `"eventTime": "2019-06-10"`, 1), string(vocab.SchemaFormat), `Write "2019-06-10T00:00:00Z" (midnight UTC: change the time if it was another)`},
+		{"time without zone", strings.Replace(seed, eventTime, `"eventTime": "2019-06-10T18:41:00"`, 1), string(vocab.SchemaFormat), `Write "2019-06-10T18:41:00Z" (UTC: change the zone if it was another)`},
+		{"escaped JSON", string(jsontree.AppendString(nil, seed)), string(vocab.FormNotEvents), "Decode the escaped JSON"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Inspect([]byte(tt.src))
+			var fix *diag.Fix
+			for _, d := range r.Diagnostics {
+				if d.Code == tt.code && d.Fix != nil {
+					fix = d.Fix
+				}
+			}
+			if fix == nil {
+				t.Fatalf("no %s with a fix; got %s", tt.code, r.Summary())
+			}
+			if fix.Title != tt.title {
+				t.Errorf("fix %q, want %q", fix.Title, tt.title)
+			}
+			after := Inspect(ApplyFix([]byte(tt.src), fix))
+			if !after.Valid || after.Errors > 0 {
+				t.Errorf("after the fix: %s", after.Summary())
+			}
+			for _, d := range after.Diagnostics {
+				if d.Code == tt.code {
+					t.Errorf("after the fix, %s is still reported: %s", d.Code, d.Message)
+				}
+			}
+		})
+	}
+}

@@ -159,7 +159,7 @@ value:
 					v = p.closeObject()
 					continue
 				}
-				return nil, p.afterErr(f, "',' or '}' after object member")
+				return nil, p.afterErr(f, v, "',' or '}' after object member")
 			}
 			p.istack = append(p.istack, v)
 			if p.i >= len(src) {
@@ -171,7 +171,7 @@ value:
 				p.i++
 				p.skipWS()
 				if p.i < len(src) && src[p.i] == ']' {
-					return nil, p.syntax(comma, comma+1, "trailing comma before ']': JSON does not allow it: remove the trailing comma")
+					return nil, p.trailingComma(comma, "']'")
 				}
 				continue value
 			case ']':
@@ -179,7 +179,7 @@ value:
 				v = p.closeArray()
 				continue
 			}
-			return nil, p.afterErr(f, "',' or ']' after array element")
+			return nil, p.afterErr(f, v, "',' or ']' after array element")
 		}
 	}
 }
@@ -218,7 +218,7 @@ func (p *parser) readKey(comma int) *SyntaxError {
 	if c != '"' {
 		switch {
 		case c == '}' && comma >= 0:
-			return p.syntax(comma, comma+1, "trailing comma before '}': JSON does not allow it: remove the trailing comma")
+			return p.trailingComma(comma, "'}'")
 		case c == '\'':
 			return p.syntax(off, off+1, "found a single-quoted key: JSON keys are strings in double quotes: replace ' with \"")
 		case c == '/' && off+1 < len(src) && (src[off+1] == '/' || src[off+1] == '*'):

@@ -13,6 +13,18 @@ type SyntaxError struct {
 	Pos     Pos
 	End     int    // byte offset just past the offending text (at least Pos.Offset)
 	Pointer string // pointer of the value being read when it failed (best effort)
+	// Repair, when not nil, is the one edit that removes this error: a
+	// missing comma inserted, a trailing comma removed.
+	Repair *Repair
+}
+
+// Repair replaces the source bytes [Offset, End) with Text; Title says
+// what it does ("Add the missing comma").
+type Repair struct {
+	Title  string
+	Offset int
+	End    int
+	Text   string
 }
 
 // Error returns "line:col: msg".
@@ -48,8 +60,8 @@ func (p *parser) eofErr(want string) *SyntaxError {
 	return p.syntax(len(p.src), len(p.src), msg)
 }
 
-// afterErr reports a bad character after a member or element of f.
-func (p *parser) afterErr(f *frame, want string) *SyntaxError {
+// afterErr reports a bad character after v, a member or element of f.
+func (p *parser) afterErr(f *frame, v *Node, want string) *SyntaxError {
 	off := p.i
 	c := p.src[off]
 	msg := fmt.Sprintf("expected %s, found %s", want, p.describe(off))
@@ -62,10 +74,25 @@ func (p *parser) afterErr(f *frame, want string) *SyntaxError {
 		msg += fmt.Sprintf(": mismatched brackets: the %s opened at %d:%d must be closed with %s", what, f.n.Pos.Line, f.n.Pos.Column, closer)
 	case c == '"' || c == '{' || c == '[' || c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n':
 		msg += ": a comma is missing: add ',' before it"
+		e := p.syntax(off, off+1, msg)
+		// The comma goes right after the value it follows, so that the
+		// layout (a line break, the indentation) stays as it is.
+		if v != nil && v.End > 0 && v.End <= off {
+			e.Repair = &Repair{Title: "Add the missing comma", Offset: v.End, End: v.End, Text: ","}
+		}
+		return e
 	case c == '/' && off+1 < len(p.src) && (p.src[off+1] == '/' || p.src[off+1] == '*'):
 		msg += ": JSON does not allow comments: remove it"
 	}
 	return p.syntax(off, off+1, msg)
+}
+
+// trailingComma reports the comma at offset comma before the closer of
+// an array or object, with the repair that removes it.
+func (p *parser) trailingComma(comma int, closer string) *SyntaxError {
+	e := p.syntax(comma, comma+1, "trailing comma before "+closer+": JSON does not allow it: remove the trailing comma")
+	e.Repair = &Repair{Title: "Remove the trailing comma", Offset: comma, End: comma + 1}
+	return e
 }
 
 // unexpectedValue reports a character that cannot start a value.

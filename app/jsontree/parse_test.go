@@ -497,3 +497,51 @@ func TestTooLargeSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairs checks the syntax errors that carry their one-edit repair:
+// applying it makes the text decode (or move on to a later error), and
+// errors without an obvious single edit carry none.
+func TestRepairs(t *testing.T) {
+	tests := []struct {
+		name, src, title, fixed string
+	}{
+		{"missing comma in object", "{\n  \"id\": \"1\"\n  \"subject\": \"x\"\n}", "Add the missing comma", "{\n  \"id\": \"1\",\n  \"subject\": \"x\"\n}"},
+		{"missing comma after object value", `[{"a":{}} {"b":1}]`, "Add the missing comma", `[{"a":{}}, {"b":1}]`},
+		{"missing comma in array", `[1 2]`, "Add the missing comma", `[1, 2]`},
+		{"missing comma after string in array", "[\"a\"\n \"b\"]", "Add the missing comma", "[\"a\",\n \"b\"]"},
+		{"trailing comma in object", "{\"a\": 1,\n}", "Remove the trailing comma", "{\"a\": 1\n}"},
+		{"trailing comma in array", `[1, 2 ,]`, "Remove the trailing comma", `[1, 2 ]`},
+		{"no repair: missing colon", `{"id" "1"}`, "", ""},
+		{"no repair: end of input", `[1, 2`, "", ""},
+		{"no repair: mismatched brackets", `[1}`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.src), Options{})
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("Parse(%q) = %v, want a syntax error", tt.src, err)
+			}
+			if tt.title == "" {
+				if se.Repair != nil {
+					t.Fatalf("repair %+v for %q, want none", *se.Repair, tt.src)
+				}
+				return
+			}
+			r := se.Repair
+			if r == nil {
+				t.Fatalf("no repair for %v", se)
+			}
+			if r.Title != tt.title {
+				t.Errorf("title %q, want %q", r.Title, tt.title)
+			}
+			got := tt.src[:r.Offset] + r.Text + tt.src[r.End:]
+			if got != tt.fixed {
+				t.Errorf("repaired text %q, want %q", got, tt.fixed)
+			}
+			if _, err := Parse([]byte(got), Options{}); err != nil {
+				t.Errorf("the repaired text does not decode: %v", err)
+			}
+		})
+	}
+}

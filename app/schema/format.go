@@ -322,3 +322,34 @@ func checkString(v any, check func(string) error) bool {
 	s, ok := v.(string)
 	return !ok || check(s) == nil
 }
+
+// CompleteDateTime returns the RFC 3339 date-time that s most likely
+// means when s is a date or a local time without a zone, the commonest
+// mistakes: a bare date becomes midnight UTC ("2019-06-10" →
+// "2019-06-10T00:00:00Z"), a space before the time becomes "T", missing
+// seconds become ":00" and a missing zone becomes "Z" (UTC). It reports
+// false when s is already valid or when no such completion makes it so.
+// The completion assumes UTC: the fix that offers it says so.
+func CompleteDateTime(s string) (string, bool) {
+	if CheckDateTime(s) == nil || len(s) < 10 {
+		return "", false
+	}
+	t := s
+	if len(t) == 10 {
+		t += "T00:00:00"
+	}
+	if t[10] == ' ' {
+		t = t[:10] + "T" + t[11:]
+	}
+	// HH:MM without seconds, before any zone.
+	if len(t) >= 16 && (len(t) == 16 || t[16] == 'Z' || t[16] == 'z' || t[16] == '+' || t[16] == '-') {
+		t = t[:16] + ":00" + t[16:]
+	}
+	if CheckDateTime(t+"Z") == nil {
+		t += "Z"
+	}
+	if CheckDateTime(t) != nil {
+		return "", false
+	}
+	return t, true
+}

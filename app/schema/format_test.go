@@ -172,3 +172,31 @@ func FuzzCheckURI(f *testing.F) {
 		}
 	})
 }
+
+func TestCompleteDateTime(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2019-06-10", "2019-06-10T00:00:00Z"},
+		{"2019-06-10T18:41:00", "2019-06-10T18:41:00Z"},
+		{"2019-06-10T18:41:00.123", "2019-06-10T18:41:00.123Z"},
+		{"2019-06-10 18:41:00Z", "2019-06-10T18:41:00Z"},
+		{"2019-06-10 18:41:00+02:00", "2019-06-10T18:41:00+02:00"},
+		{"2019-06-10 18:41", "2019-06-10T18:41:00Z"},
+		{"2019-06-10T18:41+02:00", "2019-06-10T18:41:00+02:00"},
+		// Already valid, or no single completion makes it so.
+		{"2019-06-10T18:41:00Z", ""},
+		{"2019-02-30", ""},
+		{"2019-06-10T25:41:00", ""},
+		{"2019-06-10T18:41:00+0100", ""},
+		{"June 10, 2019", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, ok := CompleteDateTime(tt.in)
+		if ok != (tt.want != "") || got != tt.want {
+			t.Errorf("CompleteDateTime(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+		if ok && CheckDateTime(got) != nil {
+			t.Errorf("CompleteDateTime(%q) = %q, which is not a date-time: %v", tt.in, got, CheckDateTime(got))
+		}
+	}
+}

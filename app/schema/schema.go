@@ -312,7 +312,11 @@ func (e *entry) diagnostic(ev detect.Event, n *jsontree.Node, base string, re go
 		return diag.New(vocab.SchemaType, ev.Index, ptr, at, "%s must be %s%s; got %s",
 			name, typeList(detail(re, "expected")), example(e.file, last), describe(at))
 	case "format":
-		return diag.New(vocab.SchemaFormat, ev.Index, ptr, at, "%s", formatMessage(name, detail(re, "format"), e.file, last, at))
+		d := diag.New(vocab.SchemaFormat, ev.Index, ptr, at, "%s", formatMessage(name, detail(re, "format"), e.file, last, at))
+		if detail(re, "format") == "date-time" {
+			d.Fix = dateTimeFix(at)
+		}
+		return d
 	case "const":
 		return diag.New(vocab.SchemaValue, ev.Index, ptr, at, "%s must be %s%s; got %s",
 			name, detail(re, "allowed"), constReason(e.file, last), describe(at))
@@ -334,4 +338,26 @@ func (e *entry) diagnostic(ev detect.Event, n *jsontree.Node, base string, re go
 	}
 	return diag.New(vocab.SchemaOther, ev.Index, ptr, at, "%s: %s (JSON Schema rule %q of %s)",
 		name, re.Description(), re.Type(), e.file)
+}
+
+// dateTimeFix returns the fix that completes the date or local time at
+// string node n into an RFC 3339 date-time (CompleteDateTime), saying
+// which zone it assumes; nil when there is none.
+func dateTimeFix(n *jsontree.Node) *diag.Fix {
+	if n == nil || n.Kind != jsontree.String || n.End <= n.Pos.Offset {
+		return nil
+	}
+	fixed, ok := CompleteDateTime(n.Text)
+	if !ok {
+		return nil
+	}
+	text := string(jsontree.AppendString(nil, fixed))
+	title := "Write " + text
+	switch {
+	case len(n.Text) == 10:
+		title += " (midnight UTC: change the time if it was another)"
+	case strings.HasSuffix(fixed, "Z") && !strings.HasSuffix(strings.ToUpper(n.Text), "Z"):
+		title += " (UTC: change the zone if it was another)"
+	}
+	return &diag.Fix{Title: title, Edits: []diag.Edit{{Offset: n.Pos.Offset, End: n.End, Text: text}}}
 }

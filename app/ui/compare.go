@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,6 +22,13 @@ const compareKey = "eventlens.compare"
 // shown as plain text.
 const maxMarkedLines = 500
 
+// A run of at least minFold unchanged lines is folded, foldContext lines
+// kept on each side of a change.
+const (
+	foldContext = 3
+	minFold     = 6
+)
+
 // Compare is the compare mode: a second editor, and the structural diff of
 // the main editor's payload (Left) with it.
 type Compare struct {
@@ -31,6 +39,12 @@ type Compare struct {
 	right    string
 	semantic bool
 	report   *inspect.DiffReport
+	// The characters that differ inside replaced values, by line of each
+	// side, for marksOf.
+	marksOf               *inspect.DiffReport
+	leftMarks, rightMarks lineMarks
+	// unfolded holds the runs of unchanged lines opened ("compare-left:12").
+	unfolded map[string]bool
 	gen      int
 	all      bool             // list every change
 	allText  bool             // show all of long sides
@@ -60,6 +74,7 @@ func (c *Compare) OnMount(ctx app.Context) {
 				setFieldValue("compare-input", c.right)
 			}
 		}
+		c.semantic = storedFlag(compareSemanticKey)
 		c.schedule(ctx)
 	})
 }
@@ -76,6 +91,7 @@ func (c *Compare) schedule(ctx app.Context) {
 	c.steps.stop()
 	c.job = nil
 	c.all, c.allText = false, false
+	c.unfolded = nil
 	left := c.Left.Text
 	if strings.TrimSpace(left) == "" || strings.TrimSpace(c.right) == "" {
 		c.report = nil
@@ -134,12 +150,13 @@ func (c *Compare) Render() app.UI {
 			app.Label().For("compare-input").Class("label").Text("Second payload (right side)"),
 			app.Textarea().ID("compare-input").Class("editor", "editor-small").Spellcheck(false).
 				Attr("autocomplete", "off").Attr("autocapitalize", "off").
-				Placeholder("Paste the payload to compare with the one above, e.g. its CloudEvents twin.").
+				Placeholder("Paste the payload to compare with\nthe one above, e.g. its CloudEvents\ntwin.").
 				OnInput(handler("reading the second payload", c.onInput)),
 			app.Div().Class("row").Body(
 				app.Input().Type("checkbox").ID("semantic").Checked(c.semantic).
 					OnChange(handler("switching semantic comparison", func(ctx app.Context, e app.Event) {
 						c.semantic = e.Get("target").Get("checked").Bool()
+						storeFlag(compareSemanticKey, c.semantic)
 						c.schedule(ctx)
 					})),
 				app.Label().For("semantic").Text("Semantic: compare the events, not the text, so an Event Grid payload equals its CloudEvents twin"),
@@ -188,8 +205,8 @@ func (c *Compare) result() app.UI {
 	return box.DataSet("equal", r.Equal).Body(
 		app.P().ID("compare-status").Class("compare-status").Text(status),
 		app.Div().Class("sides").Body(
-			c.side("Left", "compare-left", r.Left),
-			c.side("Right", "compare-right", r.Right),
+			c.side("Left", "compare-left", r.Left, "del", c.marks(r, true)),
+			c.side("Right", "compare-right", r.Right, "ins", c.marks(r, false)),
 		),
 		c.changes(r),
 	)
@@ -217,9 +234,24 @@ func (c *Compare) progress() app.UI {
 	)
 }
 
-// side renders one side's text with its changed lines marked; a long
-// side shows its first lines until "Show all" is pressed.
-func (c *Compare) side(name, id string, s inspect.Side) app.UI {
+// marks returns the characters that differ inside the replaced values of
+// r's left side (or its right one), computed once per report.
+func (c *Compare) marks(r *inspect.DiffReport, left bool) lineMarks {
+	if c.marksOf != r {
+		c.marksOf = r
+		c.leftMarks, c.rightMarks = inlineChanges(r)
+	}
+	if left {
+		return c.leftMarks
+	}
+	return c.rightMarks
+}
+
+// side renders one side's text with its changed lines marked in the
+// side's colour (class del on the left, ins on the right), and inside
+// replaced values the characters that differ; a long side shows its first
+// lines until "Show all" is pressed.
+func (c *Compare) side(name, id string, s inspect.Side, class string, marks lineMarks) app.UI {
 	pre := app.Pre().ID(id).Class("code", "side").TabIndex(0).Aria("label", name+" payload as compared")
 	text, cut := s.Text, false
 	if !c.allText {
@@ -243,11 +275,26 @@ func (c *Compare) side(name, id string, s inspect.Side) app.UI {
 	if !ok {
 		pre = pre.DataSet("plain", true).Text(string(text))
 	} else {
+		// Long runs of unchanged lines are folded, 3 lines of context
+		// kept around each change.
+		segs = highlight.Fold(segs, foldContext, minFold)
 		body := make([]app.UI, len(segs))
 		for i, sg := range segs {
-			if sg.Marked {
-				body[i] = app.Mark().Class("changed").DataSet("line", sg.Line).Text(sg.Text)
-			} else {
+			key := id + ":" + strconv.Itoa(sg.Line)
+			switch {
+			case sg.Folded && !c.unfolded[key]:
+				body[i] = app.Button().Class("fold").DataSet("line", sg.Line).
+					Title("Show these unchanged lines").
+					Text(fmt.Sprintf("⋯ %d unchanged %s (%d–%d)", sg.Lines, plural(sg.Lines, "line", "lines"), sg.Line, sg.Line+sg.Lines-1)).
+					OnClick(handler("showing unchanged lines", func(ctx app.Context, e app.Event) {
+						if c.unfolded == nil {
+							c.unfolded = map[string]bool{}
+						}
+						c.unfolded[key] = true
+					}), app.EventScope(key))
+			case sg.Marked:
+				body[i] = markedLine(sg.Line, sg.Text, class, marks[sg.Line])
+			default:
 				body[i] = app.Text(sg.Text)
 			}
 		}

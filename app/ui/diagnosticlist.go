@@ -67,11 +67,15 @@ func (l *DiagnosticList) item(i int, d diag.Diagnostic) app.UI {
 	case pointer == "":
 		pointer = "(whole payload)"
 	}
+	// A button's name is short (what it does, and where); the message is
+	// its description, read after it.
+	msgID, fixID := fmt.Sprintf("diag-msg-%d", i), fmt.Sprintf("diag-fix-%d", i)
 	var fix app.UI
 	if d.Fix != nil && len(d.Fix.Edits) > 0 {
 		fix = app.Div().Class("fix").Body(
-			app.Span().Class("fix-title").Text("Suggested fix: "+d.Fix.Title),
+			app.Span().ID(fixID).Class("fix-title").Text("Suggested fix: "+d.Fix.Title),
 			app.Button().Class("btn", "apply-fix").Text("Apply fix").
+				Aria("describedby", fixID).
 				Title("Apply this fix to the editor (Ctrl+Z undoes it)").
 				OnClick(handler("applying a fix", func(ctx app.Context, e app.Event) {
 					ctx.NewActionWithValue(actionFix, i)
@@ -80,6 +84,7 @@ func (l *DiagnosticList) item(i int, d diag.Diagnostic) app.UI {
 	}
 	return app.Li().Class("diag", "sev-"+d.Severity.String()).DataSet("code", d.Code).DataSet("index", i).Body(
 		app.Button().Class("diag-go").Title("Select this place in the editor").
+			Aria("label", diagnosticName(d)).Aria("describedby", msgID).
 			OnClick(handler("selecting a diagnostic's place", func(ctx app.Context, e app.Event) {
 				ctx.NewActionWithValue(actionSelect, i)
 			}), app.EventScope(i)).
@@ -87,9 +92,24 @@ func (l *DiagnosticList) item(i int, d diag.Diagnostic) app.UI {
 				app.Span().Class("sev").Text(d.Severity.String()),
 				app.Span().Class("dcode").Text(d.Code),
 				app.Span().Class("place").Text(place),
-				app.Span().Class("msg").Text(d.Message),
+				app.Span().ID(msgID).Class("msg").Text(d.Message),
 				app.Code().Class("ptr").Text(pointer),
 			),
 		fix,
 	)
+}
+
+// diagnosticName is the accessible name of a diagnostic's button: its
+// severity, code and place, and what the button does, e.g. "Error EG001
+// at line 4, column 16: select it in the editor".
+func diagnosticName(d diag.Diagnostic) string {
+	sev := d.Severity.String()
+	if sev != "" {
+		sev = strings.ToUpper(sev[:1]) + sev[1:]
+	}
+	where := "in the whole payload"
+	if d.Line > 0 {
+		where = fmt.Sprintf("at line %d, column %d", d.Line, d.Column)
+	}
+	return fmt.Sprintf("%s %s %s: select it in the editor", sev, d.Code, where)
 }

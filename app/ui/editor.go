@@ -10,6 +10,10 @@ import (
 	"eventlens/app/textpos"
 )
 
+// editorPlaceholder is the empty editor's hint, in lines short enough
+// for a 360 px wide screen (the editor does not wrap lines).
+const editorPlaceholder = "Paste an Event Grid or CloudEvents\npayload (JSON) or an HTTP request\nhere, drop a .json file anywhere on\nthe page, or pick a sample."
+
 // caretHome is the caret readout before the caret moves.
 const caretHome = "Ln 1, Col 1"
 

@@ -59,6 +59,7 @@ type Inspector struct {
 	tab     string
 	compare bool
 	live    bool // the Live view (live.go) is open
+	tree    bool // the Pretty tab shows the tree view
 
 	notice   notice // a message about the last action
 	fatal    string // a recovered panic, shown in a banner
@@ -114,8 +115,12 @@ func (p *Inspector) OnMount(ctx app.Context) {
 	ctx.Handle(actionFilter, func(ctx app.Context, a app.Action) {
 		guard(ctx, "reading the filter", func() { p.setFilter(a.Value) })
 	})
+	ctx.Handle(actionSelectPointer, func(ctx app.Context, a app.Action) {
+		guard(ctx, "selecting a value", func() { p.selectPointer(ctx, a.Value) })
+	})
 	guard(ctx, "starting the page", func() {
 		p.filter = savedFilter()
+		p.compare = storedFlag(compareOpenKey)
 		p.listen(ctx)
 		if !p.openShared(ctx) {
 			if v, ok := draft(); ok {

@@ -43,7 +43,7 @@ func (b *InstallButton) Render() app.UI {
 		Body(
 			app.Button().
 				ID("install-app").
-				Class("install-app").
+				Class("btn", "install-app").
 				Type("button").
 				Title("Install eventlens as an app that works offline").
 				Text("Install").

@@ -70,7 +70,8 @@ func (p *Inspector) listen(ctx app.Context) {
 			start, end := input.Get("selectionStart").Int(), input.Get("selectionEnd").Int()
 			if start > 0 || end < n {
 				val := jsString(input.Get("value"))
-				data = val.Call("slice", 0, start).Call("concat", data, val.Call("slice", end))
+				// slice returns a primitive string: wrapped again to call concat.
+				data = jsString(val.Call("slice", 0, start)).Call("concat", data, val.Call("slice", end))
 			}
 		}
 		ctx.Dispatch(func(ctx app.Context) { guard(ctx, "pasting", func() { p.pasteLarge(ctx, data) }) })

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -25,6 +24,7 @@ func (p *Inspector) Render() app.UI {
 	return root.Body(
 		p.header(),
 		p.banner(),
+		p.toast(),
 		app.Div().Class("panes").Body(
 			p.inputPane(),
 			p.outputPane(),
@@ -90,20 +90,16 @@ func (p *Inspector) inputPane() app.UI {
 			),
 			app.Button().ID("clear").Class("btn").Text("Clear").
 				OnClick(handler("clearing the editor", p.clear)),
-			app.Button().ID("undo-clear").Class("btn", "btn-accent").Text(cmp.Or(p.undo.what, "Undo clear")).Hidden(!p.undo.ok()).
-				OnClick(handler("undoing the clear", p.undoClear)),
 			app.Button().ID("share").Class("btn").Text("Share link").
 				Title("Copy a link that carries the payload in its #fragment").
 				OnClick(handler("making a share link", p.makeShareLink)),
 			app.Button().ID("compare-toggle").Class("btn").Aria("pressed", p.compare).
 				Text("Compare").
-				OnClick(handler("switching compare mode", func(ctx app.Context, e app.Event) { p.compare = !p.compare })),
+				OnClick(handler("switching compare mode", p.toggleCompare)),
 			app.Button().ID("live-toggle").Class("btn").Aria("pressed", p.live).
 				Text("Live").Title("Deliveries arriving at the local receiver (eventlens serve -receive)").
 				OnClick(handler("switching the Live view", func(ctx app.Context, e app.Event) { p.live = !p.live })),
 		),
-		p.noticeBox(),
-		p.shareRow(),
 		// The editor sits in its own box so that nothing rendered before it
 		// can shift it: go-app would re-create it, empty.
 		app.Div().Class("editor-box").Body(
@@ -115,7 +111,7 @@ func (p *Inspector) inputPane() app.UI {
 				Spellcheck(false).
 				Attr("autocomplete", "off").Attr("autocapitalize", "off").
 				Aria("describedby", "editor-help").
-				Placeholder("Paste an Event Grid or CloudEvents payload (JSON) or a whole HTTP request here, drop a .json file anywhere on the page, or pick a sample.").
+				Placeholder(editorPlaceholder).
 				OnInput(handler("reading the editor", p.onInput)),
 			p.largeBar(),
 			p.largeView(),
@@ -235,7 +231,10 @@ func (p *Inspector) outputPane() app.UI {
 			&DiagnosticList{Diags: r.Diagnostics, Focus: p.focus},
 		)
 		if r.Batch && len(r.Events) > 1 {
-			picker = &EventPicker{Events: r.Events, Focus: p.focus, Delivered: p.fstate.delivered}
+			picker = app.Div().Body(
+				&EventPicker{Events: r.Events, Focus: p.focus, Delivered: p.fstate.delivered},
+				&BatchTable{Report: r, Focus: p.focus, Caret: p.caretEvent},
+			)
 		}
 	}
 	var bar app.UI
@@ -319,6 +318,7 @@ func (p *Inspector) tabs() app.UI {
 						text, name, mime := p.output()
 						download(name, mime, text)
 					})),
+				p.treeToggle(),
 			),
 			p.panel(),
 		),
@@ -373,6 +373,9 @@ func (p *Inspector) panel() app.UI {
 		return &MappingView{Report: r, Focus: p.focus}
 	case tabTimeline:
 		return &Timeline{Report: r, Focus: p.focus}
+	}
+	if p.tree && r != nil && r.Doc != nil {
+		return p.treePanel()
 	}
 	if r == nil || len(p.out.pretty) == 0 {
 		msg := "The formatted payload appears here."

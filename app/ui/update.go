@@ -67,7 +67,7 @@ func (b *UpdateBanner) Render() app.UI {
 			app.Span().Class("update-text").Text("A new version is available — "),
 			app.Button().
 				ID("update-reload").
-				Class("update-reload").
+				Class("btn", "btn-accent", "update-reload").
 				Type("button").
 				Text("Reload").
 				OnClick(b.reload),

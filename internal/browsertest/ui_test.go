@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"eventlens/app/gen"
 	"eventlens/app/inspect"
 	"eventlens/app/samples"
 	"eventlens/app/textpos"
@@ -562,4 +563,18 @@ func TestUIScreenshots(t *testing.T) {
 	viewport(360, 800)
 	load(sample(t, "eventgrid-disconnected"))
 	shot("mobile-360.png")
+	// The batch table and the tree view of a batch, in the light theme.
+	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}},
+		})
+		return err
+	}))
+	viewport(1440, 1000)
+	load(string(gen.Batch(gen.EventGrid, 40)))
+	click(b, "#tab-pretty")
+	click(b, "#tree-toggle")
+	waitJS(b, 5*time.Second, `document.querySelector("#tree .tv-row") !== null`)
+	eval[bool](b, `(window.scrollTo(0, document.querySelector("#verdict").getBoundingClientRect().top + window.scrollY - 8), true)`)
+	shot("batch.png")
 }
