@@ -107,9 +107,7 @@ func (fp *FilterPanel) Render() app.UI {
 		),
 		app.Textarea().ID("filter-input").Class("editor", "filter-editor").Spellcheck(false).Rows(8).
 			Attr("autocomplete", "off").Attr("autocapitalize", "off").
-			// No double quote in attributes: go-app writes it as \" (see
-			// internal/site's attribute sorting).
-			Placeholder("Paste the filter JSON here: includedEventTypes, subjectBeginsWith, subjectEndsWith, advancedFilters…").
+			Placeholder(`Paste the filter JSON here, such as {"includedEventTypes": [...], "advancedFilters": [...]}, or the whole subscription.`).
 			OnInput(handler("reading the filter", edit(""))),
 		fp.body(),
 	)
