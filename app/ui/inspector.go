@@ -66,6 +66,7 @@ type Inspector struct {
 	shareURL string
 	filter   string      // the subscription filter's text (FilterPanel)
 	fstate   filterState // its evaluation against report
+	fundo    filterUndo  // the filter a replacement took the place of
 
 	escaped   bool // Escape was pressed: the next Tab leaves the editor
 	listeners []func()
@@ -111,9 +112,7 @@ func (p *Inspector) OnMount(ctx app.Context) {
 	ctx.Handle(actionOpenDelivery, func(ctx app.Context, a app.Action) {
 		guard(ctx, "opening a delivery", func() { p.openDelivery(ctx, a.Value) })
 	})
-	ctx.Handle(actionFilter, func(ctx app.Context, a app.Action) {
-		guard(ctx, "reading the filter", func() { p.setFilter(a.Value) })
-	})
+	p.handleFilter(ctx)
 	guard(ctx, "starting the page", func() {
 		p.filter = savedFilter()
 		p.listen(ctx)

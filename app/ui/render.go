@@ -256,7 +256,7 @@ func (p *Inspector) outputPane() app.UI {
 			picker,
 			diags,
 			p.tabs(),
-			&FilterPanel{Report: r, Filter: p.filter, Parsed: p.fstate.parsed, Result: p.fstate.result},
+			&FilterPanel{Report: r, Filter: p.filter, Parsed: p.fstate.parsed, Result: p.fstate.result, Undo: p.fundo},
 		),
 	)
 }
