@@ -3,9 +3,11 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"eventlens/app/detect"
 	"eventlens/app/diag"
 	"eventlens/app/filter"
 	"eventlens/app/inspect"
@@ -46,8 +48,12 @@ type filterReplacement struct {
 // filterKey is the localStorage key of the filter's text.
 const filterKey = "eventlens.filter"
 
-// maxFilterRows is how many events the panel lists; the counts cover all.
-const maxFilterRows = 200
+// maxFilterRows is how many events the panel lists; the counts cover all,
+// and the event picker marks each event. Mounting a row with its reasons
+// is the costly part of the panel: with 200 rows, drawing the verdicts of a
+// 5,000-event batch held the page for about 500 ms in one task, with 50 for
+// about 150 ms (TestPerfFilterPanel).
+const maxFilterRows = 50
 
 // FilterPanel checks an event subscription's filter and marks each event of
 // the inspected payload delivered or filtered out, with the reason. The
@@ -62,6 +68,9 @@ type FilterPanel struct {
 	Parsed *filter.Filter  // Filter, read and checked; nil when Filter is ""
 	Result *filter.Result  // the verdicts; nil when there is no payload to filter
 	Undo   filterUndo      // the filter a replacement took the place of
+	// Done and Total count the events evaluated while the evaluation of a
+	// large batch is under way (Result is nil meanwhile); both 0 otherwise.
+	Done, Total int
 }
 
 // OnMount puts the filter's text into the textarea, which go-app leaves
@@ -78,6 +87,11 @@ func (fp *FilterPanel) sync() {
 	}
 }
 
+// filterSyncEvents is how many events the filter is evaluated against at
+// once; a larger batch is evaluated a step at a time, so that the page
+// stays responsive.
+const filterSyncEvents = 500
+
 // filterState is the filter's evaluation against the payload, redone only
 // when either changes.
 type filterState struct {
@@ -86,28 +100,78 @@ type filterState struct {
 	parsed    *filter.Filter
 	result    *filter.Result
 	delivered []bool // each event's verdict, for the event picker; nil without a result
+
+	run     *filter.Run // the evaluation under way, a step at a time; nil when none
+	steps   stepper
+	ctx     app.Context // the page's, to schedule the steps
+	stepped bool        // ctx is set (the page is mounted): large payloads are evaluated in steps
 }
 
 // update evaluates filter text against report r (identified by seq), unless
-// it was the last one evaluated.
+// it was the last one evaluated: at once for a small payload, else a step
+// at a time (result stays nil until the last step).
 func (s *filterState) update(r *inspect.Report, seq int, text string) {
 	if s.seq == seq && s.text == text && (s.parsed != nil || text == "") {
 		return
 	}
-	*s = filterState{seq: seq, text: text}
+	s.steps.stop()
+	*s = filterState{seq: seq, text: text, steps: s.steps, ctx: s.ctx, stepped: s.stepped}
 	if text == "" {
 		return
 	}
 	s.parsed = filter.Parse([]byte(text))
 	// Past Event Grid's batch limit the payload is no delivery, and the
-	// evaluation would block the page: it is not run.
-	if r != nil && r.Doc != nil && len(r.Events) <= vocab.MaxBatchEvents {
-		s.result = s.parsed.ApplyExplaining(r.Doc.Root, maxFilterRows)
-		s.delivered = make([]bool, len(s.result.Verdicts))
-		for i, v := range s.result.Verdicts {
-			s.delivered[i] = v.Delivered
-		}
+	// evaluation would hold the page for long: it is not run.
+	if r == nil || r.Doc == nil || len(r.Events) > vocab.MaxBatchEvents {
+		return
 	}
+	s.run = s.parsed.Start(eventsOf(r), maxFilterRows)
+	if len(r.Events) <= filterSyncEvents || !s.stepped {
+		s.run.Step(-1)
+		s.finish()
+		return
+	}
+	s.steps.start(s.ctx, "filtering the events", func(budget time.Duration) stepResult {
+		if !s.run.Step(budget) {
+			return stepResult{progress: true}
+		}
+		s.finish()
+		return stepResult{done: true}
+	})
+}
+
+// finish keeps the result of the complete evaluation.
+func (s *filterState) finish() {
+	s.result = s.run.Result()
+	s.run = nil
+	s.delivered = make([]bool, len(s.result.Verdicts))
+	for i, v := range s.result.Verdicts {
+		s.delivered[i] = v.Delivered
+	}
+}
+
+// progress returns how many events the evaluation under way has done, and
+// how many there are; 0, 0 when none is under way.
+func (s *filterState) progress() (done, total int) {
+	if s.run == nil {
+		return 0, 0
+	}
+	return s.run.Progress()
+}
+
+// eventsOf returns the events of a report as the filter evaluates them:
+// the nodes of its tree, with the forms the inspection detected.
+func eventsOf(r *inspect.Report) []detect.Event {
+	root := r.Doc.Root
+	events := make([]detect.Event, len(r.Events))
+	for i, e := range r.Events {
+		n := root
+		if e.Pointer != "" {
+			n = root.Lookup(e.Pointer)
+		}
+		events[i] = detect.Event{Index: e.Index, Pointer: e.Pointer, Node: n, Form: e.Form}
+	}
+	return events
 }
 
 // Render draws the editor, the filter's diagnostics, the counts and one
@@ -178,6 +242,10 @@ func (fp *FilterPanel) body() app.UI {
 			Text("The filter is invalid: Azure refuses the subscription. The verdicts below use the clauses that could be read.")
 	}
 	res := fp.Result
+	if res == nil && fp.Total > 0 {
+		return app.Div().Body(list, valid, app.P().ID("filter-summary").Class("muted").DataSet("state", "running").Role("status").
+			Text(fmt.Sprintf("Evaluating the filter: %d of %d events…", fp.Done, fp.Total)))
+	}
 	if res == nil {
 		msg := "Paste a payload to see which of its events this filter delivers."
 		switch r := fp.Report; {
@@ -288,8 +356,10 @@ func (p *Inspector) setFilter(v any) {
 	}
 }
 
-// handleFilter wires the filter panel's actions.
+// handleFilter wires the filter panel's actions, and gives the filter's
+// evaluation the page's context for its steps.
 func (p *Inspector) handleFilter(ctx app.Context) {
+	p.fstate.ctx, p.fstate.stepped = ctx, true
 	ctx.Handle(actionFilter, func(ctx app.Context, a app.Action) {
 		guard(ctx, "reading the filter", func() {
 			if p.fundo.msg != "" && !p.fundo.ok() {

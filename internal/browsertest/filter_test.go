@@ -16,6 +16,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"eventlens/app/filter"
+	"eventlens/app/gen"
+	"eventlens/app/jsontree"
 	"eventlens/app/share"
 )
 
@@ -315,4 +317,34 @@ func utf16Len(s string) int {
 		n += len(utf16.Encode([]rune{r}))
 	}
 	return n
+}
+
+// TestFilterLargeBatch filters a batch past the size evaluated at once:
+// the page evaluates it a step at a time and ends with the counts the
+// engine gives, listing the first events only.
+func TestFilterLargeBatch(t *testing.T) {
+	_, b := uiPage(t)
+	text := gen.Batch(gen.EventGrid, 1000)
+	doc, err := jsontree.Parse(text, jsontree.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filter.Parse([]byte(filter.Sample)).Apply(doc.Root)
+	if want.Delivered == 0 || want.Filtered == 0 {
+		t.Fatalf("the batch does not exercise both verdicts: %s", want.Summary())
+	}
+	pasteToVerdict(b, string(text))
+	setText(b, "#filter-input", filter.Sample)
+	waitCounts(b, want.Delivered, want.Filtered)
+	listed := eval[int](b, `document.querySelectorAll("#filter-events .filter-event").length`)
+	if listed == 0 || listed >= 1000 {
+		t.Errorf("%d events listed, want the first ones only", listed)
+	}
+	var got []string
+	for _, v := range want.Verdicts[:listed] {
+		got = append(got, fmt.Sprint(v.Delivered))
+	}
+	if m := eval[string](b, marks); m != strings.Join(got, ",") {
+		t.Errorf("marks = %s, want %s", m, strings.Join(got, ","))
+	}
 }
