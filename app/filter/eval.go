@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"eventlens/app/catalog"
@@ -69,20 +70,56 @@ func (f *Filter) ApplyExplaining(root *jsontree.Node, n int) *Result {
 	if root == nil {
 		return &Result{}
 	}
-	res := detect.Detect(root)
-	out := &Result{Verdicts: make([]Verdict, 0, len(res.Events))}
-	for i, ev := range res.Events {
-		v := f.evaluate(ev.Node, ev.Form, n < 0 || i < n)
+	r := f.Start(detect.Detect(root).Events, n)
+	r.Step(-1)
+	return r.Result()
+}
+
+// Run is an evaluation of a filter against a payload's events done a few
+// events at a time (Step), so that a page can draw between them.
+type Run struct {
+	f       *Filter
+	events  []detect.Event
+	explain int // the verdicts with reasons: the first explain (all when < 0)
+	res     Result
+}
+
+// Start begins the evaluation of the filter against events (as
+// detect.Detect finds them), with the reasons of the first n verdicts only
+// (all when n < 0), as ApplyExplaining. Step does the work.
+func (f *Filter) Start(events []detect.Event, n int) *Run {
+	return &Run{f: f, events: events, explain: n, res: Result{Verdicts: make([]Verdict, 0, len(events))}}
+}
+
+// Step evaluates events until budget has passed (at least one event; all
+// of them when budget < 0) and reports whether every event is evaluated.
+func (r *Run) Step(budget time.Duration) bool {
+	start, first := time.Now(), len(r.res.Verdicts)
+	for i := first; i < len(r.events); i++ {
+		if budget >= 0 && i > first && i%16 == 0 && time.Since(start) >= budget {
+			break
+		}
+		ev := r.events[i]
+		v := r.f.evaluate(ev.Node, ev.Form, r.explain < 0 || i < r.explain)
 		v.Index = ev.Index
-		out.Verdicts = append(out.Verdicts, v)
+		r.res.Verdicts = append(r.res.Verdicts, v)
 		if v.Delivered {
-			out.Delivered++
+			r.res.Delivered++
 		} else {
-			out.Filtered++
+			r.res.Filtered++
 		}
 	}
-	return out
+	return r.Done()
 }
+
+// Done reports whether every event is evaluated.
+func (r *Run) Done() bool { return len(r.res.Verdicts) == len(r.events) }
+
+// Progress returns how many events are evaluated, and how many there are.
+func (r *Run) Progress() (done, total int) { return len(r.res.Verdicts), len(r.events) }
+
+// Result returns the verdicts so far: all of them once Done.
+func (r *Run) Result() *Result { return &r.res }
 
 // Evaluate tells whether the subscription delivers one event of the given
 // form (detect.EventGrid or detect.CloudEvents; any other form is not an

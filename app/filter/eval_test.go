@@ -1,6 +1,8 @@
 package filter
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -420,6 +422,46 @@ func TestApplyExplaining(t *testing.T) {
 		if (len(v.Reasons) > 0) != (i < 3) || len(w.Reasons) == 0 {
 			t.Errorf("event %d: reasons %q / %q", i, v.Reasons, w.Reasons)
 		}
+	}
+}
+
+// TestRunInSteps: an evaluation done a step at a time gives the verdicts
+// Apply gives, and each step leaves the counts adding up.
+func TestRunInSteps(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range 100 {
+		hub := []string{"chat", "news", "CHAT"}[i%3]
+		fmt.Fprintf(&b, `{"id": "e%d", "subject": "/hub/%s", "eventType": "T", "eventTime": "2024-01-01T00:00:00Z", "dataVersion": "1", "data": {"hubName": %q, "n": %d}},`, i, hub, hub, i)
+	}
+	b.WriteString(`1]`)
+	doc, err := jsontree.Parse([]byte(b.String()), jsontree.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Parse([]byte(`{"subjectBeginsWith": "/hub/", "advancedFilters": [{"operatorType": "StringIn", "key": "data.hubName", "values": ["chat"]}, {"operatorType": "NumberLessThan", "key": "data.n", "values": [90]}]}`))
+	want := f.ApplyExplaining(doc.Root, 40)
+	r := f.Start(detect.Detect(doc.Root).Events, 40)
+	steps := 0
+	for !r.Step(0) {
+		steps++
+		done, total := r.Progress()
+		got := r.Result()
+		if done == 0 || done >= total || got.Delivered+got.Filtered != done || len(got.Verdicts) != done {
+			t.Fatalf("step %d: %d of %d done, %+v", steps, done, total, got)
+		}
+		if steps > 101 {
+			t.Fatal("the evaluation does not end")
+		}
+	}
+	if steps == 0 {
+		t.Error("a budget of 0 evaluated every event in one step")
+	}
+	if !reflect.DeepEqual(r.Result(), want) {
+		t.Errorf("in steps:\n%+v\nat once:\n%+v", r.Result(), want)
+	}
+	if want.Delivered == 0 || want.Filtered == 0 {
+		t.Errorf("the payload does not exercise both verdicts: %s", want.Summary())
 	}
 }
 

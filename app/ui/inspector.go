@@ -67,6 +67,7 @@ type Inspector struct {
 	shareURL string
 	filter   string      // the subscription filter's text (FilterPanel)
 	fstate   filterState // its evaluation against report
+	fundo    filterUndo  // the filter a replacement took the place of
 
 	escaped   bool // Escape was pressed: the next Tab leaves the editor
 	listeners []func()
@@ -112,12 +113,10 @@ func (p *Inspector) OnMount(ctx app.Context) {
 	ctx.Handle(actionOpenDelivery, func(ctx app.Context, a app.Action) {
 		guard(ctx, "opening a delivery", func() { p.openDelivery(ctx, a.Value) })
 	})
-	ctx.Handle(actionFilter, func(ctx app.Context, a app.Action) {
-		guard(ctx, "reading the filter", func() { p.setFilter(a.Value) })
-	})
 	ctx.Handle(actionSelectPointer, func(ctx app.Context, a app.Action) {
 		guard(ctx, "selecting a value", func() { p.selectPointer(ctx, a.Value) })
 	})
+	p.handleFilter(ctx)
 	guard(ctx, "starting the page", func() {
 		p.filter = savedFilter()
 		p.compare = storedFlag(compareOpenKey)

@@ -200,8 +200,8 @@ func (p *Inspector) openShared(ctx app.Context) bool {
 	resetSampleMenu()
 	msg := "Opened the payload from a share link (the link is below, to copy again)."
 	if flt != nil {
-		p.filter = string(flt) // kept on this page only: the saved filter comes back on reload
 		msg = "Opened the payload and the subscription filter from a share link (the link is below, to copy again)."
+		msg += p.takeSharedFilter(string(flt))
 	}
 	p.replaceFrom(ctx, string(payload), false, before, had, msg)
 	p.shareURL = link

@@ -224,6 +224,7 @@ func (p *Inspector) noticeBox() app.UI {
 func (p *Inspector) outputPane() app.UI {
 	r := p.report
 	p.fstate.update(r, p.shown, p.filter)
+	fdone, ftotal := p.fstate.progress()
 	var diags, picker app.UI
 	if r != nil {
 		diags = app.Div().Body(
@@ -256,7 +257,7 @@ func (p *Inspector) outputPane() app.UI {
 			picker,
 			diags,
 			p.tabs(),
-			&FilterPanel{Report: r, Filter: p.filter, Parsed: p.fstate.parsed, Result: p.fstate.result},
+			&FilterPanel{Report: r, Filter: p.filter, Parsed: p.fstate.parsed, Result: p.fstate.result, Undo: p.fundo, Done: fdone, Total: ftotal},
 		),
 	)
 }

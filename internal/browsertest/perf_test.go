@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"eventlens/app/filter"
 	"eventlens/app/gen"
 )
 
@@ -81,4 +82,32 @@ func pasteToVerdict(b *browser, text string) (took, longest float64) {
 	res := evalFor[map[string]float64](b, 70*time.Second, call("perf_paste"))
 	eval[bool](b, `(delete window.perfText, true)`)
 	return res["took"], res["longest"]
+}
+
+// TestPerfFilterPanel records how long the filter panel takes to evaluate
+// a filter against the largest batch it evaluates (Event Grid's 5,000
+// events), from the filter's edit to its counts, and the longest
+// main-thread task meanwhile. Nothing is asserted; it runs only with
+// EVENTLENS_PERF=1.
+func TestPerfFilterPanel(t *testing.T) {
+	if os.Getenv("EVENTLENS_PERF") == "" {
+		t.Skip("records timings only: run it with EVENTLENS_PERF=1 (make bench does)")
+	}
+	_, b := uiPage(t)
+	n := gen.MaxEvents
+	text := gen.Batch(gen.EventGrid, n)
+	pasteToVerdict(b, string(text))
+	// The views of the payload are done: only the filter runs.
+	waitJS(b, 60*time.Second, `document.querySelector("#verdict").dataset.complete === "true"`)
+	for _, f := range []struct{ name, text string }{
+		{"the sample filter", filter.Sample},
+		{"a subject filter", `{"subjectBeginsWith": "/hub/", "isSubjectCaseSensitive": true}`},
+		{"the sample filter, again", filter.Sample},
+	} {
+		setText(b, "#filter-input", "")
+		waitJS(b, 10*time.Second, `document.querySelector('#filter-summary[data-state="empty"]') !== null`)
+		res := evalFor[map[string]float64](b, 70*time.Second, call("perf_filter", f.text, n))
+		t.Logf("PERF %s on %s events, edit to counts: %.0f ms", f.name, commaInt(n), res["took"])
+		t.Logf("PERF longest main-thread task from editing %s on %s events to its counts: %.0f ms (%d long tasks)", f.name, commaInt(n), res["longest"], int(res["count"]))
+	}
 }

@@ -6,15 +6,18 @@ import (
 	"bytes"
 	"errors"
 	"sort"
+	"strconv"
 	"strings"
 )
 
 // canonicalHTML returns page with every start tag's attributes sorted by
 // name. go-app writes attributes in map order, different at each render;
 // sorted, the same app renders the same bytes, so the content version, the
-// ETags and the export are reproducible. A tag it cannot read (a quote it
-// does not expect) is left as it is; the text inside <script> and <style>
-// is never touched.
+// ETags and the export are reproducible. go-app also writes each value as a
+// Go string literal (strconv.Quote): a value with an escape, such as \" for
+// a double quote, is decoded and written as HTML reads it. A tag it cannot
+// read (a quote it does not expect) is left as it is; the text inside
+// <script> and <style> is never touched.
 func canonicalHTML(page []byte) []byte {
 	var out []byte
 	i := 0
@@ -85,11 +88,22 @@ func canonicalTag(b []byte) (tag []byte, name string, n int, ok bool) {
 			if k+1 >= len(b) || b[k+1] != '"' {
 				return nil, "", 0, false
 			}
-			q := bytes.IndexByte(b[k+2:], '"')
+			q := goQuotedEnd(b[k+1:])
 			if q < 0 {
 				return nil, "", 0, false
 			}
-			k += 2 + q + 1
+			value := b[k+1 : k+1+q]
+			if bytes.IndexByte(value, '\\') >= 0 {
+				// A Go literal with escapes: written as HTML reads it.
+				s, err := strconv.Unquote(string(value))
+				if err != nil {
+					return nil, "", 0, false
+				}
+				attrs = append(attrs, string(b[j:k+1])+`"`+htmlAttrEscaper.Replace(s)+`"`)
+				j = k + 1 + q
+				continue
+			}
+			k += 1 + q
 		}
 		attrs = append(attrs, string(b[j:k]))
 		j = k
@@ -106,6 +120,28 @@ func canonicalTag(b []byte) (tag []byte, name string, n int, ok bool) {
 	tag = append(tag, '>')
 	return tag, name, j, true
 }
+
+// goQuotedEnd returns the length of the double-quoted value at the start
+// of b, quotes included, reading it as go-app writes it: a Go string
+// literal (strconv.Quote), where a backslash escapes the next byte, so \"
+// is a quote inside the value. It returns -1 when the value does not end.
+func goQuotedEnd(b []byte) int {
+	for i := 1; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// htmlAttrEscaper escapes an attribute value decoded from a Go literal for
+// a double-quoted HTML attribute. Backslashes become character references,
+// so the value it writes has none and is not decoded a second time: the
+// canonical form is stable.
+var htmlAttrEscaper = strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;", `\`, "&#92;")
 
 // isASCIILetter reports whether c is a-z or A-Z.
 func isASCIILetter(c byte) bool {
