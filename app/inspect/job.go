@@ -147,11 +147,14 @@ func (j *Job) work() {
 		if j.req != nil {
 			// The body's findings move into the pasted text; the
 			// request's own (a few per header at most) are added whole.
+			// Relocate drops only errors: the SCH001s of the required
+			// attributes that HTTP009 already reports on the request.
 			own := append(slices.Clone(j.req.Diagnostics), j.req.Check(r.Doc.Root, j.res)...)
+			n := len(r.Diagnostics)
 			r.Diagnostics = append(j.req.Relocate(r.Diagnostics), own...)
 			diag.Sort(r.Diagnostics)
 			e, w, i := diag.Count(own)
-			r.Errors, r.Warnings, r.Infos = r.Errors+e, r.Warnings+w, r.Infos+i
+			r.Errors, r.Warnings, r.Infos = r.Errors+e-(n+len(own)-len(r.Diagnostics)), r.Warnings+w, r.Infos+i
 		}
 		empty := j.res.Batch && len(j.res.Events) == 0
 		r.Valid = r.Errors == 0 && (r.Form != detect.Unknown || empty)

@@ -100,6 +100,9 @@ func TestInspectRequests(t *testing.T) {
 				t.Errorf("the missing header is reported twice: %+v", d)
 			}
 		}
+		if e, w, i := diag.Count(r.Diagnostics); e != r.Errors || w != r.Warnings || i != r.Infos {
+			t.Errorf("counts %d/%d/%d, but the list holds %d/%d/%d", r.Errors, r.Warnings, r.Infos, e, w, i)
+		}
 	})
 	t.Run("Event Grid delivery", func(t *testing.T) {
 		r := Inspect([]byte(deliveryRequest))
