@@ -74,6 +74,7 @@ func (j *DiffJob) Step(budget time.Duration) (done bool) {
 func (j *DiffJob) Run() *DiffReport {
 	for j.stage != diffDone {
 		j.work()
+		yield()
 	}
 	return j.r
 }

@@ -98,6 +98,7 @@ func Validate(src []byte) *Report {
 	j := NewJob(src)
 	for !j.Verdict() {
 		j.work()
+		yield()
 	}
 	return j.r
 }

@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"runtime"
 	"slices"
 	"time"
 
@@ -69,9 +70,18 @@ func (j *Job) Step(budget time.Duration) (done bool) {
 func (j *Job) Run() *Report {
 	for j.stage != stageDone {
 		j.work()
+		yield()
 	}
 	return j.r
 }
+
+// yield gives Go's scheduler a turn between two pieces of work. In wasm
+// (one thread, no preemption) the collector's background workers run only
+// when the running code yields: a loop that never does leaves collection
+// to allocation assists, and the heap of an inspection at the limits grew
+// to 4 GB, several times the memory limit, by chance of timing. The page
+// yields to the browser between steps; Run and Validate yield here.
+func yield() { runtime.Gosched() }
 
 // Report returns the report as far as the inspection went; it is the same
 // Report throughout, filled in as the Job goes on. Its form, events,

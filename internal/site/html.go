@@ -105,7 +105,9 @@ func canonicalTag(b []byte) (tag []byte, name string, n int, ok bool) {
 			}
 			k += 1 + q
 		}
-		attrs = append(attrs, string(b[j:k]))
+		if a := string(b[j:k]); !falseBoolean(a) {
+			attrs = append(attrs, a)
+		}
 		j = k
 	}
 	sort.Strings(attrs)
@@ -119,6 +121,24 @@ func canonicalTag(b []byte) (tag []byte, name string, n int, ok bool) {
 	}
 	tag = append(tag, '>')
 	return tag, name, j, true
+}
+
+// falseBoolean reports whether attribute a is a boolean attribute that
+// go-app wrote as ="false" (Hidden(false), Disabled(false)): in its browser
+// code go-app sets the element's property, but in the prerendered page the
+// attribute's presence alone counts, so hidden="false" hid the editor until
+// app.wasm ran. Such an attribute is left out.
+func falseBoolean(a string) bool {
+	name, value, ok := strings.Cut(a, "=")
+	return ok && value == `"false"` && booleanAttributes[strings.ToLower(name)]
+}
+
+// booleanAttributes are the attributes go-app sets as element properties
+// (third_party/go-app/pkg/app/attribute.go), whose presence means true.
+var booleanAttributes = map[string]bool{
+	"async": true, "autofocus": true, "autoplay": true, "checked": true, "default": true, "defer": true,
+	"disabled": true, "hidden": true, "loop": true, "multiple": true, "muted": true, "open": true,
+	"required": true, "reversed": true, "selected": true, "ismap": true, "readonly": true,
 }
 
 // goQuotedEnd returns the length of the double-quoted value at the start

@@ -4,6 +4,7 @@ package site
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -109,5 +110,25 @@ func TestCanonicalHTMLGoAppQuotes(t *testing.T) {
 		if got := string(canonicalHTML([]byte(tt.in))); got != tt.want {
 			t.Errorf("canonicalHTML(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestCanonicalHTMLDropsFalseBooleans: go-app writes Hidden(false) as
+// hidden="false", which a browser reads as hidden; the served page leaves
+// such attributes out, and keeps true ones and other "false" values.
+func TestCanonicalHTMLDropsFalseBooleans(t *testing.T) {
+	el := app.Div().Body(
+		app.Textarea().ID("t").Hidden(false).Spellcheck(false),
+		app.Button().ID("b").Hidden(true).Disabled(false),
+	)
+	got := string(canonicalHTML([]byte(app.HTMLString(el))))
+	if strings.Contains(got, `hidden="false"`) || strings.Contains(got, `disabled="false"`) {
+		t.Errorf("false boolean attributes kept: %s", got)
+	}
+	if !strings.Contains(got, `spellcheck="false"`) {
+		t.Errorf("spellcheck=\"false\" (not a boolean attribute) dropped: %s", got)
+	}
+	if !regexp.MustCompile(`<button [^>]*hidden`).MatchString(got) {
+		t.Errorf("Hidden(true) lost: %s", got)
 	}
 }
