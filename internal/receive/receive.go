@@ -18,7 +18,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -32,6 +31,7 @@ import (
 	"eventlens/app/inspect"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
+	"eventlens/app/wire"
 )
 
 // Path is the webhook's path on the receive listener.
@@ -218,30 +218,36 @@ func (rc *Receiver) post(w http.ResponseWriter, r *http.Request) {
 // answer decides what a POST is and what to answer: Event Grid's
 // validation handshake gets {"validationResponse": code}; a delivery in a
 // known mode gets 200 and an empty body; a body that should be JSON and is
-// not, or a validation request without a code, gets 400.
+// not, or a validation request without a code, gets 400. Which kind of
+// request it is, app/wire says, as it does for a pasted request.
 func answer(h http.Header, body []byte) delivery.Record {
 	ok := delivery.Record{Status: http.StatusOK}
-	mediaType, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
-	switch {
-	case h.Get("ce-specversion") != "":
+	kind, eventType := wire.Plain, ""
+	if req, parsed := wire.Parse(wire.Format(http.MethodPost, "/", h, body)); parsed {
+		kind, eventType = req.Kind, req.Get(vocab.HeaderEventType)
+	}
+	switch kind {
+	case wire.Binary:
 		// Binary mode: the body is the event's data, of any media type.
 		ok.Kind = delivery.KindBinary
 		return ok
-	case strings.EqualFold(mediaType, "application/cloudevents+json"):
+	case wire.Structured:
 		ok.Kind = delivery.KindStructured
-	case strings.EqualFold(mediaType, "application/cloudevents-batch+json"):
+	case wire.Batch:
 		ok.Kind = delivery.KindBatch
-	default:
-		switch h.Get("aeg-event-type") {
-		case "SubscriptionValidation":
+	case wire.EventGrid:
+		switch eventType {
+		case vocab.EventTypeSubscriptionValidation:
 			ok.Kind = delivery.KindValidation
-		case "Notification":
+		case vocab.EventTypeNotification:
 			ok.Kind = delivery.KindNotification
-		case "SubscriptionDeletion":
+		case vocab.EventTypeSubscriptionDeletion:
 			ok.Kind = delivery.KindDeletion
 		default:
 			ok.Kind = delivery.KindJSON
 		}
+	default:
+		ok.Kind = delivery.KindJSON
 	}
 	doc, err := jsontree.Parse(body, jsontree.Options{})
 	if err != nil {

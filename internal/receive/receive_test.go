@@ -174,6 +174,8 @@ func TestDeliveries(t *testing.T) {
 		{"batch", map[string]string{"Content-Type": "application/cloudevents-batch+json"}, ce, 200, delivery.KindBatch},
 		{"binary", map[string]string{"ce-specversion": "1.0", "ce-type": "Microsoft.SignalRService.ClientConnectionConnected", "ce-source": "%2Fsubscriptions%2Fx", "ce-id": "1", "Content-Type": "application/json"}, `{"hubName":"chat"}`, 200, delivery.KindBinary},
 		{"binary, not JSON", map[string]string{"ce-specversion": "1.0", "Content-Type": "text/plain"}, "hello", 200, delivery.KindBinary},
+		// Binary mode by any of the required attributes, as app/wire reads a pasted request.
+		{"binary without ce-specversion", map[string]string{"ce-id": "1", "ce-type": "t", "Content-Type": "text/plain"}, "hello", 200, delivery.KindBinary},
 		{"structured, not JSON", map[string]string{"Content-Type": "application/cloudevents+json"}, "{oops", 400, delivery.KindStructured},
 		{"no headers", nil, "[1]", 200, delivery.KindJSON},
 	} {
