@@ -46,6 +46,10 @@ type BatchTable struct {
 	Report *inspect.Report // the inspected batch
 	Focus  int             // the event shown alone, or -1 for all
 	Caret  int             // the event under the editor's caret, or -1
+	// Delivered marks each event delivered (true) or filtered out by the
+	// subscription filter (the filter panel's); nil without a filter
+	// result, and then the table has no filter column.
+	Delivered []bool
 
 	rowsOf *inspect.Report // the report rows describe
 	rows   []inspect.EventRow
@@ -169,6 +173,9 @@ func (t *BatchTable) Render() app.UI {
 				}), app.EventScope(string(col))),
 		)
 	}
+	if t.Delivered != nil {
+		heads = append(heads, app.Th().Scope("col").Text("filter"))
+	}
 	body := make([]app.UI, 0, to-from+2)
 	body = append(body, app.Tr().Class("bt-spacer", "bt-before").Aria("hidden", "true"))
 	for pos := from; pos < to; pos++ {
@@ -218,10 +225,22 @@ func (t *BatchTable) row(pos int, e inspect.EventRow) app.UI {
 		tr = tr.Class("bt-caret")
 	}
 	cell := func(s string) app.UI { return app.Td().Title(s).Text(s) }
+	var filter app.UI
+	if t.Delivered != nil {
+		switch {
+		case i >= len(t.Delivered):
+			filter = app.Td().Class("bt-filter")
+		case t.Delivered[i]:
+			filter = app.Td().Class("bt-filter", "bt-ok").Text("delivered")
+		default:
+			filter = app.Td().Class("bt-filter", "bt-bad").Text("filtered out")
+		}
+	}
 	return tr.OnClick(handler("focusing an event", focus), app.EventScope(strconv.Itoa(i))).Body(
 		app.Td().Body(app.Button().Class("bt-go").Title(fmt.Sprintf("Show event #%d alone", i)).Text(strconv.Itoa(i))),
 		cell(e.ID), cell(e.Type), cell(e.Subject), cell(e.Time), cell(e.Hub), cell(e.ConnectionID), cell(e.UserID),
 		app.Td().Class(verdict).Text(e.Verdict()),
+		filter,
 	)
 }
 

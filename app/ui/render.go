@@ -234,7 +234,7 @@ func (p *Inspector) outputPane() app.UI {
 		if r.Batch && len(r.Events) > 1 {
 			picker = app.Div().Body(
 				&EventPicker{Events: r.Events, Focus: p.focus, Delivered: p.fstate.delivered},
-				&BatchTable{Report: r, Focus: p.focus, Caret: p.caretEvent},
+				&BatchTable{Report: r, Focus: p.focus, Caret: p.caretEvent, Delivered: p.fstate.delivered},
 			)
 		}
 	}

@@ -72,6 +72,11 @@ func TestFilterPanel(t *testing.T) {
 	if got := eval[string](b, `[...document.querySelectorAll("#event-picker option")].slice(1).map(o => o.textContent.split(" · ").pop()).join()`); got != "delivered,filtered out,delivered" {
 		t.Errorf("the event picker's marks = %q", got)
 	}
+	// So does the batch table, in its filter column.
+	waitJS(b, 5*time.Second, `document.querySelectorAll("#batch-table td.bt-filter").length === 3`)
+	if got := eval[string](b, `[...document.querySelectorAll("#batch-table td.bt-filter")].map(td => td.textContent).join()`); got != "delivered,filtered out,delivered" {
+		t.Errorf("the batch table's filter column = %q", got)
+	}
 
 	// An edit re-evaluates; an invalid filter shows its located diagnostic.
 	setText(b, "#filter-input", `{"subjectEndsWith": "news"}`)
