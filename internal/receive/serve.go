@@ -4,7 +4,7 @@ package receive
 
 import (
 	"context"
-	"errors"
+	"eventlens/internal/graceful"
 	"log"
 	"net"
 	"net/http"
@@ -26,20 +26,5 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, logger *log.Log
 		MaxHeaderBytes:               64 << 10,
 		ErrorLog:                     logger,
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shut); err != nil {
-		return err
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return graceful.Serve(ctx, srv, ln, nil)
 }

@@ -4,7 +4,7 @@ package site
 
 import (
 	"context"
-	"errors"
+	"eventlens/internal/graceful"
 	"log"
 	"net"
 	"net/http"
@@ -32,23 +32,7 @@ func Serve(ctx context.Context, ln net.Listener, s *Site, logger *log.Logger) er
 		MaxHeaderBytes:               64 << 10,
 		ErrorLog:                     logger,
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	logger.Printf("eventlens: shutting down")
-	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shut); err != nil {
-		return err
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return graceful.Serve(ctx, srv, ln, func() { logger.Printf("eventlens: shutting down") })
 }
 
 // AccessLog logs one line per request: method, path, status, bytes sent
