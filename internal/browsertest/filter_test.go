@@ -186,17 +186,8 @@ func TestFilterShareLinkKeepsFilter(t *testing.T) {
 		}
 	}
 
-	// The same tab: the fragment changes.
-	b.do(10*time.Second, chromedp.Navigate(link))
-	check(b)
-
-	// A new tab of the same browser: the filter is the saved one.
-	tab, cancel := chromedp.NewContext(b.ctx)
-	defer cancel()
-	watchPage(t, tab)
-	b2 := &browser{t: t, ctx: tab}
-	b2.open(link)
-	check(b2)
+	// The same tab, then a new tab (where the filter is the saved one).
+	openInBothTabs(t, b, link, check)
 }
 
 // TestFilterReplacementsCanBeUndone replaces a typed filter with the

@@ -129,11 +129,17 @@ func TestUIShareLinkKeepsDraft(t *testing.T) {
 		}
 	}
 
-	// The same tab: the fragment changes.
+	// The same tab, then a new tab (where the draft is the saved one).
+	openInBothTabs(t, b, link, check)
+}
+
+// openInBothTabs opens a share link in b's tab (only the fragment changes,
+// so the page does not reload) and in a new tab of the same browser, and
+// runs check on each.
+func openInBothTabs(t *testing.T, b *browser, link string, check func(*browser)) {
+	t.Helper()
 	b.do(10*time.Second, chromedp.Navigate(link))
 	check(b)
-
-	// A new tab of the same browser: the draft is the saved one.
 	tab, cancel := chromedp.NewContext(b.ctx)
 	defer cancel()
 	watchPage(t, tab)
