@@ -35,6 +35,11 @@ type Compare struct {
 	app.Compo
 
 	Left Source // the main editor's payload
+	// Load is the second payload and mode of the last share link opened.
+	Load compareLoad
+
+	loaded int         // the Seq of the last Load taken
+	undo   compareUndo // the second payload a share link took the place of
 
 	right    string
 	semantic bool
@@ -75,13 +80,17 @@ func (c *Compare) OnMount(ctx app.Context) {
 			}
 		}
 		c.semantic = storedFlag(compareSemanticKey)
+		c.takeLoad()
 		c.schedule(ctx)
 	})
 }
 
 // OnUpdate compares again when the main payload changed.
 func (c *Compare) OnUpdate(ctx app.Context) {
-	guard(ctx, "comparing the payloads", func() { c.schedule(ctx) })
+	guard(ctx, "comparing the payloads", func() {
+		c.takeLoad()
+		c.schedule(ctx)
+	})
 }
 
 // schedule compares Left with the second editor's text: at once when both
@@ -137,6 +146,9 @@ func (c *Compare) onInput(ctx app.Context, e app.Event) {
 			if ls, e := app.Window().Get("localStorage"), element("compare-input"); ls.Truthy() && e.Truthy() && e.Get("textLength").Int() <= maxDraft {
 				ls.Call("setItem", compareKey, e.Get("value"))
 			}
+			if c.undo.right == "" {
+				c.undo = compareUndo{} // "Restored…" spoke of the text before this edit
+			}
 			c.schedule(ctx)
 		})
 	})
@@ -161,6 +173,7 @@ func (c *Compare) Render() app.UI {
 					})),
 				app.Label().For("semantic").Text("Semantic: compare the events, not the text, so an Event Grid payload equals its CloudEvents twin"),
 			),
+			c.undoRow(),
 		),
 		c.result(),
 	)
