@@ -48,6 +48,7 @@ type Compare struct {
 	// side, for marksOf.
 	marksOf               *inspect.DiffReport
 	leftMarks, rightMarks lineMarks
+	leftMoves, rightMoves lineMoves
 	// unfolded holds the runs of unchanged lines opened ("compare-left:12").
 	unfolded map[string]bool
 	gen      int
@@ -218,8 +219,8 @@ func (c *Compare) result() app.UI {
 	return box.DataSet("equal", r.Equal).Body(
 		app.P().ID("compare-status").Class("compare-status").Text(status),
 		app.Div().Class("sides").Body(
-			c.side("Left", "compare-left", r.Left, "del", c.marks(r, true)),
-			c.side("Right", "compare-right", r.Right, "ins", c.marks(r, false)),
+			c.side("Left", "compare-left", r.Left, "del", c.marks(r, true), c.moves(true)),
+			c.side("Right", "compare-right", r.Right, "ins", c.marks(r, false), c.moves(false)),
 		),
 		c.changes(r),
 	)
@@ -253,6 +254,7 @@ func (c *Compare) marks(r *inspect.DiffReport, left bool) lineMarks {
 	if c.marksOf != r {
 		c.marksOf = r
 		c.leftMarks, c.rightMarks = inlineChanges(r)
+		c.leftMoves, c.rightMoves = movesOf(r)
 	}
 	if left {
 		return c.leftMarks
@@ -260,11 +262,21 @@ func (c *Compare) marks(r *inspect.DiffReport, left bool) lineMarks {
 	return c.rightMarks
 }
 
+// moves returns the first lines of the events that moved on the left side
+// (or the right one) of the report marks last read.
+func (c *Compare) moves(left bool) lineMoves {
+	if left {
+		return c.leftMoves
+	}
+	return c.rightMoves
+}
+
 // side renders one side's text with its changed lines marked in the
 // side's colour (class del on the left, ins on the right), and inside
-// replaced values the characters that differ; a long side shows its first
+// replaced values the characters that differ, and the first lines of the
+// events that moved with where they went; a long side shows its first
 // lines until "Show all" is pressed.
-func (c *Compare) side(name, id string, s inspect.Side, class string, marks lineMarks) app.UI {
+func (c *Compare) side(name, id string, s inspect.Side, class string, marks lineMarks, moves lineMoves) app.UI {
 	pre := app.Pre().ID(id).Class("code", "side").TabIndex(0).Aria("label", name+" payload as compared")
 	text, cut := s.Text, false
 	if !c.allText {
@@ -305,6 +317,8 @@ func (c *Compare) side(name, id string, s inspect.Side, class string, marks line
 						}
 						c.unfolded[key] = true
 					}), app.EventScope(key))
+			case sg.Marked && moves[sg.Line] != (inspect.LineMove{}):
+				body[i] = movedLine(sg.Line, sg.Text, moves[sg.Line])
 			case sg.Marked:
 				body[i] = markedLine(sg.Line, sg.Text, class, marks[sg.Line])
 			default:
