@@ -107,6 +107,9 @@ func (c *Compare) setRight(text string, semantic bool) {
 	saveCompareText(text)
 	c.semantic = semantic
 	storeFlag(compareSemanticKey, semantic)
+	if e := element("semantic"); e.Truthy() {
+		e.Set("checked", semantic) // as the next render would, at once
+	}
 }
 
 // restore brings back the second payload a share link took the place of.
