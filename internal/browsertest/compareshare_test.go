@@ -27,6 +27,7 @@ func TestCompareShareLink(t *testing.T) {
 	_, b := uiPage(t)
 	left := enterSample(t, b, "eventgrid-connected")
 	click(b, "#compare-toggle")
+	waitJS(b, 5*time.Second, `document.querySelector("#compare-input") !== null`)
 	right := strings.Replace(left, `"hubName": "chat"`, `"hubName": "lobby"`, 1)
 	setText(b, "#compare-input", right)
 	waitJS(b, 5*time.Second, `document.querySelector('#compare-diff[data-equal="false"]') !== null`)
