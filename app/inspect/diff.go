@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"eventlens/app/convert"
@@ -48,6 +49,26 @@ type DiffReport struct {
 	// with those lines, so a view can mark the characters that differ
 	// (app/textdiff); at most MaxLinePairs, none for a minified side.
 	Pairs []LinePair
+	// Moves lists the events that only changed position (Move changes),
+	// with the first line of each on both sides, so a view can mark them
+	// apart from changed lines; those first lines are in the sides' Lines,
+	// the rest of a moved event's lines only when its content changed too.
+	// At most MaxLinePairs, none for a minified side.
+	Moves []LineMove
+}
+
+// LineMove is an event of a batch that changed position: its 0-based
+// index in the left side's array and in the right side's, and its first
+// 1-based line in each side's Text.
+type LineMove struct {
+	From, To    int
+	Left, Right int
+}
+
+// Label says where the event moved, with the page's event numbers:
+// "moved from #0 to #2".
+func (m LineMove) Label() string {
+	return "moved from #" + strconv.Itoa(m.From) + " to #" + strconv.Itoa(m.To)
 }
 
 // LinePair is a value replaced by another: its 1-based line in the left
@@ -192,7 +213,9 @@ func prettyCapped(root *jsontree.Node) ([]byte, bool) {
 // sideLines returns the sorted 1-based lines of one side's text (the old
 // document's when old is set, else the new one's) that the changes touch:
 // lines of Pretty(root), found from the tree by jsontree.LineIndex so the
-// text is not decoded again, or line 1 of a minified side.
+// text is not decoded again, or line 1 of a minified side. Of an event
+// that moved (a Move) only the first line is taken: moving is not a change
+// of its content, which its own changes, if any, mark.
 func sideLines(root *jsontree.Node, changes []jsondiff.Change, old, minified bool) []int {
 	x := jsontree.NewLineIndex(root)
 	var out []int
@@ -212,6 +235,9 @@ func sideLines(root *jsontree.Node, changes []jsondiff.Change, old, minified boo
 		first, last, ok := x.Span(pointer)
 		if !ok {
 			continue
+		}
+		if c.Op == jsondiff.Move {
+			last = first
 		}
 		for line := first; line <= last; line++ {
 			out = append(out, line)
@@ -243,6 +269,46 @@ func linePairs(ra, rb *jsontree.Node, changes []jsondiff.Change) []LinePair {
 		}
 	}
 	return out
+}
+
+// lineMoves returns the events the changes move, with their positions and
+// their first lines in the left side's Pretty(ra) and the right side's
+// Pretty(rb).
+func lineMoves(ra, rb *jsontree.Node, changes []jsondiff.Change) []LineMove {
+	var xa, xb *jsontree.LineIndex
+	var out []LineMove
+	for _, c := range changes {
+		if c.Op != jsondiff.Move {
+			continue
+		}
+		from, okF := lastIndex(c.OldPath)
+		to, okT := lastIndex(c.Path)
+		if !okF || !okT {
+			continue
+		}
+		if xa == nil {
+			xa, xb = jsontree.NewLineIndex(ra), jsontree.NewLineIndex(rb)
+		}
+		l, _, okL := xa.Span(c.OldPath)
+		r, _, okR := xb.Span(c.Path)
+		if okL && okR {
+			out = append(out, LineMove{From: from, To: to, Left: l, Right: r})
+			if len(out) == MaxLinePairs {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// lastIndex returns the array index that ends a JSON pointer.
+func lastIndex(pointer string) (int, bool) {
+	i := strings.LastIndexByte(pointer, '/')
+	if i < 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(pointer[i+1:])
+	return n, err == nil && n >= 0
 }
 
 // container reports whether n is an object or an array.

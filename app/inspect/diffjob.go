@@ -152,6 +152,7 @@ func (j *DiffJob) work() {
 		r.Right.Lines = sideLines(j.rb, r.Changes, false, r.Right.Minified)
 		if !r.Left.Minified && !r.Right.Minified {
 			r.Pairs = linePairs(j.ra, j.rb, r.Changes)
+			r.Moves = lineMoves(j.ra, j.rb, r.Changes)
 		}
 		j.ra, j.rb = nil, nil
 		j.stage = diffDone

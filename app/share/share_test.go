@@ -180,3 +180,107 @@ func TestFilterInLink(t *testing.T) {
 		t.Errorf("damaged filter: %v, %v", ok, err)
 	}
 }
+
+// TestCompareInLink: a link made with Compare open carries the second
+// payload and the mode, after the filter or without one; older links and
+// the older decoders keep working.
+func TestCompareInLink(t *testing.T) {
+	right := strings.Replace(seed, "ClientConnectionConnected", "ClientConnectionDisconnected", 1)
+	filter := `{"subjectBeginsWith": "/hub/"}`
+	for _, tt := range []struct {
+		name   string
+		filter string
+		sem    bool
+	}{{"text", "", false}, {"semantic", "", true}, {"filter and semantic", filter, true}, {"filter", filter, false}} {
+		frag, err := EncodeLink(Link{Payload: []byte(seed), Filter: []byte(tt.filter), Compare: &Compare{Right: []byte(right), Semantic: tt.sem}})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if strings.Count(frag, ComparePrefix) != 1 || strings.Contains(frag, SemanticPart) != tt.sem {
+			t.Errorf("%s: fragment %q", tt.name, frag)
+		}
+		l, ok, err := DecodeLink("#" + frag)
+		if err != nil || !ok || string(l.Payload) != seed || string(l.Filter) != tt.filter || l.Compare == nil ||
+			string(l.Compare.Right) != right || l.Compare.Semantic != tt.sem {
+			t.Errorf("%s: DecodeLink = %+v, %v, %v", tt.name, l, ok, err)
+		}
+		// The older decoders return the payload and the filter alone.
+		if p, f, ok, err := DecodeWith(frag); err != nil || !ok || string(p) != seed || string(f) != tt.filter {
+			t.Errorf("%s: DecodeWith = %d bytes, %q, %v, %v", tt.name, len(p), f, ok, err)
+		}
+	}
+	// An empty second payload still marks Compare as open.
+	frag, _ := EncodeLink(Link{Payload: []byte(seed), Compare: &Compare{}})
+	if l, _, err := DecodeLink(frag); err != nil || l.Compare == nil || len(l.Compare.Right) != 0 {
+		t.Errorf("empty right side: %+v, %v", l, err)
+	}
+	// Links without a compare part decode with Compare nil, the mode part
+	// alone means nothing, and a part this version does not know is skipped.
+	plain, _ := EncodeWith([]byte(seed), []byte(filter))
+	for _, f := range []string{plain, plain + SemanticPart, plain + "&z=later"} {
+		if l, ok, err := DecodeLink(f); err != nil || !ok || l.Compare != nil || string(l.Filter) != filter {
+			t.Errorf("DecodeLink(%q…) = %+v, %v, %v", f[:10], l, ok, err)
+		}
+	}
+	// A damaged second payload is an error that names its part.
+	if _, ok, err := DecodeLink(plain + ComparePrefix + "!!"); !ok || err == nil || !strings.Contains(err.Error(), ComparePrefix) {
+		t.Errorf("damaged compare part: %v, %v", ok, err)
+	}
+}
+
+// TestCompareTooLarge: a link whose second payload makes it too long is
+// refused with an error that says so; the right side is never dropped.
+func TestCompareTooLarge(t *testing.T) {
+	noise := make([]byte, MaxFragment*2/3) // random bytes do not compress
+	rand.Read(noise)
+	if _, err := Encode(noise); err != nil {
+		t.Fatalf("the left side alone should fit: %v", err)
+	}
+	frag, err := EncodeLink(Link{Payload: noise, Compare: &Compare{Right: noise}})
+	var tl *TooLargeError
+	if !errors.As(err, &tl) || !tl.Compare || frag != "" {
+		t.Fatalf("EncodeLink with a large right side = %d chars, %v; want a TooLargeError for Compare", len(frag), err)
+	}
+	if !strings.Contains(err.Error(), "Close Compare") || tl.Chars <= MaxFragment {
+		t.Errorf("error %q should say how to share", err)
+	}
+}
+
+// TestDecodeBudget: the parts of a link together restore at most
+// MaxPayload bytes.
+func TestDecodeBudget(t *testing.T) {
+	half := make([]byte, MaxPayload/2+1) // zeros compress to a few hundred characters
+	frag, err := EncodeLink(Link{Payload: half, Compare: &Compare{Right: half}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := DecodeLink(frag); !ok || err == nil || !strings.Contains(err.Error(), "MiB") {
+		t.Errorf("two halves over MaxPayload: %v, %v", ok, err)
+	}
+	if l, _, err := DecodeLink(Prefix + compress(half)); err != nil || len(l.Payload) != len(half) {
+		t.Errorf("one half: %d bytes, %v", len(l.Payload), err)
+	}
+}
+
+func FuzzDecodeLink(f *testing.F) {
+	good, _ := EncodeLink(Link{Payload: []byte(seed), Filter: []byte("{}"), Compare: &Compare{Right: []byte(seed), Semantic: true}})
+	f.Add(good)
+	f.Add("p=&c=&m=s")
+	f.Add("p=&&&")
+	f.Fuzz(func(t *testing.T, fragment string) {
+		l, ok, err := DecodeLink(fragment)
+		if err != nil && (l.Payload != nil || l.Compare != nil) {
+			t.Fatal("DecodeLink returned a link and an error")
+		}
+		if !ok && err != nil {
+			t.Fatal("DecodeLink returned an error for a fragment it ignores")
+		}
+		n := len(l.Payload) + len(l.Filter)
+		if l.Compare != nil {
+			n += len(l.Compare.Right)
+		}
+		if n > MaxPayload {
+			t.Fatalf("DecodeLink returned %d bytes, over MaxPayload", n)
+		}
+	})
+}

@@ -35,6 +35,11 @@ type Compare struct {
 	app.Compo
 
 	Left Source // the main editor's payload
+	// Load is the second payload and mode of the last share link opened.
+	Load compareLoad
+
+	loaded int         // the Seq of the last Load taken
+	undo   compareUndo // the second payload a share link took the place of
 
 	right    string
 	semantic bool
@@ -43,6 +48,7 @@ type Compare struct {
 	// side, for marksOf.
 	marksOf               *inspect.DiffReport
 	leftMarks, rightMarks lineMarks
+	leftMoves, rightMoves lineMoves
 	// unfolded holds the runs of unchanged lines opened ("compare-left:12").
 	unfolded map[string]bool
 	gen      int
@@ -75,13 +81,17 @@ func (c *Compare) OnMount(ctx app.Context) {
 			}
 		}
 		c.semantic = storedFlag(compareSemanticKey)
+		c.takeLoad()
 		c.schedule(ctx)
 	})
 }
 
 // OnUpdate compares again when the main payload changed.
 func (c *Compare) OnUpdate(ctx app.Context) {
-	guard(ctx, "comparing the payloads", func() { c.schedule(ctx) })
+	guard(ctx, "comparing the payloads", func() {
+		c.takeLoad()
+		c.schedule(ctx)
+	})
 }
 
 // schedule compares Left with the second editor's text: at once when both
@@ -137,6 +147,9 @@ func (c *Compare) onInput(ctx app.Context, e app.Event) {
 			if ls, e := app.Window().Get("localStorage"), element("compare-input"); ls.Truthy() && e.Truthy() && e.Get("textLength").Int() <= maxDraft {
 				ls.Call("setItem", compareKey, e.Get("value"))
 			}
+			if c.undo.right == "" {
+				c.undo = compareUndo{} // "Restored…" spoke of the text before this edit
+			}
 			c.schedule(ctx)
 		})
 	})
@@ -161,6 +174,7 @@ func (c *Compare) Render() app.UI {
 					})),
 				app.Label().For("semantic").Text("Semantic: compare the events, not the text, so an Event Grid payload equals its CloudEvents twin"),
 			),
+			c.undoRow(),
 		),
 		c.result(),
 	)
@@ -205,8 +219,8 @@ func (c *Compare) result() app.UI {
 	return box.DataSet("equal", r.Equal).Body(
 		app.P().ID("compare-status").Class("compare-status").Text(status),
 		app.Div().Class("sides").Body(
-			c.side("Left", "compare-left", r.Left, "del", c.marks(r, true)),
-			c.side("Right", "compare-right", r.Right, "ins", c.marks(r, false)),
+			c.side("Left", "compare-left", r.Left, "del", c.marks(r, true), c.moves(true)),
+			c.side("Right", "compare-right", r.Right, "ins", c.marks(r, false), c.moves(false)),
 		),
 		c.changes(r),
 	)
@@ -240,6 +254,7 @@ func (c *Compare) marks(r *inspect.DiffReport, left bool) lineMarks {
 	if c.marksOf != r {
 		c.marksOf = r
 		c.leftMarks, c.rightMarks = inlineChanges(r)
+		c.leftMoves, c.rightMoves = movesOf(r)
 	}
 	if left {
 		return c.leftMarks
@@ -247,11 +262,21 @@ func (c *Compare) marks(r *inspect.DiffReport, left bool) lineMarks {
 	return c.rightMarks
 }
 
+// moves returns the first lines of the events that moved on the left side
+// (or the right one) of the report marks last read.
+func (c *Compare) moves(left bool) lineMoves {
+	if left {
+		return c.leftMoves
+	}
+	return c.rightMoves
+}
+
 // side renders one side's text with its changed lines marked in the
 // side's colour (class del on the left, ins on the right), and inside
-// replaced values the characters that differ; a long side shows its first
+// replaced values the characters that differ, and the first lines of the
+// events that moved with where they went; a long side shows its first
 // lines until "Show all" is pressed.
-func (c *Compare) side(name, id string, s inspect.Side, class string, marks lineMarks) app.UI {
+func (c *Compare) side(name, id string, s inspect.Side, class string, marks lineMarks, moves lineMoves) app.UI {
 	pre := app.Pre().ID(id).Class("code", "side").TabIndex(0).Aria("label", name+" payload as compared")
 	text, cut := s.Text, false
 	if !c.allText {
@@ -292,6 +317,8 @@ func (c *Compare) side(name, id string, s inspect.Side, class string, marks line
 						}
 						c.unfolded[key] = true
 					}), app.EventScope(key))
+			case sg.Marked && moves[sg.Line] != (inspect.LineMove{}):
+				body[i] = movedLine(sg.Line, sg.Text, moves[sg.Line])
 			case sg.Marked:
 				body[i] = markedLine(sg.Line, sg.Text, class, marks[sg.Line])
 			default:

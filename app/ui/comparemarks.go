@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"unsafe"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -76,4 +77,34 @@ func markedLine(line int, text, side string, spans []textdiff.Span) app.UI {
 		body = append(body, app.Text(text[at:]))
 	}
 	return m.DataSet("chars", true).Body(body...)
+}
+
+// lineMoves holds, for each 1-based line of a compared side that starts
+// an event that changed position, the move.
+type lineMoves map[int]inspect.LineMove
+
+// movesOf returns the first lines of the moved events
+// (inspect.DiffReport.Moves) on each side.
+func movesOf(r *inspect.DiffReport) (left, right lineMoves) {
+	if r == nil || len(r.Moves) == 0 {
+		return nil, nil
+	}
+	left, right = lineMoves{}, lineMoves{}
+	for _, m := range r.Moves {
+		left[m.Left], right[m.Right] = m, m
+	}
+	return left, right
+}
+
+// movedLine renders the first line of an event that changed position,
+// followed by where it went ("moved from #0 to #2", drawn by the style
+// sheet so that the side's text stays the payload's).
+func movedLine(line int, text string, m inspect.LineMove) app.UI {
+	label := m.Label()
+	text, nl := strings.CutSuffix(text, "\n")
+	body := []app.UI{app.Text(text), app.Span().Class("move-note").DataSet("moved", label)}
+	if nl {
+		body = append(body, app.Text("\n"))
+	}
+	return app.Mark().Class("moved").DataSet("line", line).DataSet("moved", label).Title(label).Body(body...)
 }

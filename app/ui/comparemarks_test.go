@@ -23,3 +23,18 @@ func TestInlineChanges(t *testing.T) {
 		t.Errorf("equal payloads: %v, %v", l, r)
 	}
 }
+
+func TestMovesOf(t *testing.T) {
+	r := inspect.Diff([]byte(`[{"id": "a"}, {"id": "b"}]`), []byte(`[{"id": "b"}, {"id": "a"}]`), false)
+	left, right := movesOf(r)
+	if len(r.Moves) != 1 || len(left) != 1 || len(right) != 1 {
+		t.Fatalf("moves %+v: left %v, right %v", r.Moves, left, right)
+	}
+	m := r.Moves[0]
+	if left[m.Left] != m || right[m.Right] != m || m.Left == m.Right {
+		t.Errorf("moves %+v: left %v, right %v", m, left, right)
+	}
+	if l, r := movesOf(inspect.Diff([]byte(`[1]`), []byte(`[1]`), false)); l != nil || r != nil {
+		t.Errorf("equal payloads: %v, %v", l, r)
+	}
+}

@@ -69,6 +69,9 @@ type Inspector struct {
 	fstate   filterState // its evaluation against report
 	fundo    filterUndo  // the filter a replacement took the place of
 
+	// compareLoad is the compare mode's state from the last share link.
+	compareLoad compareLoad
+
 	escaped   bool // Escape was pressed: the next Tab leaves the editor
 	listeners []func()
 }

@@ -179,7 +179,8 @@ func (p *Inspector) onInput(ctx app.Context, e app.Event) {
 // reports whether there was one.
 func (p *Inspector) openShared(ctx app.Context) bool {
 	hash := locationHash()
-	payload, flt, ok, err := share.DecodeWith(hash)
+	l, ok, err := share.DecodeLink(hash)
+	payload, flt := l.Payload, l.Filter
 	if !ok {
 		return false
 	}
@@ -202,6 +203,9 @@ func (p *Inspector) openShared(ctx app.Context) bool {
 	if flt != nil {
 		msg = "Opened the payload and the subscription filter from a share link (the link is below, to copy again)."
 		msg += p.takeSharedFilter(string(flt))
+	}
+	if l.Compare != nil {
+		msg += p.takeSharedCompare(l.Compare)
 	}
 	p.replaceFrom(ctx, string(payload), false, before, had, msg)
 	p.shareURL = link

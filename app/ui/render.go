@@ -29,7 +29,7 @@ func (p *Inspector) Render() app.UI {
 			p.inputPane(),
 			p.outputPane(),
 		),
-		app.If(p.compare, func() app.UI { return &Compare{Left: p.compared()} }),
+		app.If(p.compare, func() app.UI { return &Compare{Left: p.compared(), Load: p.compareLoad} }),
 		app.If(p.live, func() app.UI { return &Live{} }),
 	)
 }

@@ -79,7 +79,8 @@ func (p *Inspector) makeShareLink(ctx app.Context, e app.Event) {
 		p.say("Nothing to share: paste a payload first.", true)
 		return
 	}
-	frag, err := share.EncodeWith([]byte(text), []byte(p.filter))
+	cmp := p.sharedCompare()
+	frag, err := share.EncodeLink(share.Link{Payload: []byte(text), Filter: []byte(p.filter), Compare: cmp})
 	if err != nil {
 		p.shareURL = ""
 		p.say(err.Error(), true)
@@ -88,8 +89,13 @@ func (p *Inspector) makeShareLink(ctx app.Context, e app.Event) {
 	p.shareURL = pageURL() + "#" + frag
 	p.copy(ctx, p.shareURL, "the share link")
 	what := "payload travels"
-	if p.filter != "" {
+	switch {
+	case p.filter != "" && cmp != nil:
+		what = "payload, the filter and Compare's second payload travel"
+	case p.filter != "":
 		what = "payload and the filter travel"
+	case cmp != nil:
+		what = "payload and Compare's second payload travel"
 	}
 	p.say("Share link copied. The "+what+" in the link's #fragment, which browsers never send to a server.", false)
 }
