@@ -360,9 +360,9 @@ func (r *report) worstTable(w *writer) {
 		w.f("\n")
 	}
 	w.f("\n`BenchmarkHostile` (app/jsondiff) compares the shapes that once grew with size × depth: ")
-	w.f("500 nested levels of 4,000 numbers with one change, and 300 disjoint arrays of 4,500 numbers.\n\n")
+	w.f("450 nested levels of 4,000 numbers with one change (500, the shape first measured, is past the value limit), and 300 disjoint arrays of 4,500 numbers.\n\n")
 	w.f("| comparison | native time | native allocated | wasm time | wasm allocated |\n|---|---|---|---|---|\n")
-	for _, c := range []string{"nested/500x4000", "disjoint/300x4500"} {
+	for _, c := range []string{"nested/450x4000", "disjoint/300x4500"} {
 		name := "BenchmarkHostile/" + c
 		w.f("| `%s` |", c)
 		for _, t := range []string{"native", "wasm"} {
