@@ -6,7 +6,6 @@ import (
 	"context"
 	"net"
 	"net/http"
-	"os"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -128,9 +127,7 @@ func (c *shapedConn) Write(p []byte) (int, error) {
 // and the long main-thread tasks of that start-up.
 // It runs only with EVENTLENS_PERF=1.
 func TestPerfFirstLoad(t *testing.T) {
-	if os.Getenv("EVENTLENS_PERF") == "" {
-		t.Skip("records timings only: run it with EVENTLENS_PERF=1 (make bench does)")
-	}
+	perfOnly(t)
 	s := buildSite(t, "", "/")
 	for _, p := range netProfiles {
 		t.Run(p.id, func(t *testing.T) {

@@ -3,7 +3,6 @@
 package browsertest
 
 import (
-	"os"
 	"testing"
 	"time"
 
@@ -15,9 +14,7 @@ import (
 // scroll steps to its rows painted, and the longest main-thread task
 // meanwhile. Nothing is asserted; it runs only with EVENTLENS_PERF=1.
 func TestPerfBatchScroll(t *testing.T) {
-	if os.Getenv("EVENTLENS_PERF") == "" {
-		t.Skip("records timings only: run it with EVENTLENS_PERF=1 (make bench does)")
-	}
+	perfOnly(t)
 	_, b := uiPage(t)
 	n := gen.MaxEvents
 	pasteToVerdict(b, string(gen.Batch(gen.EventGrid, n)))

@@ -210,9 +210,7 @@ func TestTimelineScreenshot(t *testing.T) {
 // a mark to its description. Printed as "PERF" lines for make bench; none
 // is asserted. It runs only with EVENTLENS_PERF=1.
 func TestPerfTimeline(t *testing.T) {
-	if os.Getenv("EVENTLENS_PERF") == "" {
-		t.Skip("records timings only: run it with EVENTLENS_PERF=1 (make bench does)")
-	}
+	perfOnly(t)
 	s := startServer(t, "")
 	b := newBrowser(t)
 	b.open(s.URL + "/")
