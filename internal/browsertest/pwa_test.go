@@ -3,6 +3,7 @@
 package browsertest
 
 import (
+	"context"
 	"net"
 	"net/http"
 	"os"
@@ -207,6 +208,26 @@ func TestExportWorksUnderASubPathOffline(t *testing.T) {
 	b.noConsoleErrorsOffline()
 }
 
+// waitReloaded runs act, which reloads the page, and waits until the old
+// page is gone: a mark set on its window is no longer there. Evaluations
+// fail while the page is replaced; those are retried.
+func (b *browser) waitReloaded(act func()) {
+	b.t.Helper()
+	eval[bool](b, `window.eventlensOldPage = true`)
+	act()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+		gone, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.eventlensOldPage !== true`))
+		cancel()
+		if err == nil && gone {
+			return
+		}
+		time.Sleep(50 * time.Millisecond) // poll interval, not a wait for the browser
+	}
+	b.t.Fatal("the page did not reload within 30 s")
+}
+
 func TestPWAUpdateShowsBannerAndKeepsDraft(t *testing.T) {
 	s := startServer(t, "v1-"+t.Name())
 	addr := strings.TrimPrefix(s.URL, "http://")
@@ -233,8 +254,7 @@ func TestPWAUpdateShowsBannerAndKeepsDraft(t *testing.T) {
 	}
 	b.waitCached(v2, precacheCount(t, s2.Site))
 
-	b.do(10*time.Second, chromedp.Click(chromedp.CSS(`#update-reload`)))
-	time.Sleep(time.Second) // let the reload start before waiting for the app
+	b.waitReloaded(func() { b.do(10*time.Second, chromedp.Click(chromedp.CSS(`#update-reload`))) })
 	b.waitApp()
 	if got := eval[string](b, `goappGetenv("GOAPP_VERSION")`); got != v2 {
 		t.Errorf("after Reload, the page runs %q, want %q", got, v2)
