@@ -90,8 +90,13 @@ func (p *parser) noteDuplicate(n *Node, first, dup int) {
 	ptr := p.pointer(true) // n is the value being read in its parent
 	p.notes = append(p.notes, Note{Code: vocab.JSONDuplicateKey,
 		Pos: ms[dup].KeyPos, End: end, Pointer: ptr + "/" + escapeToken(ms[dup].Key), Other: &other,
-		Message: fmt.Sprintf("duplicate key %s (first at %d:%d): most receivers keep the last value and ignore the earlier one: remove one of them",
-			strconv.Quote(ms[dup].Key), other.Line, other.Column)})
+		Message: duplicateMessage(ms[dup].Key, other)})
+}
+
+// duplicateMessage is the note on a duplicate of key, first at other.
+func duplicateMessage(key string, other Pos) string {
+	return fmt.Sprintf("duplicate key %s (first at %d:%d): most receivers keep the last value and ignore the earlier one: remove one of them",
+		strconv.Quote(key), other.Line, other.Column)
 }
 
 // finishNotes adds the summaries of the notes left out and puts the notes

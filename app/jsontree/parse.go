@@ -38,8 +38,9 @@ type Doc struct {
 	Src   []byte // the text parsed, not a copy (BOM included, offsets refer to it)
 	Notes []Note // non-fatal findings, in source order
 
-	lines textpos.Lines // where each line starts (built by Parse; nil in a Doc made otherwise)
-	ascii bool          // Src holds only ASCII bytes after the BOM: columns are byte counts
+	lines  textpos.Lines // where each line starts (built by Parse; nil in a Doc made otherwise)
+	ascii  bool          // Src holds only ASCII bytes after the BOM: columns are byte counts
+	values int           // how many values the tree holds (for Reparse's limit)
 }
 
 // Parse decodes src, which must hold exactly one JSON value (RFC 8259) in
@@ -52,18 +53,7 @@ type Doc struct {
 // strings of its nodes are read from src's memory. The caller must not
 // modify src while the Doc, or any string taken from its tree, is in use.
 func Parse(src []byte, opts Options) (*Doc, error) {
-	if opts.MaxBytes <= 0 {
-		opts.MaxBytes = DefaultMaxBytes
-	}
-	if opts.MaxDepth <= 0 {
-		opts.MaxDepth = DefaultMaxDepth
-	}
-	if opts.MaxValues <= 0 {
-		opts.MaxValues = DefaultMaxValues
-	}
-	if opts.MaxDepth > maxDepthCeiling {
-		opts.MaxDepth = maxDepthCeiling
-	}
+	opts = opts.withDefaults()
 	p := &parser{src: src, text: asString(src), opts: opts}
 	if len(src) > opts.MaxBytes {
 		return nil, TooLarge(len(src), opts.MaxBytes)
@@ -97,7 +87,7 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 	p.finishNotes()
 	// Every line break of a valid document is white space between tokens,
 	// so skipWS has seen them all.
-	return &Doc{Root: root, Src: src, Notes: p.notes, ascii: p.ascii, lines: p.lines}, nil
+	return &Doc{Root: root, Src: src, Notes: p.notes, ascii: p.ascii, lines: p.lines, values: p.values}, nil
 }
 
 // parser holds the state of one Parse call.

@@ -1,0 +1,274 @@
+package jsontree
+
+import (
+	"bytes"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"eventlens/app/textpos"
+	"eventlens/app/vocab"
+)
+
+// Reparse returns the Doc that Parse(src, opts) returns, doing the work of
+// decoding only what changed when it can: src is old.Src edited, and when
+// the edit lies inside one element of old's top-level array, Reparse
+// decodes that element alone, puts it in the tree in place of the old one,
+// and moves every position after it. It reports the element's index; ok is
+// false when it cannot (the edit is not inside one element, the element no
+// longer decodes alone, a limit or a note cap is reached, or nothing
+// changed): then decode src with Parse, which also gives the error.
+//
+// Reparse takes old over when it succeeds: the elements after the edited
+// one are shared by both trees and now hold src's positions, so old must
+// not be used afterwards. The returned tree has its own root node. When
+// Reparse fails, old is left as it was.
+func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, item int, ok bool) {
+	opts = opts.withDefaults()
+	if old == nil || old.Root == nil || old.Root.Kind != Array || old.lines == nil ||
+		len(src) > opts.MaxBytes || opts.MaxDepth < 2 {
+		return nil, -1, false
+	}
+	prev := old.Src
+	pre := commonPrefix(prev, src)
+	if pre == len(prev) && pre == len(src) {
+		return nil, -1, false
+	}
+	suf := commonSuffix(prev[pre:], src[pre:])
+	oldEnd, delta := len(prev)-suf, len(src)-len(prev)
+
+	// The element holding the whole edit: the last one starting at or
+	// before it, if it ends at or after it.
+	root := old.Root
+	k := sort.Search(len(root.Items), func(i int) bool { return root.Items[i].Pos.Offset > pre }) - 1
+	if k < 0 || oldEnd > root.Items[k].End {
+		return nil, -1, false
+	}
+	el := root.Items[k]
+	start, end := el.Pos.Offset, el.End
+	if bytes.HasPrefix(src[start:], bom) {
+		return nil, -1, false // a BOM there is an error in the whole text, not a mark
+	}
+
+	// Decode the element alone, from a copy: its strings then keep only
+	// the element's text in memory, not the whole of src.
+	frag, err := Parse(bytes.Clone(src[start:end+delta]), Options{
+		MaxBytes: opts.MaxBytes, MaxDepth: opts.MaxDepth - 1, MaxValues: opts.MaxValues})
+	if err != nil || old.values-countValues(el)+frag.values > opts.MaxValues {
+		return nil, -1, false
+	}
+	notes, ok := spliceNotes(old.Notes, frag.Notes, start, end)
+	if !ok {
+		return nil, -1, false
+	}
+
+	// Everything is known to succeed from here on.
+	lines := spliceLines(old.lines, frag.lines, start, end, delta)
+	ascii := old.ascii && frag.ascii
+	base := el.Pos
+	into := func(p *Pos) {
+		if p.Line == 1 {
+			p.Column += base.Column - 1
+		}
+		p.Line += base.Line - 1
+		p.Offset += start
+	}
+	was, now := position(prev, old.lines, old.ascii, oldEnd), position(src, lines, ascii, oldEnd+delta)
+	after := func(p *Pos) {
+		if p.Line == was.Line {
+			p.Column += now.Column - was.Column
+		}
+		p.Line += now.Line - was.Line
+		p.Offset += delta
+	}
+	walk(frag.Root, into, start)
+	prefix := "/" + strconv.Itoa(k)
+	for i := range frag.Notes {
+		n := &frag.Notes[i]
+		into(&n.Pos)
+		n.End += start
+		if n.Other != nil {
+			o := *n.Other
+			into(&o)
+			n.Other = &o
+		}
+		n.Pointer = prefix + n.Pointer
+		n.relocated()
+	}
+	for i := range notes {
+		n := &notes[i]
+		if n.Pos.Offset < end {
+			continue
+		}
+		after(&n.Pos)
+		n.End += delta
+		if n.Other != nil {
+			o := *n.Other
+			after(&o)
+			n.Other = &o
+		}
+		n.relocated()
+	}
+	// notes holds the old notes outside the element, the later ones now
+	// moved; the element's own go between.
+	at := sort.Search(len(notes), func(i int) bool { return notes[i].Pos.Offset >= start })
+	notes = slices.Insert(notes, at, frag.Notes...)
+
+	items := slices.Clone(root.Items)
+	items[k] = frag.Root
+	for _, n := range items[k+1:] {
+		walk(n, after, delta)
+	}
+	nr := *root
+	nr.Items = items
+	nr.End += delta
+	return &Doc{Root: &nr, Src: src, Notes: notes, lines: lines, ascii: ascii,
+		values: old.values - countValues(el) + frag.values}, k, true
+}
+
+// bom is the UTF-8 byte-order mark.
+var bom = []byte("\xEF\xBB\xBF")
+
+// withDefaults returns opts with Parse's defaults in place of zero values.
+func (opts Options) withDefaults() Options {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	if opts.MaxDepth <= 0 {
+		opts.MaxDepth = DefaultMaxDepth
+	}
+	if opts.MaxValues <= 0 {
+		opts.MaxValues = DefaultMaxValues
+	}
+	if opts.MaxDepth > maxDepthCeiling {
+		opts.MaxDepth = maxDepthCeiling
+	}
+	return opts
+}
+
+// commonPrefix returns how many leading bytes a and b share.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	// Compare in blocks first: bytes.Equal is much faster than a loop.
+	const block = 4096
+	i := 0
+	for i+block <= n && bytes.Equal(a[i:i+block], b[i:i+block]) {
+		i += block
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix returns how many trailing bytes a and b share.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	const block = 4096
+	i := 0
+	for i+block <= n && bytes.Equal(a[len(a)-i-block:len(a)-i], b[len(b)-i-block:len(b)-i]) {
+		i += block
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}
+
+// countValues returns how many values n holds, itself included.
+func countValues(n *Node) int {
+	c := 1
+	for i := range n.Members {
+		c += countValues(n.Members[i].Value)
+	}
+	for _, it := range n.Items {
+		c += countValues(it)
+	}
+	return c
+}
+
+// walk moves the positions of n, of every value below it and of every
+// key with move, and the offsets where values end by shift.
+func walk(n *Node, move func(*Pos), shift int) {
+	move(&n.Pos)
+	n.End += shift
+	for i := range n.Members {
+		m := &n.Members[i]
+		move(&m.KeyPos)
+		walk(m.Value, move, shift)
+	}
+	for _, it := range n.Items {
+		walk(it, move, shift)
+	}
+}
+
+// spliceNotes returns old's notes without those inside [start, end), in a
+// new slice, and whether the notes of each code, with frag's, stay under
+// the cap past which Parse would summarise them (the count Reparse cannot
+// know then).
+func spliceNotes(old, frag []Note, start, end int) ([]Note, bool) {
+	count := map[string]int{}
+	out := make([]Note, 0, len(old)+len(frag))
+	for _, n := range old {
+		count[string(n.Code)]++
+		if n.Pos.Offset >= start && n.Pos.Offset < end {
+			continue
+		}
+		out = append(out, n)
+	}
+	for _, c := range count {
+		if c >= maxNotesPerCode {
+			return nil, false
+		}
+	}
+	clear(count)
+	for _, n := range out {
+		count[string(n.Code)]++
+	}
+	for _, n := range frag {
+		if count[string(n.Code)]++; count[string(n.Code)] > maxNotesPerCode {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// spliceLines returns the line starts of the edited text: old's before the
+// element at [start, end), the element's own (frag, from 0) moved to
+// start, and old's after it moved by delta.
+func spliceLines(old, frag textpos.Lines, start, end, delta int) textpos.Lines {
+	lo := sort.SearchInts(old, start+1) // lines starting inside the element or after
+	hi := sort.SearchInts(old, end+1)   // lines starting after the element
+	out := make(textpos.Lines, 0, lo+len(frag)-1+len(old)-hi)
+	out = append(out, old[:lo]...)
+	for _, f := range frag[1:] {
+		out = append(out, start+f)
+	}
+	for _, o := range old[hi:] {
+		out = append(out, o+delta)
+	}
+	return out
+}
+
+// relocated writes again the parts of n's message that name a place: the
+// first occurrence of a duplicate key.
+func (n *Note) relocated() {
+	if n.Other == nil || n.Code != vocab.JSONDuplicateKey {
+		return
+	}
+	key, ok := lastToken(n.Pointer)
+	if !ok {
+		return
+	}
+	n.Message = duplicateMessage(key, *n.Other)
+}
+
+// lastToken returns the unescaped last reference token of a pointer.
+func lastToken(pointer string) (string, bool) {
+	i := strings.LastIndexByte(pointer, '/')
+	if i < 0 {
+		return "", false
+	}
+	return unescapeToken(pointer[i+1:])
+}
