@@ -15,8 +15,8 @@ import (
 // decoding only what changed when it can: src is old.Src edited, and when
 // the edit lies inside one element of old's top-level array, Reparse
 // decodes that element alone, puts it in the tree in place of the old one,
-// and moves every position after it. It reports the element's index; ok is
-// false when it cannot (the edit is not inside one element, the element no
+// and moves every position after it. It reports the element's index and
+// how places moved (Edit); ok is false when it cannot (the edit is not inside one element, the element no
 // longer decodes alone, a limit or a note cap is reached, or nothing
 // changed): then decode src with Parse, which also gives the error.
 //
@@ -24,16 +24,16 @@ import (
 // one are shared by both trees and now hold src's positions, so old must
 // not be used afterwards. The returned tree has its own root node. When
 // Reparse fails, old is left as it was.
-func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, item int, ok bool) {
+func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, e Edit, ok bool) {
 	opts = opts.withDefaults()
 	if old == nil || old.Root == nil || old.Root.Kind != Array || old.lines == nil ||
 		len(src) > opts.MaxBytes || opts.MaxDepth < 2 {
-		return nil, -1, false
+		return nil, Edit{Item: -1}, false
 	}
 	prev := old.Src
 	pre := commonPrefix(prev, src)
 	if pre == len(prev) && pre == len(src) {
-		return nil, -1, false
+		return nil, Edit{Item: -1}, false
 	}
 	suf := commonSuffix(prev[pre:], src[pre:])
 	oldEnd, delta := len(prev)-suf, len(src)-len(prev)
@@ -43,12 +43,12 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, item int, ok bool) {
 	root := old.Root
 	k := sort.Search(len(root.Items), func(i int) bool { return root.Items[i].Pos.Offset > pre }) - 1
 	if k < 0 || oldEnd > root.Items[k].End {
-		return nil, -1, false
+		return nil, Edit{Item: -1}, false
 	}
 	el := root.Items[k]
 	start, end := el.Pos.Offset, el.End
 	if bytes.HasPrefix(src[start:], bom) {
-		return nil, -1, false // a BOM there is an error in the whole text, not a mark
+		return nil, Edit{Item: -1}, false // a BOM there is an error in the whole text, not a mark
 	}
 
 	// Decode the element alone, from a copy: its strings then keep only
@@ -56,11 +56,11 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, item int, ok bool) {
 	frag, err := Parse(bytes.Clone(src[start:end+delta]), Options{
 		MaxBytes: opts.MaxBytes, MaxDepth: opts.MaxDepth - 1, MaxValues: opts.MaxValues})
 	if err != nil || old.values-countValues(el)+frag.values > opts.MaxValues {
-		return nil, -1, false
+		return nil, Edit{Item: -1}, false
 	}
 	notes, ok := spliceNotes(old.Notes, frag.Notes, start, end)
 	if !ok {
-		return nil, -1, false
+		return nil, Edit{Item: -1}, false
 	}
 
 	// Everything is known to succeed from here on.
@@ -74,14 +74,8 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, item int, ok bool) {
 		p.Line += base.Line - 1
 		p.Offset += start
 	}
-	was, now := position(prev, old.lines, old.ascii, oldEnd), position(src, lines, ascii, oldEnd+delta)
-	after := func(p *Pos) {
-		if p.Line == was.Line {
-			p.Column += now.Column - was.Column
-		}
-		p.Line += now.Line - was.Line
-		p.Offset += delta
-	}
+	e = Edit{Item: k, From: end, was: position(prev, old.lines, old.ascii, oldEnd), now: position(src, lines, ascii, oldEnd+delta)}
+	after := e.move
 	walk(frag.Root, into, start)
 	prefix := "/" + strconv.Itoa(k)
 	for i := range frag.Notes {
@@ -124,7 +118,49 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, item int, ok bool) {
 	nr.Items = items
 	nr.End += delta
 	return &Doc{Root: &nr, Src: src, Notes: notes, lines: lines, ascii: ascii,
-		values: old.values - countValues(el) + frag.values}, k, true
+		values: old.values - countValues(el) + frag.values}, e, true
+}
+
+// Edit says what Reparse changed: the element it decoded again, and how
+// the places after that element moved, for a caller that holds places of
+// the old text (diagnostics) to move them the same way.
+type Edit struct {
+	Item int // the index of the element decoded again; -1 when none
+	From int // the old text's offset where the element ended: places from here on moved
+
+	was, now Pos // the end of the edit in the old text and in the new
+}
+
+// Moved returns where place p of the old text is in the new text: the
+// same place before From, moved by the edit from From on. A Pos with Line
+// 0 (unknown) keeps it.
+func (e Edit) Moved(p Pos) Pos {
+	if p.Offset >= e.From {
+		if p.Line == 0 {
+			p.Offset += e.now.Offset - e.was.Offset
+		} else {
+			e.move(&p)
+		}
+	}
+	return p
+}
+
+// MovedOffset returns where byte offset o of the old text is in the new.
+func (e Edit) MovedOffset(o int) int {
+	if o >= e.From {
+		return o + e.now.Offset - e.was.Offset
+	}
+	return o
+}
+
+// move moves a place after the edit: by the edit's length, its lines, and
+// on the line where the edit ends, by its columns.
+func (e Edit) move(p *Pos) {
+	if p.Line == e.was.Line {
+		p.Column += e.now.Column - e.was.Column
+	}
+	p.Line += e.now.Line - e.was.Line
+	p.Offset += e.now.Offset - e.was.Offset
 }
 
 // bom is the UTF-8 byte-order mark.

@@ -83,7 +83,14 @@ func checkReparse(t *testing.T, src, next []byte, opts Options) (*Doc, bool) {
 		t.Fatalf("the text before the edit does not decode: %v", err)
 	}
 	want, werr := Parse(next, opts)
-	got, k, ok := Reparse(old, next, opts)
+	var before []Pos // where the elements start before the edit
+	if old.Root.Kind == Array {
+		for _, it := range old.Root.Items {
+			before = append(before, it.Pos)
+		}
+	}
+	got, e, ok := Reparse(old, next, opts)
+	k := e.Item
 	if !ok {
 		if got != nil || k != -1 {
 			t.Fatalf("refused, yet returned %v, %d", got, k)
@@ -96,6 +103,11 @@ func checkReparse(t *testing.T, src, next []byte, opts Options) (*Doc, bool) {
 	sameDoc(t, got, want)
 	if k < 0 || k >= len(got.Root.Items) {
 		t.Fatalf("element %d of %d", k, len(got.Root.Items))
+	}
+	for i := k + 1; i < len(before); i++ {
+		if m := e.Moved(before[i]); m != got.Root.Items[i].Pos || e.MovedOffset(before[i].Offset) != m.Offset {
+			t.Fatalf("element %d moved from %+v to %+v, Edit says %+v", i, before[i], got.Root.Items[i].Pos, m)
+		}
 	}
 	return got, true
 }
