@@ -74,6 +74,10 @@ func (c *Collector) Diagnostics() []Diagnostic {
 	return out
 }
 
+// Capped reports whether some code passed the cap: its diagnostics past
+// it are counted, not listed.
+func (c *Collector) Capped() bool { return len(c.omitted) > 0 }
+
 // Count returns how many diagnostics of each severity were added, those
 // left out included.
 func (c *Collector) Count() (errors, warnings, infos int) {

@@ -28,6 +28,9 @@ type Job struct {
 	lint  *lint.Checker  // the semantic checks, event by event
 	found diag.Collector // every diagnostic, capped per code
 	req   *wire.Request  // the HTTP request src is, or nil
+
+	prev  *Report // the report of the text src edits (NewJobAfter), until used
+	reuse bool    // the checks of the events the edit left alone were reused
 }
 
 // jobStage is the next piece of work of a Job.
@@ -59,6 +62,9 @@ func (j *Job) Step(budget time.Duration) (done bool) {
 	start := time.Now()
 	for j.stage != stageDone {
 		j.work()
+		if j.reuse && !j.Verdict() {
+			continue // the rest up to the verdict is short: one step
+		}
 		if budget <= 0 || time.Since(start) >= budget {
 			break
 		}
@@ -107,6 +113,12 @@ func (j *Job) work() {
 	r := j.r
 	switch j.stage {
 	case stageParse:
+		if prev := j.prev; prev != nil {
+			j.prev = nil
+			if j.reinspect(prev) {
+				return
+			}
+		}
 		text := j.src
 		if len(j.src) <= MaxBytes {
 			if req, ok := wire.Parse(j.src); ok {
@@ -131,15 +143,7 @@ func (j *Job) work() {
 			j.stage = stageDone
 			return
 		}
-		r.Doc = doc
-		for _, n := range doc.Notes {
-			j.found.Add(noteDiagnostic(n, doc.Root))
-		}
-		j.res = detect.Detect(doc.Root)
-		r.Form, r.Batch = j.res.Form, j.res.Batch
-		j.found.Add(j.res.Diagnostics...)
-		j.lint = lint.NewChecker(doc)
-		j.stage = stageValidate
+		j.decoded(doc)
 	case stageValidate:
 		if j.next < len(j.res.Events) {
 			ev := &j.res.Events[j.next]
@@ -185,6 +189,21 @@ func (j *Job) work() {
 		r.EventGrid, r.CloudEvents = conversions(r.Doc.Root, j.res.Form, len(j.res.Events), r.Pretty, r.Minified)
 		j.stage = stageDone
 	}
+}
+
+// decoded takes doc, the decoded payload, and detects its form: what
+// follows decoding, whether the text was decoded whole or in part.
+func (j *Job) decoded(doc *jsontree.Doc) {
+	r := j.r
+	r.Doc = doc
+	for _, n := range doc.Notes {
+		j.found.Add(noteDiagnostic(n, doc.Root))
+	}
+	j.res = detect.Detect(doc.Root)
+	r.Form, r.Batch = j.res.Form, j.res.Batch
+	j.found.Add(j.res.Diagnostics...)
+	j.lint = lint.NewChecker(doc)
+	j.stage = stageValidate
 }
 
 // Oversized returns the report of a payload of n bytes when n is more than
