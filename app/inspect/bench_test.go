@@ -190,3 +190,36 @@ func BenchmarkWorst(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReinspect measures a keystroke in a 5,000-event batch: one
+// character typed into, then deleted from, a value of the middle event,
+// each inspected after the previous text (NewJobAfter) up to the verdict.
+func BenchmarkReinspect(b *testing.B) {
+	if err := schema.Warm(); err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range gen.Forms {
+		b.Run(fmt.Sprintf("%s/%d", f, gen.MaxEvents), func(b *testing.B) {
+			src := gen.Batch(f, gen.MaxEvents)
+			at := len(src) / 2
+			at += strings.Index(string(src[at:]), `"id": "`) + len(`"id": "`)
+			typed := slices.Concat(src[:at], []byte("x"), src[at:])
+			texts := [2][]byte{typed, src}
+			prev := Inspect(src)
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				j := NewJobAfter(prev, texts[i%2])
+				for !j.Verdict() {
+					j.Step(0) // up to the verdict, not the formatted text after it
+				}
+				if !j.Reinspected() || len(j.Report().Events) != gen.MaxEvents {
+					b.Fatalf("edit %d was not reinspected: %s", i, j.Report().Summary())
+				}
+				prev = j.Report()
+				i++
+			}
+		})
+	}
+}

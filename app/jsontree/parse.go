@@ -41,6 +41,37 @@ type Doc struct {
 	lines  textpos.Lines // where each line starts (built by Parse; nil in a Doc made otherwise)
 	ascii  bool          // Src holds only ASCII bytes after the BOM: columns are byte counts
 	values int           // how many values the tree holds (for Reparse's limit)
+	space  int           // white-space bytes between tokens (after a BOM)
+}
+
+// CompactLen returns the length of the payload's text with the white space
+// between its tokens removed, strings kept as written: the size Event
+// Grid's limits are stated in.
+func (d *Doc) CompactLen() int {
+	if d.lines == nil { // not made by Parse: count
+		return d.Root.End - d.Root.Pos.Offset - spaceIn(d.Src[d.Root.Pos.Offset:d.Root.End])
+	}
+	outside := d.Root.Pos.Offset - origin(d.Src) + len(d.Src) - d.Root.End // white space around the value
+	return d.Root.End - d.Root.Pos.Offset - (d.space - outside)
+}
+
+// spaceIn returns how many bytes of the JSON text are white space between
+// tokens (outside strings).
+func spaceIn(text []byte) int {
+	n, inString := 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case inString && c == '\\':
+			i++
+		case inString:
+			inString = c != '"'
+		case c == '"':
+			inString = true
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			n++
+		}
+	}
+	return n
 }
 
 // Parse decodes src, which must hold exactly one JSON value (RFC 8259) in
@@ -87,7 +118,7 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 	p.finishNotes()
 	// Every line break of a valid document is white space between tokens,
 	// so skipWS has seen them all.
-	return &Doc{Root: root, Src: src, Notes: p.notes, ascii: p.ascii, lines: p.lines, values: p.values}, nil
+	return &Doc{Root: root, Src: src, Notes: p.notes, ascii: p.ascii, lines: p.lines, values: p.values, space: p.space}, nil
 }
 
 // parser holds the state of one Parse call.
@@ -100,6 +131,7 @@ type parser struct {
 	opts   Options
 	notes  []Note
 	values int // values begun so far
+	space  int // white-space bytes between tokens so far
 
 	// The line being read: every offset from lineStart up to the read
 	// offset is on it, so positions there need no search.

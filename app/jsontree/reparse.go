@@ -118,7 +118,8 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, e Edit, ok bool) {
 	nr.Items = items
 	nr.End += delta
 	return &Doc{Root: &nr, Src: src, Notes: notes, lines: lines, ascii: ascii,
-		values: old.values - countValues(el) + frag.values}, e, true
+		values: old.values - countValues(el) + frag.values,
+		space:  old.space - spaceIn(prev[start:end]) + frag.space}, e, true
 }
 
 // Edit says what Reparse changed: the element it decoded again, and how
@@ -272,10 +273,21 @@ func spliceNotes(old, frag []Note, start, end int) ([]Note, bool) {
 
 // spliceLines returns the line starts of the edited text: old's before the
 // element at [start, end), the element's own (frag, from 0) moved to
-// start, and old's after it moved by delta.
+// start, and old's after it moved by delta. It reuses old when the number
+// of lines is the same.
 func spliceLines(old, frag textpos.Lines, start, end, delta int) textpos.Lines {
 	lo := sort.SearchInts(old, start+1) // lines starting inside the element or after
 	hi := sort.SearchInts(old, end+1)   // lines starting after the element
+	if hi-lo == len(frag)-1 {
+		// As many lines as before (typing within a line): in place.
+		for i, f := range frag[1:] {
+			old[lo+i] = start + f
+		}
+		for i := hi; i < len(old); i++ {
+			old[i] += delta
+		}
+		return old
+	}
 	out := make(textpos.Lines, 0, lo+len(frag)-1+len(old)-hi)
 	out = append(out, old[:lo]...)
 	for _, f := range frag[1:] {

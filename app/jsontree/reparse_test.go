@@ -17,6 +17,9 @@ func sameDoc(t *testing.T, got, want *Doc) {
 	if !bytes.Equal(got.Src, want.Src) {
 		t.Fatal("Src differs")
 	}
+	if got.space != want.space || got.CompactLen() != want.CompactLen() {
+		t.Errorf("space = %d, want %d", got.space, want.space)
+	}
 	if got.values != want.values {
 		t.Errorf("values = %d, want %d", got.values, want.values)
 	}
@@ -248,4 +251,20 @@ func FuzzReparse(f *testing.F) {
 		del := min(int(n%8), len(src)-o)
 		checkReparse(t, src, edited(src, o, del, ins), Options{MaxDepth: 64})
 	})
+}
+
+// TestCompactLen checks the white space Parse counts against a count of
+// the text, with a BOM, CRLF, escapes and white space around the value.
+func TestCompactLen(t *testing.T) {
+	for _, s := range []string{multiLine, "\xEF\xBB\xBF \r\n[1, \"a \\\" b\" ,\t{\"k\" : [ ]}]\n\n", `"x"`, " 12 ", string(gen.Batch(gen.CloudEvents, 3))} {
+		d, err := Parse([]byte(s), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := d.Src[d.Root.Pos.Offset:d.Root.End]
+		want := len(text) - spaceIn(text)
+		if got := d.CompactLen(); got != want || want != len(Minify(d.Root)) && !strings.Contains(s, `\"`) {
+			t.Errorf("CompactLen(%.30q) = %d, want %d (Minify gives %d)", s, got, want, len(Minify(d.Root)))
+		}
+	}
 }

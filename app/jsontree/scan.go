@@ -18,6 +18,7 @@ func (p *parser) skipWS() {
 		}
 		break
 	}
+	p.space += i - p.i
 	p.i = i
 }
 

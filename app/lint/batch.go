@@ -24,7 +24,13 @@ func (c *checker) batch(root *jsontree.Node, res detect.Result) {
 				"the array holds %d events, more than Event Grid's maximum of %d per publish request: split it into arrays of at most %d events",
 				n, vocab.MaxBatchEvents, vocab.MaxBatchEvents))
 		}
-		if size := sizeOf(c.src, root, vocab.MaxPublishBytes); size > vocab.MaxPublishBytes {
+		size := 0
+		if c.doc != nil && root == c.doc.Root {
+			size = c.doc.CompactLen() // counted while decoding, not measured again
+		} else {
+			size = sizeOf(c.src, root, vocab.MaxPublishBytes)
+		}
+		if size > vocab.MaxPublishBytes {
 			c.add(diag.New(vocab.BatchSize, -1, "", root,
 				"the array is %s once minified (whitespace outside strings removed), over Event Grid's limit of %s per publish request: Event Grid rejects it (413 Payload Too Large); split it into smaller arrays",
 				byteCount(size), byteCount(vocab.MaxPublishBytes)))
