@@ -25,6 +25,25 @@ func NewJobAfter(prev *Report, src []byte) *Job {
 	return j
 }
 
+// Reinspect inspects src as an edit of the text prev describes, as
+// NewJobAfter does, but only when the edit lies inside one event: it then
+// returns the Job, already at its verdict when the other events' checks
+// could be reused (else ready to check each event), and true. Otherwise it
+// returns nil and false, does no more work than finding that out (a
+// comparison of the two texts and a decoding of one event), and leaves
+// prev as it was: inspect src with NewJob. When it returns true, prev must
+// not be used again.
+func Reinspect(prev *Report, src []byte) (*Job, bool) {
+	j := NewJob(src)
+	if prev == nil || !j.reinspect(prev) {
+		return nil, false
+	}
+	for j.reuse && !j.Verdict() {
+		j.work()
+	}
+	return j, true
+}
+
 // Reinspected reports whether the Job reused the checks of the events an
 // edit left alone (NewJobAfter): known once Verdict says so.
 func (j *Job) Reinspected() bool { return j.reuse }

@@ -60,6 +60,24 @@ func codesOf(r *Report) []string {
 func checkAfter(t *testing.T, prev *Report, next []byte) (*Report, bool) {
 	t.Helper()
 	want := Inspect(next)
+	if len(want.Diagnostics)%2 == 1 {
+		// Half the time, as the page does: Reinspect first, NewJob when
+		// it declines.
+		if j, ok := Reinspect(prev, next); ok {
+			if j.Reinspected() && !j.Verdict() {
+				t.Fatal("Reinspect returned before the verdict")
+			}
+			got := j.Run()
+			sameReport(t, got, want)
+			return got, j.Reinspected()
+		}
+		if prev.Doc != nil {
+			sameReport(t, prev, Inspect(prev.Doc.Src)) // declined: prev is as it was
+		}
+		got := NewJob(next).Run()
+		sameReport(t, got, want)
+		return got, false
+	}
 	j := NewJobAfter(prev, next)
 	got := j.Run()
 	sameReport(t, got, want)
