@@ -13,7 +13,8 @@ import (
 
 // Reparse returns the Doc that Parse(src, opts) returns, doing the work of
 // decoding only what changed when it can: src is old.Src edited, and when
-// the edit lies inside one element of old's top-level array, Reparse
+// the edit lies inside one element of old's top-level array (or the white
+// space around it, up to the commas), Reparse
 // decodes that element alone, puts it in the tree in place of the old one,
 // and moves every position after it. It reports the element's index and
 // how places moved (Edit); ok is false when it cannot (the edit is not inside one element, the element no
@@ -38,15 +39,34 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, e Edit, ok bool) {
 	suf := commonSuffix(prev[pre:], src[pre:])
 	oldEnd, delta := len(prev)-suf, len(src)-len(prev)
 
-	// The element holding the whole edit: the last one starting at or
-	// before it, if it ends at or after it.
+	// The element holding the whole edit, with the white space around it
+	// up to the commas: the edit may start in the white space before the
+	// element and end in the white space after it.
 	root := old.Root
 	k := sort.Search(len(root.Items), func(i int) bool { return root.Items[i].Pos.Offset > pre }) - 1
-	if k < 0 || oldEnd > root.Items[k].End {
+	start, end := -1, -1
+	for _, j := range []int{k, k + 1} {
+		if j < 0 || j >= len(root.Items) {
+			continue
+		}
+		el := root.Items[j]
+		s := el.Pos.Offset
+		if pre < s {
+			if !blank(prev[pre:s]) {
+				continue
+			}
+			s = pre
+		}
+		e := max(el.End, oldEnd)
+		if blank(prev[el.End:e]) {
+			k, start, end = j, s, e
+			break
+		}
+	}
+	if start < 0 {
 		return nil, Edit{Item: -1}, false
 	}
 	el := root.Items[k]
-	start, end := el.Pos.Offset, el.End
 	if bytes.HasPrefix(src[start:], bom) {
 		return nil, Edit{Item: -1}, false // a BOM there is an error in the whole text, not a mark
 	}
@@ -63,10 +83,12 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, e Edit, ok bool) {
 		return nil, Edit{Item: -1}, false
 	}
 
-	// Everything is known to succeed from here on.
+	// Everything is known to succeed from here on. Places in the old text
+	// are read before its line index is reused for the new one.
+	base := position(prev, old.lines, old.ascii, start) // the same in src: before the edit
+	was := position(prev, old.lines, old.ascii, oldEnd)
 	lines := spliceLines(old.lines, frag.lines, start, end, delta)
 	ascii := old.ascii && frag.ascii
-	base := el.Pos
 	into := func(p *Pos) {
 		if p.Line == 1 {
 			p.Column += base.Column - 1
@@ -74,7 +96,7 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, e Edit, ok bool) {
 		p.Line += base.Line - 1
 		p.Offset += start
 	}
-	e = Edit{Item: k, From: end, was: position(prev, old.lines, old.ascii, oldEnd), now: position(src, lines, ascii, oldEnd+delta)}
+	e = Edit{Item: k, From: end, was: was, now: position(src, lines, ascii, oldEnd+delta)}
 	after := e.move
 	walk(frag.Root, into, start)
 	prefix := "/" + strconv.Itoa(k)
@@ -162,6 +184,16 @@ func (e Edit) move(p *Pos) {
 	}
 	p.Line += e.now.Line - e.was.Line
 	p.Offset += e.now.Offset - e.was.Offset
+}
+
+// blank reports whether text is only JSON white space.
+func blank(text []byte) bool {
+	for _, c := range text {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // bom is the UTF-8 byte-order mark.

@@ -148,6 +148,9 @@ func TestReparseMatchesParse(t *testing.T) {
 					ins = ""
 				}
 				next := edited(src, off, n, ins)
+				if testing.Verbose() {
+					t.Logf("step %d: %d bytes at %d replaced by %q in %q", step, n, off, ins, src)
+				}
 				doc, ok := checkReparse(t, src, next, Options{})
 				if ok {
 					reparsed++
@@ -212,6 +215,35 @@ func TestReparseKeepsLimits(t *testing.T) {
 	}
 	if _, ok := checkReparse(t, src, edited(src, 16, 0, `,"d":[3]`), Options{MaxDepth: 3}); !ok {
 		t.Error("3 levels of 3 were refused")
+	}
+}
+
+// TestReparseAroundElements checks edits in the white space around an
+// element, up to the commas: they are the element's.
+func TestReparseAroundElements(t *testing.T) {
+	src := []byte("[\n  {\"a\": 1},\n  {\"b\": 2}\n]")
+	for _, c := range []struct {
+		name string
+		next []byte
+		item int
+	}{
+		{"spaces after the last element", edited(src, 24, 0, "   "), 1},
+		{"a line before the first element", edited(src, 1, 0, "\n"), 0},
+		{"indentation of the second element", edited(src, 14, 2, "\t"), 1},
+		{"spaces before a comma", edited(src, 12, 0, "  "), 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			old, _ := Parse(src, Options{})
+			want, err := Parse(c.next, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, e, ok := Reparse(old, c.next, Options{})
+			if !ok || e.Item != c.item {
+				t.Fatalf("Reparse: ok %v, element %d, want element %d", ok, e.Item, c.item)
+			}
+			sameDoc(t, got, want)
+		})
 	}
 }
 

@@ -50,10 +50,13 @@ type Inspector struct {
 	// The inspection under way, advanced a step at a time between browser
 	// events; nil when none. Its verdict replaces report as soon as it is
 	// final, its pretty text and conversions follow.
-	job     *inspect.Job
-	jobText string // the text being inspected
-	jobGen  int    // the edit at which jobText was read
-	steps   stepper
+	job *inspect.Job
+	// incremental says the report came from checking only the edited
+	// event again (Reinspect); shown as the verdict's data-incremental.
+	incremental bool
+	jobText     string // the text being inspected
+	jobGen      int    // the edit at which jobText was read
+	steps       stepper
 
 	out     outputs // the tabs' texts, for the focused event or the whole payload
 	tab     string
@@ -192,6 +195,9 @@ func (p *Inspector) runNow(ctx app.Context) {
 	s.saveDraft(maxDraft)
 	switch {
 	case p.job != nil && p.jobGen == p.gen:
+		if !p.steps.busy {
+			p.steps.start(ctx, "inspecting", p.step) // after reinspect: the formatting
+		}
 		return // already inspecting this text
 	case p.srcGen == p.gen, s.holds(p.src) && p.job == nil:
 		p.srcGen = p.gen // an edit that changed nothing
@@ -239,6 +245,41 @@ func (p *Inspector) inspect(ctx app.Context, text string) {
 	p.steps.start(ctx, "inspecting", p.step)
 }
 
+// reinspect inspects the editor's text at once when it is a large batch
+// whose edit since the report lies inside one event: that event is decoded
+// and checked again, the others' checks are kept (inspect.Reinspect), and
+// the verdict shows within the keystroke's task. It reports false, having
+// changed nothing, for any other edit: that one waits for typing to pause.
+func (p *Inspector) reinspect(ctx app.Context) bool {
+	s := p.ed.surface()
+	prev := p.report
+	if prev == nil || prev.Doc == nil || p.ed.large() != nil || s.units() <= syncBytes {
+		return false
+	}
+	if _, over := s.oversized(); over {
+		return false
+	}
+	text := s.text()
+	j, ok := inspect.Reinspect(prev, bytesOf(text))
+	if !ok {
+		return false
+	}
+	// prev's tree is now the new report's: no view may keep it.
+	p.job, p.jobText, p.jobGen = j, text, p.gen
+	if !j.Verdict() {
+		// Every event is checked again: the views wait for the verdict.
+		p.show("", 0, -1, nil)
+		p.steps.start(ctx, "inspecting", p.step)
+		return true
+	}
+	p.show(text, len(text), p.gen, j.Report())
+	p.incremental = j.Reinspected()
+	// The formatted text and the conversions, which take the whole text
+	// again, wait until typing pauses (runNow continues the Job).
+	p.readCaret()
+	return true
+}
+
 // step runs one step of the inspection under way: it shows the verdict
 // once final and the views once complete.
 func (p *Inspector) step(budget time.Duration) stepResult {
@@ -273,6 +314,7 @@ func (p *Inspector) show(text string, n, gen int, r *inspect.Report) {
 		r = inspect.Oversized(n)
 	}
 	p.src, p.srcLen, p.srcGen, p.report, p.idx = text, n, gen, r, nil
+	p.incremental = false
 	p.shown++
 	forgetTimeline()
 	if r == nil || p.focus >= len(r.Events) || !r.Batch {

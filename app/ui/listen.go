@@ -149,8 +149,8 @@ func (p *Inspector) listen(ctx app.Context) {
 }
 
 // onInput follows an edit of the textarea: a paste or a drop is inspected
-// at once, typing once it pauses. Any inspection of the previous text
-// stops.
+// at once, and so is typing inside one event of a large batch (reinspect);
+// other typing once it pauses. Any inspection of the previous text stops.
 func (p *Inspector) onInput(ctx app.Context, e app.Event) {
 	p.ed.surface().saveDraft(keystrokeDraft)
 	p.ed.picked = [2]int{}
@@ -164,8 +164,12 @@ func (p *Inspector) onInput(ctx app.Context, e app.Event) {
 		p.runNow(ctx)
 		return
 	}
+	if !p.reinspect(ctx) {
+		ctx.PreventUpdate()
+	}
+	// Once typing pauses: the inspection, or after reinspect only the
+	// draft of a large text, which is too slow to save on each keystroke.
 	g := p.gen
-	ctx.PreventUpdate()
 	ctx.After(debounce, func(ctx app.Context) {
 		guard(ctx, "inspecting", func() {
 			if g == p.gen {

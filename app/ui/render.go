@@ -243,7 +243,7 @@ func (p *Inspector) outputPane() app.UI {
 		done, total := p.job.Progress()
 		bar = progressBar(len(p.jobText), done, total)
 	} else {
-		bar = verdict(r, p.srcLen, p.complete())
+		bar = verdict(r, p.srcLen, p.complete(), p.incremental)
 	}
 	body := app.Div().Class("results")
 	if p.job != nil && !p.job.Verdict() {

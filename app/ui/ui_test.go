@@ -39,7 +39,7 @@ func TestVerdict(t *testing.T) {
 		{"not an event", inspect.Inspect([]byte(`{"hello":"world"}`)), []string{"Not an event"}},
 	}
 	for _, tt := range tests {
-		html := app.HTMLString(verdict(tt.r, 42, true))
+		html := app.HTMLString(verdict(tt.r, 42, true, false))
 		for _, w := range tt.want {
 			if !strings.Contains(html, w) {
 				t.Errorf("%s: verdict lacks %q:\n%s", tt.name, w, html)
@@ -50,7 +50,7 @@ func TestVerdict(t *testing.T) {
 		}
 	}
 	// A verdict whose views are not ready yet says so.
-	html := app.HTMLString(verdict(report(t, "eventgrid-connected"), 42, false))
+	html := app.HTMLString(verdict(report(t, "eventgrid-connected"), 42, false, false))
 	if !strings.Contains(html, `data-complete="false"`) || !strings.Contains(html, "Formatting…") || !strings.Contains(html, "Valid") {
 		t.Errorf("partial verdict: %s", html)
 	}

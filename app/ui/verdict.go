@@ -24,10 +24,14 @@ func count(n int, one, many string) string {
 // verdict renders the verdict bar for a report (nil: nothing to inspect)
 // of a text of n bytes; data-bytes tells scripts which text it describes,
 // data-complete whether the views (pretty text, conversions) are ready
-// too.
-func verdict(r *inspect.Report, n int, complete bool) app.UI {
+// too, and data-incremental that only the edited event was checked again
+// (inspect.Reinspect).
+func verdict(r *inspect.Report, n int, complete, incremental bool) app.UI {
 	bar := app.Div().ID("verdict").Class("verdict").Aria("live", "polite").Role("status").
 		DataSet("bytes", n).DataSet("complete", complete)
+	if incremental {
+		bar = bar.DataSet("incremental", true)
+	}
 	if r == nil {
 		return bar.Class("empty").Body(app.Span().Class("verdict-form").Text("Paste or drop a payload to inspect it."))
 	}

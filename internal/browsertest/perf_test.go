@@ -3,8 +3,11 @@
 package browsertest
 
 import (
+	"encoding/json"
+	"eventlens/app/jsontree"
 	"fmt"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -66,6 +69,48 @@ func TestPerfBrowser(t *testing.T) {
 	res := evalFor[map[string]float64](b, 60*time.Second, call("perf_type", 12))
 	perf(fmt.Sprintf("longest main-thread task while typing into a %.1f MB payload (%d keystrokes 120 ms apart, then its inspection)", float64(len(text))/1e6, int(res["keys"])),
 		"%.0f ms (%d long tasks, %.0f ms in all over %.1f s)", res["longest"], int(res["count"]), res["total"], res["elapsed"]/1000)
+}
+
+// TestPerfKeystrokeVerdict records, for a 5,000-event batch made editable
+// ("Edit as text"), how long each keystroke inside one event takes to its
+// verdict on screen, and the longest main-thread task meanwhile. Nothing
+// is asserted; it runs only with EVENTLENS_PERF=1.
+func TestPerfKeystrokeVerdict(t *testing.T) {
+	perfOnly(t)
+	_, b := uiPage(t)
+	for _, f := range gen.Forms {
+		text := gen.Batch(f, gen.MaxEvents)
+		pasteToVerdict(b, string(text))
+		editAsText(b, len(text))
+		doc, err := jsontree.Parse(text, jsontree.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := doc.Root.Items[gen.MaxEvents/2].Get("id")
+		at := utf16Len(string(text[:id.Pos.Offset+1])) // inside the middle event's id
+		var res struct {
+			Verdict     []float64 `json:"verdict"`
+			Frame       []float64 `json:"frame"`
+			Incremental []bool    `json:"incremental"`
+			Long        []float64 `json:"long"`
+		}
+		raw := evalFor[json.RawMessage](b, 120*time.Second, call("perf_keystroke", 10, at, len(text)))
+		if err := json.Unmarshal(raw, &res); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("PERF keystroke to verdict in a batch of 5,000 events (%s, %.1f MB), median of 10: %.0f ms (each %v ms; to the next frame %v ms; only the edited event checked again: %v)",
+			f, float64(len(text))/1e6, median(res.Verdict), res.Verdict, res.Frame, res.Incremental)
+		t.Logf("PERF longest main-thread task while typing into 5,000 events (%s): %.0f ms (long tasks %v)", f, slices.Max(append(res.Long, 0)), res.Long)
+	}
+}
+
+// median returns the median of xs (0 for none).
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Sorted(slices.Values(xs))
+	return s[len(s)/2]
 }
 
 // pasteToVerdict pastes text into the focused #input (a paste

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"eventlens/app/jsontree"
 	"fmt"
 	"os"
 	"slices"
@@ -228,7 +229,8 @@ func TestResponsivePaste5000(t *testing.T) {
 }
 
 // TestResponsiveTyping1MB types into a 1 MB payload: every keystroke is
-// answered at once, and the inspection waits until typing pauses.
+// answered at once; typing inside an event is checked at once, that event
+// alone, and typing elsewhere waits until typing pauses.
 func TestResponsiveTyping1MB(t *testing.T) {
 	b := respPage(t)
 	payload, n := batchOfAtLeast(1 << 20)
@@ -255,26 +257,49 @@ func TestResponsiveTyping1MB(t *testing.T) {
 		t.Errorf("after typing the verdict describes %s bytes, want %s", got, want)
 	}
 
-	// The inspection waits until typing pauses: keys typed in one task
-	// (no timer runs between them) leave the verdict as it was, and are
-	// inspected once, after them.
-	var burst struct {
-		Before string   `json:"before"`
-		After  string   `json:"after"`
-		Want   string   `json:"want"`
-		Seen   []string `json:"seen"`
+	if !eval[bool](b, `document.querySelector("#verdict").dataset.incremental === "true"`) {
+		t.Error("typing at the end of the last event inspected the whole text again, not that event alone")
 	}
-	if err := json.Unmarshal(evalFor[json.RawMessage](b, 60*time.Second, call("type_burst", keys)), &burst); err != nil {
-		t.Fatal(err)
+
+	// Keys typed in one task (no timer runs between them): inside an
+	// event, each is checked at once, that event alone; where the text no
+	// longer decodes, the inspection waits until typing pauses and runs
+	// once.
+	type burstResult struct {
+		Before      string   `json:"before"`
+		After       string   `json:"after"`
+		Want        string   `json:"want"`
+		Seen        []string `json:"seen"`
+		Incremental bool     `json:"incremental"`
 	}
-	if want := fmt.Sprint(len(payload) + 2*keys); burst.Want != want || burst.Before != fmt.Sprint(len(payload)+keys) {
-		t.Fatalf("burst typed into %s bytes giving %s, want %d giving %s", burst.Before, burst.Want, len(payload)+keys, want)
+	burst := func(at, ch any) burstResult {
+		t.Helper()
+		var r burstResult
+		if err := json.Unmarshal(evalFor[json.RawMessage](b, 60*time.Second, call("type_burst", keys, at, ch)), &r); err != nil {
+			t.Fatal(err)
+		}
+		return r
 	}
-	if burst.After != burst.Before {
-		t.Errorf("the verdict changed from %s to %s bytes within the keystrokes' task: the editor inspects as it is typed into", burst.Before, burst.After)
+	size := len(payload) + keys
+	if r := burst(nil, nil); r.Want != fmt.Sprint(size+keys) || !r.Incremental {
+		t.Errorf("a burst at the end of the last event gave a verdict of %s bytes (want %d), incremental %v", r.Want, size+keys, r.Incremental)
 	}
-	if len(burst.Seen) != 1 || burst.Seen[0] != burst.Want {
-		t.Errorf("after %d keys typed at once the verdict described %v bytes, want only %s: inspection is not debounced", keys, burst.Seen, burst.Want)
+	size += keys
+	// Letters after the first event's comma: the text no longer decodes.
+	doc, err := jsontree.Parse(payload, jsontree.Options{})
+	if err != nil || payload[doc.Root.Items[0].End] != ',' {
+		t.Fatalf("no comma after the first event: %v", err)
+	}
+	between := utf16Len(string(payload[:doc.Root.Items[0].End+1]))
+	r := burst(between, "x")
+	if want := fmt.Sprint(size + keys); r.Want != want || r.Before != fmt.Sprint(size) {
+		t.Fatalf("burst typed into %s bytes giving %s, want %d giving %s", r.Before, r.Want, size, want)
+	}
+	if r.After != r.Before {
+		t.Errorf("the verdict changed from %s to %s bytes within the keystrokes' task: typing that breaks the text was inspected as it was typed", r.Before, r.After)
+	}
+	if len(r.Seen) != 1 || r.Seen[0] != r.Want || r.Incremental {
+		t.Errorf("after %d letters typed at once between events the verdict described %v bytes (incremental %v), want only %s from a whole inspection: inspection is not debounced", keys, r.Seen, r.Incremental, r.Want)
 	}
 }
 

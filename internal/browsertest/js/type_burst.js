@@ -1,14 +1,17 @@
-// Types keys spaces before the last character of #input in one task, so
-// that no timer can run between them, and reports what the verdict
-// described: before the burst, right after it (same task), and every
-// length it described from then until it describes the typed text and is
-// complete. A debounced editor inspects the burst once, after it.
-async (keys) => {
+// Types keys times ch (null: a space) at UTF-16 index at of #input (null:
+// before its last character) in one task, so that no timer can run between them, and
+// reports what the verdict described: before the burst, right after it
+// (same task), and every length it described from then until it describes
+// the typed text and is complete, and whether that last verdict checked
+// only the edited event again (data-incremental). A debounced editor
+// inspects the burst once, after it.
+async (keys, at, ch) => {
   const e = document.querySelector("#input");
   const bytes = () => (document.querySelector("#verdict") || {dataset: {}}).dataset.bytes || "";
-  e.focus(); e.setSelectionRange(e.value.length - 1, e.value.length - 1);
+  const pos = at === null ? e.value.length - 1 : at;
+  e.focus(); e.setSelectionRange(pos, pos);
   const before = bytes();
-  for (let i = 0; i < keys; i++) document.execCommand("insertText", false, " ");
+  for (let i = 0; i < keys; i++) document.execCommand("insertText", false, ch === null ? " " : ch);
   const after = bytes();
   const n = String(new TextEncoder().encode(e.value).length);
   const seen = [];
@@ -23,5 +26,6 @@ async (keys) => {
     obs.observe(document.body, {subtree: true, childList: true, attributes: true});
     check();
   });
-  return {before: before, after: after, want: n, seen: seen};
+  const incremental = document.querySelector("#verdict").dataset.incremental === "true";
+  return {before: before, after: after, want: n, seen: seen, incremental: incremental};
 }
