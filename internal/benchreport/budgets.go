@@ -18,6 +18,7 @@ const (
 	budgetBrotli            = 2_411_724 // bytes (2.3 MiB), brotli as the export compresses
 	budgetHeapMB            = 64
 	budgetTimeline5000Wasm  = 100e6 // ns
+	budgetReinspect5000Wasm = 100e6 // ns
 )
 
 // budget is one budget's line.
@@ -60,6 +61,18 @@ func (r *report) budgets() []budget {
 	} else {
 		out = append(out, budget{what: "Timeline of 5,000 events (summary and chart), wasm (Node)", limit: "≤ 100 ms"})
 	}
+	{
+		b := budget{what: "a keystroke inside one event of 5,000, to the verdict (inspect.Reinspect), wasm (Node)", limit: "≤ 100 ms"}
+		var w float64
+		for _, f := range []string{"eventgrid", "cloudevents"} {
+			if v, ok := r.wasm.median(fmt.Sprintf("BenchmarkReinspect/%s/%d", f, gen.MaxEvents), "ns/op"); ok && v >= w {
+				w, b.known = v, true
+				b.measured = fmt.Sprintf("%s (%s, the slower form)", dur(v), f)
+			}
+		}
+		b.ok = b.known && w <= budgetReinspect5000Wasm
+		out = append(out, b)
+	}
 	if s := r.sizes; s != nil {
 		out = append(out, budget{what: "app.wasm, gzip -9", limit: "≤ 2.8 MiB (was ≤ 4.5 MB)",
 			measured: fmt.Sprintf("%s (%d bytes)", kb(s.gzip), s.gzip), ok: s.gzip <= budgetGzip, known: true})
@@ -82,15 +95,20 @@ func (r *report) budgets() []budget {
 		{"first load (cold) to an interactive app at 10 Mbit/s with 40 ms round trips, Chromium", "≤ 3 s", "first load to interactive, 10 Mbit/s, 40 ms", 3000},
 		{"paste of a 5,000-event batch to the verdict on screen, Chromium", "≤ 1 s", "paste 5,000 events", 1000},
 		{"longest main-thread task from that paste to the verdict, Chromium", "≤ 200 ms", "longest main-thread task from pasting 5,000", 200},
-		{"longest main-thread task while typing into a 1 MB payload, Chromium", "≤ 200 ms", "longest main-thread task while typing", 200},
+		{"longest main-thread task while typing into a 1 MB payload, Chromium", "≤ 200 ms", "longest main-thread task while typing into a ", 200},
 		{"longest main-thread task while scrolling the batch table of 5,000 events, Chromium", "≤ 200 ms", "longest main-thread task while scrolling the batch table", 200},
 		{"longest main-thread task while scrolling the tree view of 5,000 events, Chromium", "≤ 200 ms", "longest main-thread task while scrolling the tree view", 200},
+		{"a keystroke inside one event of a 5,000-event batch (editable) to its verdict, median, Chromium", "≤ 100 ms", "keystroke to verdict in a batch of 5,000 events", 100},
+		{"longest main-thread task while typing into 5,000 events, Chromium", "≤ 200 ms", "longest main-thread task while typing into 5,000 events", 200},
 	} {
+		// Several figures may match (one per form): the worst counts.
 		b := budget{what: bb.what, limit: bb.limit}
+		worst := -1.0
 		for _, f := range r.browser {
 			if strings.HasPrefix(f.name, bb.figure) {
 				var v float64
-				if _, err := fmt.Sscanf(f.value, "%f ms", &v); err == nil {
+				if _, err := fmt.Sscanf(f.value, "%f ms", &v); err == nil && v > worst {
+					worst = v
 					b.measured, b.ok, b.known = f.value, v <= bb.ms, true
 				}
 			}

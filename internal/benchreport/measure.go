@@ -135,7 +135,7 @@ func (r *report) browserFigures() []browserFigure {
 		r.warnings = append(r.warnings, "browser figures: building web/app.wasm failed: "+firstLine(err.Error()))
 		return nil
 	}
-	cmd := exec.Command("go", "test", "-count=1", "-tags", "browser", "-run", "^TestPerf", "-v", "-timeout", "10m", "./internal/browsertest")
+	cmd := exec.Command("go", "test", "-count=1", "-tags", "browser", "-run", "^TestPerf", "-v", "-timeout", "40m", "./internal/browsertest")
 	cmd.Env = append(os.Environ(), "CHROMIUM="+r.cfg.chromium, "EVENTLENS_PERF=1")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
