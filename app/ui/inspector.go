@@ -54,6 +54,7 @@ type Inspector struct {
 	// incremental says the report came from checking only the edited
 	// event again (Reinspect); shown as the verdict's data-incremental.
 	incremental bool
+	warmed      bool   // the schemas' warm-up has been asked for (warm)
 	jobText     string // the text being inspected
 	jobGen      int    // the edit at which jobText was read
 	steps       stepper
@@ -99,8 +100,8 @@ func (p *Inspector) OnInit() {
 }
 
 // OnMount wires the browser events go-app cannot handle (those that need
-// preventDefault while they happen), restores the payload from a share
-// link or the saved draft, and compiles the schemas.
+// preventDefault while they happen) and restores the payload from a share
+// link or the saved draft.
 func (p *Inspector) OnMount(ctx app.Context) {
 	ctx.Handle(actionPanic, func(ctx app.Context, a app.Action) {
 		if msg, ok := a.Value.(string); ok {
@@ -133,7 +134,19 @@ func (p *Inspector) OnMount(ctx app.Context) {
 			}
 		}
 	})
-	ctx.Defer(func(ctx app.Context) {
+}
+
+// warm compiles the schemas, in a task of its own, the first time the
+// user reaches for the page (a pointer press, a focus, a file dragged in):
+// the first paste then finds them ready, and the page's start-up does not
+// pay for them (they take a long task on a phone). An inspection before
+// that compiles them itself.
+func (p *Inspector) warm(ctx app.Context) {
+	if p.warmed {
+		return
+	}
+	p.warmed = true
+	later(ctx, 0, func(ctx app.Context) {
 		guard(ctx, "preparing the validators", func() {
 			if err := schema.Warm(); err != nil {
 				p.fatal = "The JSON Schemas did not compile (" + err.Error() + "): validation is incomplete. Please report this."

@@ -138,6 +138,9 @@ func (p *Inspector) listen(ctx app.Context) {
 		e.Call("preventDefault")
 		p.readFile(ctx, dt.Get("files").Index(0))
 	})
+	for _, ev := range []string{"pointerdown", "focusin", "dragenter"} {
+		p.on(ctx, win, ev, "preparing the validators", true, func(app.Value) { p.warm(ctx) })
+	}
 	p.on(ctx, win, "hashchange", "opening a share link", false, func(app.Value) {
 		ctx.Dispatch(func(ctx app.Context) { guard(ctx, "opening a share link", func() { p.openShared(ctx) }) })
 	})
