@@ -19,6 +19,7 @@ const (
 	budgetHeapMB            = 64
 	budgetTimeline5000Wasm  = 100e6 // ns
 	budgetReinspect5000Wasm = 100e6 // ns
+	budgetBlockingMobile    = 150   // ms
 )
 
 // budget is one budget's line.
@@ -85,6 +86,21 @@ func (r *report) budgets() []budget {
 			measured: fmt.Sprintf("%.1f MiB heap (HeapSys), %.1f MiB from the host (Sys)", v, sys), ok: v < budgetHeapMB, known: true})
 	} else {
 		out = append(out, budget{what: "wasm heap after inspecting 5,000 events", limit: "< 64 MB"})
+	}
+	{
+		// Lighthouse's mobile total blocking time, measured with chromedp:
+		// the start-up's long tasks on its profile (4× CPU slowdown).
+		b := budget{what: "start-up total blocking time on Lighthouse's mobile profile (1.6 Mbit/s, 150 ms, 4× CPU), Chromium", limit: "≤ 150 ms"}
+		for _, f := range r.browser {
+			if strings.HasPrefix(f.name, "start-up long tasks, mobile") {
+				var longest, blocking float64
+				var n int
+				if _, err := fmt.Sscanf(f.value, "longest %f ms, %d long tasks, blocking time %f ms", &longest, &n, &blocking); err == nil {
+					b.measured, b.ok, b.known = fmt.Sprintf("%.0f ms (%d long tasks, the longest %.0f ms)", blocking, n, longest), blocking <= budgetBlockingMobile, true
+				}
+			}
+		}
+		out = append(out, b)
 	}
 	// Browser budgets, from the browser figures (one run each).
 	for _, bb := range []struct {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -26,13 +27,16 @@ type netProfile struct {
 	name    string
 	bitRate float64       // bits per second; 0 = unshaped (loopback)
 	rtt     time.Duration // round trip
+	cpu     float64       // CPU slowdown (Chromium's CPU throttling); 0 = none
 }
 
 // netProfiles are the networks the first load is measured on.
 var netProfiles = []netProfile{
-	{"loopback", "loopback", 0, 0},
-	{"10Mbit-40ms", "10 Mbit/s, 40 ms", 10e6, 40 * time.Millisecond},
-	{"1.6Mbit-150ms", "1.6 Mbit/s, 150 ms", 1.6e6, 150 * time.Millisecond},
+	{"loopback", "loopback", 0, 0, 0},
+	{"10Mbit-40ms", "10 Mbit/s, 40 ms", 10e6, 40 * time.Millisecond, 0},
+	{"1.6Mbit-150ms", "1.6 Mbit/s, 150 ms", 1.6e6, 150 * time.Millisecond, 0},
+	// Lighthouse's mobile profile: its network, and a CPU four times slower.
+	{"mobile", "mobile (1.6 Mbit/s, 150 ms, 4× CPU slowdown)", 1.6e6, 150 * time.Millisecond, 4},
 }
 
 // shapedListener accepts connections whose writes go through link.
@@ -142,8 +146,14 @@ func TestPerfFirstLoad(t *testing.T) {
 			srv := serveOn(t, ln, count)
 			b := newBrowser(t)
 			b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-				_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")})
-				return err
+				if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")}); err != nil {
+					return err
+				}
+				if p.cpu > 0 {
+					_, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.cpu})
+					return err
+				}
+				return nil
 			}))
 			ctx, cancel := context.WithTimeout(b.ctx, 3*time.Minute)
 			start := time.Now()
