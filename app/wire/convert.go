@@ -117,16 +117,26 @@ func (r *Request) ToBinary() ([]byte, error) {
 }
 
 // Format writes a request as text that Parse reads: the request line
-// (proto "HTTP/1.1"), the headers sorted by name (a net/http Header is a
-// map[string][]string), a blank line and the body; lines end with CRLF.
-// A receiver uses it to inspect what it received as a pasted request.
+// (proto "HTTP/1.1"), Host then the other headers sorted by name (a
+// net/http Header is a map[string][]string), a blank line and the body;
+// lines end with CRLF. The live receiver writes what it received with it.
 // Header values with line breaks are cut at the break (HTTP forbids them).
 func Format(method, target string, header map[string][]string, body []byte) []byte {
 	names := make([]string, 0, len(header))
 	for name := range header {
 		names = append(names, name)
 	}
-	slices.Sort(names)
+	// Host first, as HTTP/1.1 clients write it (RFC 9112, section 3.2),
+	// then the others by name.
+	slices.SortFunc(names, func(a, b string) int {
+		if ha, hb := strings.EqualFold(a, "Host"), strings.EqualFold(b, "Host"); ha != hb {
+			if ha {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
 	b := []byte(method + " " + target + " HTTP/1.1\r\n")
 	for _, name := range names {
 		for _, v := range header[name] {

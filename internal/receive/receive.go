@@ -9,7 +9,6 @@
 package receive
 
 import (
-	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -21,7 +20,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -290,29 +288,19 @@ func requestText(r *http.Request, body []byte) string {
 		q.Set("key", "REDACTED")
 		u.RawQuery = q.Encode()
 	}
-	var b bytes.Buffer
-	b.WriteString(r.Method + " " + u.RequestURI() + " HTTP/1.1\r\n")
-	b.WriteString("Host: " + r.Host + "\r\n")
-	names := make([]string, 0, len(r.Header))
-	for name := range r.Header {
-		names = append(names, name)
+	header := r.Header.Clone()
+	if header == nil {
+		header = http.Header{}
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		for _, v := range r.Header[name] {
-			b.WriteString(name + ": " + v + "\r\n")
-		}
-	}
+	header["Host"] = []string{r.Host}
 	// net/http keeps Content-Length among the headers but moves
 	// Transfer-Encoding out of them.
 	if len(r.TransferEncoding) > 0 {
-		b.WriteString("Transfer-Encoding: " + strings.Join(r.TransferEncoding, ", ") + "\r\n")
-	} else if r.ContentLength > 0 && r.Header.Get("Content-Length") == "" {
-		b.WriteString("Content-Length: " + strconv.FormatInt(r.ContentLength, 10) + "\r\n")
+		header["Transfer-Encoding"] = []string{strings.Join(r.TransferEncoding, ", ")}
+	} else if r.ContentLength > 0 && header.Get("Content-Length") == "" {
+		header["Content-Length"] = []string{strconv.FormatInt(r.ContentLength, 10)}
 	}
-	b.WriteString("\r\n")
-	b.Write(body)
-	return b.String()
+	return string(wire.Format(r.Method, u.RequestURI(), header, body))
 }
 
 // plain writes a short plain-text answer.
