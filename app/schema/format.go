@@ -300,27 +300,24 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// Format checkers registered with gojsonschema under the names the schemas use.
-type (
-	dateTimeFormat     struct{}
-	uriFormat          struct{}
-	uriReferenceFormat struct{}
-)
+// formats are the format checkers registered with gojsonschema (init)
+// under the names the schemas use, and the ones the fast path (fast.go)
+// applies: gojsonschema's own accept a bare date as a date-time and almost
+// any text as a URI; these follow RFC 3339 and RFC 3986.
+var formats = map[string]func(string) error{
+	"date-time":     CheckDateTime,
+	"uri":           CheckURI,
+	"uri-reference": CheckURIReference,
+}
 
-// IsFormat reports whether a string is an RFC 3339 date-time; other kinds of
-// values pass (the schema's "type" rules them out).
-func (dateTimeFormat) IsFormat(v any) bool { return checkString(v, CheckDateTime) }
+// formatChecker is one of formats as a gojsonschema.FormatChecker.
+type formatChecker func(string) error
 
-// IsFormat reports whether a string is an absolute URI.
-func (uriFormat) IsFormat(v any) bool { return checkString(v, CheckURI) }
-
-// IsFormat reports whether a string is a URI reference.
-func (uriReferenceFormat) IsFormat(v any) bool { return checkString(v, CheckURIReference) }
-
-// checkString applies check to v when it is a string.
-func checkString(v any, check func(string) error) bool {
+// IsFormat reports whether a string passes the check; other kinds of values
+// pass (the schema's "type" rules them out).
+func (f formatChecker) IsFormat(v any) bool {
 	s, ok := v.(string)
-	return !ok || check(s) == nil
+	return !ok || f(s) == nil
 }
 
 // CompleteDateTime returns the RFC 3339 date-time that s most likely

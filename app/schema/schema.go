@@ -33,6 +33,7 @@ type entry struct {
 	file   string // file name under schemas/
 	prefix string // label of the validated node inside the event: "" or "data"
 	schema *gojsonschema.Schema
+	fast   *fastCheck // the fast path's form of the schema (fast.go); nil: none
 }
 
 // set holds every compiled schema.
@@ -49,11 +50,9 @@ var (
 )
 
 func init() {
-	// gojsonschema's own checkers accept a bare date as a date-time and
-	// almost any text as a URI; these follow RFC 3339 and RFC 3986.
-	gojsonschema.FormatCheckers.Add("date-time", dateTimeFormat{})
-	gojsonschema.FormatCheckers.Add("uri", uriFormat{})
-	gojsonschema.FormatCheckers.Add("uri-reference", uriReferenceFormat{})
+	for name, f := range formats {
+		gojsonschema.FormatCheckers.Add(name, formatChecker(f))
+	}
 }
 
 // schemas returns the compiled schemas, compiling them on first use.
@@ -105,6 +104,9 @@ func (e *entry) compileBytes(b []byte, checkMeta bool) error {
 		return fmt.Errorf("schema %s: %v", e.file, err)
 	}
 	e.schema = s
+	// A schema outside the fast path's subset is validated by gojsonschema
+	// alone.
+	e.fast, _ = compileFast(b)
 	return nil
 }
 
@@ -189,6 +191,9 @@ func ValidateEvent(ev detect.Event) []diag.Diagnostic {
 // validate runs the entry's schema on node n of event ev; base is the JSON
 // pointer of n in the payload.
 func (e *entry) validate(ev detect.Event, n *jsontree.Node, base string) []diag.Diagnostic {
+	if e.fast != nil && n != nil && e.fast.valid(n) {
+		return nil // what gojsonschema says of a valid value (fast.go)
+	}
 	r, err := e.schema.Validate(Loader{Node: n})
 	if err != nil {
 		return []diag.Diagnostic{diag.New(vocab.SchemaInternal, ev.Index, base, n,
