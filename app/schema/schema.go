@@ -178,7 +178,9 @@ func ValidateEvent(ev detect.Event) []diag.Diagnostic {
 			// form gets.
 			switch d := ev.Node.Get(vocab.Data); {
 			case d != nil && d.Kind != jsontree.Null && (d.Kind == jsontree.Object || ev.Form == detect.CloudEvents):
-				out = append(out, ds.validate(ev, d, ev.Pointer+"/data")...)
+				if !ds.passes(d) { // spares building the pointer
+					out = append(out, ds.validate(ev, d, ev.Pointer+"/data")...)
+				}
 			case ev.Form == detect.CloudEvents:
 				out = append(out, ds.cloudEventsData(ev, t.Text, d)...)
 			}
@@ -191,8 +193,8 @@ func ValidateEvent(ev detect.Event) []diag.Diagnostic {
 // validate runs the entry's schema on node n of event ev; base is the JSON
 // pointer of n in the payload.
 func (e *entry) validate(ev detect.Event, n *jsontree.Node, base string) []diag.Diagnostic {
-	if e.fast != nil && n != nil && e.fast.valid(n) {
-		return nil // what gojsonschema says of a valid value (fast.go)
+	if e.passes(n) {
+		return nil // what gojsonschema says of a valid value
 	}
 	r, err := e.schema.Validate(Loader{Node: n})
 	if err != nil {
@@ -223,6 +225,12 @@ func (e *entry) validate(ev detect.Event, n *jsontree.Node, base string) []diag.
 		out = kept
 	}
 	return out
+}
+
+// passes reports whether the fast path (fast.go) finds n valid under the
+// entry's schema; false means "ask gojsonschema".
+func (e *entry) passes(n *jsontree.Node) bool {
+	return e.fast != nil && n != nil && e.fast.valid(n)
 }
 
 // contextTokens returns the path of an error's context below the validated

@@ -18,6 +18,7 @@ const (
 	budgetBrotli            = 2_411_724 // bytes (2.3 MiB), brotli as the export compresses
 	budgetHeapMB            = 64
 	budgetTimeline5000Wasm  = 100e6 // ns
+	budgetPeerRatio         = 1.0   // whole inspection ÷ gojsonschema alone (BenchmarkBare), wasm
 )
 
 // budget is one budget's line.
@@ -54,6 +55,12 @@ func (r *report) budgets() []budget {
 	add("whole inspection of 1,000 events ("+mb(1000)+"), native", "≤ 25 ms", budgetInspect1000Native, r.native, 1000)
 	add("whole inspection of 1,000 events, wasm (Node)", "≤ 80 ms", budgetInspect1000Wasm, r.wasm, 1000)
 	add("whole inspection of 5,000 events ("+mb(gen.MaxEvents)+"), wasm (Node)", "≤ 400 ms", budgetInspect5000Wasm, r.wasm, 5000)
+	peer := budget{what: "whole inspection of 1,000 events ÷ gojsonschema alone on the same text (text → Validate, `BenchmarkBare`), wasm (Node), same run",
+		limit: "≤ 1.0×"}
+	if ratio, detail, ok := peerRatio(r.wasm, 1000); ok {
+		peer.measured, peer.ok, peer.known = detail, ratio <= budgetPeerRatio, true
+	}
+	out = append(out, peer)
 	if v, ok := r.wasm.median("BenchmarkTimeline/eventgrid/5000", "ns/op"); ok {
 		out = append(out, budget{what: "Timeline of 5,000 events (summary and chart), wasm (Node)", limit: "≤ 100 ms",
 			measured: dur(v), ok: v <= budgetTimeline5000Wasm, known: true})
@@ -109,4 +116,23 @@ func (b budget) verdict() string {
 		return "MISS"
 	}
 	return "not measured"
+}
+
+// peerRatio returns the larger over both forms of whole inspection's time
+// (BenchmarkInspect) divided by gojsonschema's alone on the same batch of n
+// events (BenchmarkBare), with both figures of each form; ok is false
+// unless both forms were measured.
+func peerRatio(rs results, n int) (worst float64, detail string, ok bool) {
+	var parts []string
+	for _, f := range []string{"eventgrid", "cloudevents"} {
+		whole, ok1 := rs.median(fmt.Sprintf("BenchmarkInspect/%s/%d", f, n), "ns/op")
+		bare, ok2 := rs.median(fmt.Sprintf("BenchmarkBare/%s/%d", f, n), "ns/op")
+		if !ok1 || !ok2 || bare <= 0 {
+			return 0, "", false
+		}
+		ratio := whole / bare
+		worst = max(worst, ratio)
+		parts = append(parts, fmt.Sprintf("%s %.2f× (%s against %s)", f, ratio, dur(whole), dur(bare)))
+	}
+	return worst, fmt.Sprintf("%.2f× (%s)", worst, strings.Join(parts, "; ")), true
 }
