@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -163,12 +164,19 @@ func FuzzCheckDateTime(f *testing.F) {
 
 func FuzzCheckURI(f *testing.F) {
 	for _, s := range []string{"https://example.com/a?b#c", "/subscriptions/{subscription-id}/x", "#1", "urn:a:b",
-		"http://[::1]:80/", "a b", "%zz", "{", "a:b:c"} {
+		"http://[::1]:80/", "a b", "%zz", "{", "a:b:c", "a/b:c", "?a:b", "#a:b", "x:%41", "/a%2", "//h:p/x", "s:///x", "///x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if CheckURI(s) == nil && CheckURIReference(s) != nil {
 			t.Fatalf("%q is an absolute URI but not a URI reference: %v", s, CheckURIReference(s))
+		}
+		// parseURI skips net/url without an authority: whatever the checks
+		// accept, net/url accepts too.
+		if CheckURIReference(s) == nil {
+			if _, err := url.Parse(s); err != nil {
+				t.Fatalf("CheckURIReference accepts %q but url.Parse says %v", s, err)
+			}
 		}
 	})
 }
