@@ -7,11 +7,9 @@ import (
 
 	"github.com/xeipuuv/gojsonschema"
 
-	"eventlens/app/catalog"
 	"eventlens/app/detect"
 	"eventlens/app/gen"
 	"eventlens/app/jsontree"
-	"eventlens/app/vocab"
 )
 
 // detected decodes and detects a generated batch.
@@ -118,77 +116,4 @@ func compileFile(b *testing.B, file string, array bool) *gojsonschema.Schema {
 		b.Fatal(err)
 	}
 	return s
-}
-
-// BenchmarkBare is the peer that whole inspection is measured against
-// (issue 16, docs/PERFORMANCE.md): gojsonschema alone, from the text of a
-// generated batch to its verdict, as a program using gojsonschema without
-// eventlens would check it. One schema (peerSchema) holds the same rules
-// eventlens validates: the form's envelope for every event and, by event
-// type, the SignalR data schema. gojsonschema decodes the text itself
-// (NewBytesLoader: encoding/json with UseNumber) and validates the array in
-// one call.
-func BenchmarkBare(b *testing.B) {
-	for _, f := range gen.Forms {
-		s, err := gojsonschema.NewSchema(gojsonschema.NewGoLoader(peerSchema(b, f)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, n := range []int{1000, gen.MaxEvents} {
-			src := gen.Batch(f, n)
-			b.Run(fmt.Sprintf("%s/%d", f, n), func(b *testing.B) {
-				b.SetBytes(int64(len(src)))
-				b.ReportAllocs()
-				for b.Loop() {
-					r, err := s.Validate(gojsonschema.NewBytesLoader(src))
-					if err != nil || !r.Valid() {
-						b.Fatal(err, r.Errors())
-					}
-				}
-			})
-		}
-	}
-}
-
-// peerSchema returns one draft-07 schema of a batch of form f: an array
-// whose items satisfy the form's envelope schema and, for each SignalR
-// type eventlens knows, that type's data schema (if / then on the type).
-func peerSchema(b *testing.B, f gen.Form) map[string]any {
-	b.Helper()
-	read := func(file string) map[string]any {
-		text, err := files.ReadFile("schemas/" + file)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var m map[string]any
-		if err := json.Unmarshal(text, &m); err != nil {
-			b.Fatal(err)
-		}
-		delete(m, "$schema")
-		return m
-	}
-	envFile, typeKey := "eventgrid.json", vocab.EventType
-	if f == gen.CloudEvents {
-		envFile, typeKey = "cloudevents.json", vocab.Type
-	}
-	envelope := read(envFile)
-	defs, _ := envelope["definitions"].(map[string]any)
-	if defs == nil {
-		defs = map[string]any{}
-	}
-	delete(envelope, "definitions")
-	all := []any{envelope}
-	for name, file := range map[string]string{catalog.Connected: "signalr-connected.json", catalog.Disconnected: "signalr-disconnected.json"} {
-		defs[file] = read(file)
-		all = append(all, map[string]any{
-			"if":   map[string]any{"required": []any{typeKey}, "properties": map[string]any{typeKey: map[string]any{"const": name}}},
-			"then": map[string]any{"properties": map[string]any{vocab.Data: map[string]any{"$ref": "#/definitions/" + file}}},
-		})
-	}
-	return map[string]any{
-		"$schema":     "http://json-schema.org/draft-07/schema#",
-		"type":        "array",
-		"items":       map[string]any{"allOf": all},
-		"definitions": defs,
-	}
 }
