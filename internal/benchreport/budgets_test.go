@@ -61,3 +61,21 @@ func TestPeerBudget(t *testing.T) {
 		t.Errorf("without the cloudevents figures: %s %q", b.verdict(), b.measured)
 	}
 }
+
+// TestPeerTable renders the comparison with gojsonschema alone and its
+// budget rows into the report.
+func TestPeerTable(t *testing.T) {
+	line := "BenchmarkVersusBare/cloudevents/1000 \t 10\t 50000000 ns/op\t 30000000 bare-ns\t 12000000 inspect-ns\t 0.4 x-bare\t 10000000 envelope-ns\t 1.2 x-envelope"
+	r := &report{cfg: config{count: 1, benchtime: "1x"}, native: parse([]byte(line)), wasm: parse([]byte(line))}
+	md := string(r.markdown())
+	for _, want := range []string{
+		"## Against gojsonschema alone",
+		"| 1,000, cloudevents | 12.0 ms | 30.0 ms | 0.40× | 1.20× | 12.0 ms | 30.0 ms | 0.40× | 1.20× |",
+		"| 1,000, eventgrid | — | — | — | — | — | — | — | — |",
+		"gojsonschema alone checking the same rules on the same text",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
