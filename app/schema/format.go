@@ -19,30 +19,12 @@ import (
 // case-insensitive), so rejecting them would call valid payloads invalid.
 // A leap second (":60") is accepted as the RFC allows.
 func CheckDateTime(s string) error {
-	if err := dateTimeGrammar(s); err != nil {
-		return err
-	}
-	// The grammar holds; time.Parse checks the calendar (February 30th) and
-	// the ranges once more. It knows neither lower-case letters nor leap
-	// seconds, so give it the upper-case form with second 59.
-	// Most date-times need no change: copying them cost more than the
-	// check itself as wasm.
-	norm := s
-	if s[10] != 'T' || s[len(s)-1] == 'z' || s[17] == '6' {
-		b := []byte(s)
-		b[10] = 'T'
-		if b[len(b)-1] == 'z' {
-			b[len(b)-1] = 'Z'
-		}
-		if b[17] == '6' {
-			b[17], b[18] = '5', '9'
-		}
-		norm = string(b)
-	}
-	if _, err := time.Parse(time.RFC3339Nano, norm); err != nil {
-		return fmt.Errorf("it is not a real date and time (%s)", strings.TrimPrefix(err.Error(), "parsing time "))
-	}
-	return nil
+	// The grammar checks every field's range, the days of the month and
+	// the offset, so Go's RFC 3339 parser accepts whatever it accepts
+	// (upper-cased, a leap second as :59): FuzzCheckDateTime holds it so.
+	// Calling that parser as well took a fifth of a whole inspection as
+	// wasm.
+	return dateTimeGrammar(s)
 }
 
 // dateTimeGrammar checks the RFC 3339 date-time grammar and field ranges,
