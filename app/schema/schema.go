@@ -3,9 +3,11 @@
 // envelope, and the data of the SignalR Service events and of Event Grid's
 // subscription-validation event. The schemas are compiled once; strict
 // date-time, uri and uri-reference format checkers replace gojsonschema's
-// lax ones; events are validated straight from the decoded tree (Loader);
-// and every schema error becomes a diagnostic with its place and a message
-// a person can act on.
+// lax ones; a valid event is recognised straight from the decoded tree by
+// a fast path compiled from the same schemas (fast.go), and any other is
+// validated by gojsonschema, also from the tree (Loader); and every schema
+// error becomes a diagnostic with its place and a message a person can act
+// on.
 //
 // Its diagnostics are the SCH codes of app/vocab (vocab.SchemaRequired …).
 package schema
