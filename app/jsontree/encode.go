@@ -66,34 +66,47 @@ func prettyLen(n *Node, depth int) int {
 	return 4
 }
 
-// stringLen returns len(AppendString(nil, s)).
+// stringLen returns len(AppendString(nil, s)): every byte once, plus what
+// escaping adds.
 func stringLen(s string) int {
-	size := 2
+	size := 2 + len(s)
 	for i := 0; i < len(s); {
 		c := s[i]
+		if plainByte[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			switch {
-			case c >= 0x20 && c != '"' && c != '\\':
-				size++
-			case c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t':
-				size += 2
+			switch c {
+			case '"', '\\', '\b', '\f', '\n', '\r', '\t':
+				size++ // \x
 			default:
-				size += 6
+				size += 5 // \u00XX
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == utf8.RuneError && n == 1, r == '\u2028', r == '\u2029':
-			size += 6
-		default:
-			size += n
+		case r == utf8.RuneError && n == 1:
+			size += 5 // one byte becomes \ufffd
+		case r == '\u2028', r == '\u2029':
+			size += 3 // three bytes become \u202X
 		}
 		i += n
 	}
 	return size
 }
+
+// plainByte marks the ASCII bytes a JSON string holds as they are (not a
+// control character, '"' or '\\'). A table: testing each byte's class cost
+// as much as the rest of pretty-printing.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // PrettyOrMinify returns Pretty(n), or Minify(n) and true when the pretty
 // text would be longer than max bytes: indentation grows with the square
@@ -204,11 +217,11 @@ func AppendString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		if plainByte[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
 			dst = append(dst, s[start:i]...)
 			switch c {
 			case '"', '\\':

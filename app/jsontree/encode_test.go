@@ -178,3 +178,23 @@ func TestAppendString(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAppendString compares AppendString and stringLen with encoding/json
+// (HTML escaping off) on any string.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain", "é\"\\\u2028x", "bad \xff utf8 \xc3", "\x00\x7f", "2019-06-10T18:41:00.9584103Z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		want := strings.TrimSuffix(buf.String(), "\n")
+		if got := string(AppendString(nil, s)); got != want || stringLen(s) != len(want) {
+			t.Fatalf("AppendString(%q) = %s (stringLen %d), want %s", s, got, stringLen(s), want)
+		}
+	})
+}

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -142,7 +144,9 @@ func TestFormatCheckersRegistered(t *testing.T) {
 
 func FuzzCheckDateTime(f *testing.F) {
 	for _, s := range []string{"2019-06-10T18:41:00.9584103Z", "2019-06-10", "2016-12-31T23:59:60+01:00",
-		"2019-06-10t18:41:00z", "2019-06-10T18:41:00+0100", "2019-02-29T00:00:00Z", "9999-12-31T23:59:59.999-23:59"} {
+		"2019-06-10t18:41:00z", "2019-06-10T18:41:00+0100", "2019-02-29T00:00:00Z", "9999-12-31T23:59:59.999-23:59",
+		"0000-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2000-02-29T00:00:00-00:00", "2019-06-10T24:00:00Z", "2019-06-10T18:41:00,5Z",
+		"2019-06-10T18:41:00.1234567890123Z", "2019-06-10T18:41:00+24:00", "2019-06-10T18:41:00+23:60", "2019-04-31T00:00:00Z"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -150,7 +154,8 @@ func FuzzCheckDateTime(f *testing.F) {
 			return
 		}
 		// Anything accepted, in upper case and without a leap second,
-		// is accepted by Go's RFC 3339 parser as well.
+		// is accepted by Go's RFC 3339 parser as well (CheckDateTime
+		// relies on it and does not call the parser).
 		u := strings.ToUpper(s)
 		if u[17:19] == "60" {
 			u = u[:17] + "59" + u[19:]
@@ -163,12 +168,19 @@ func FuzzCheckDateTime(f *testing.F) {
 
 func FuzzCheckURI(f *testing.F) {
 	for _, s := range []string{"https://example.com/a?b#c", "/subscriptions/{subscription-id}/x", "#1", "urn:a:b",
-		"http://[::1]:80/", "a b", "%zz", "{", "a:b:c"} {
+		"http://[::1]:80/", "a b", "%zz", "{", "a:b:c", "a/b:c", "?a:b", "#a:b", "x:%41", "/a%2", "//h:p/x", "s:///x", "///x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if CheckURI(s) == nil && CheckURIReference(s) != nil {
 			t.Fatalf("%q is an absolute URI but not a URI reference: %v", s, CheckURIReference(s))
+		}
+		// parseURI skips net/url without an authority: whatever the checks
+		// accept, net/url accepts too.
+		if CheckURIReference(s) == nil {
+			if _, err := url.Parse(s); err != nil {
+				t.Fatalf("CheckURIReference accepts %q but url.Parse says %v", s, err)
+			}
 		}
 	})
 }
@@ -198,5 +210,40 @@ func TestCompleteDateTime(t *testing.T) {
 		if ok && CheckDateTime(got) != nil {
 			t.Errorf("CompleteDateTime(%q) = %q, which is not a date-time: %v", tt.in, got, CheckDateTime(got))
 		}
+	}
+}
+
+// TestDateTimeGrammarImpliesParse builds date-times around every field's
+// limits and holds that whatever CheckDateTime accepts, Go's RFC 3339
+// parser accepts too (upper-cased, a leap second as :59): CheckDateTime
+// relies on it and does not call the parser.
+func TestDateTimeGrammarImpliesParse(t *testing.T) {
+	accepted := 0
+	for _, y := range []int{0, 1, 4, 100, 400, 1900, 2000, 2019, 2020, 9999} {
+		for m := 0; m <= 13; m++ {
+			for _, d := range []int{0, 1, 28, 29, 30, 31, 32} {
+				for _, hms := range []string{"00:00:00", "23:59:59", "23:59:60", "24:00:00", "12:60:00", "12:00:61"} {
+					for _, frac := range []string{"", ".0", ".1234567890123"} {
+						for _, zone := range []string{"Z", "z", "+00:00", "-23:59", "+24:00", "-12:60"} {
+							s := fmt.Sprintf("%04d-%02d-%02dt%s%s%s", y, m, d, hms, frac, zone)
+							if CheckDateTime(s) != nil {
+								continue
+							}
+							accepted++
+							u := strings.ToUpper(s)
+							if u[17:19] == "60" {
+								u = u[:17] + "59" + u[19:]
+							}
+							if _, err := time.Parse(time.RFC3339Nano, u); err != nil {
+								t.Fatalf("CheckDateTime accepts %q but time.Parse says %v", s, err)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if accepted < 10000 {
+		t.Errorf("only %d date-times accepted", accepted)
 	}
 }

@@ -3,9 +3,11 @@
 // envelope, and the data of the SignalR Service events and of Event Grid's
 // subscription-validation event. The schemas are compiled once; strict
 // date-time, uri and uri-reference format checkers replace gojsonschema's
-// lax ones; events are validated straight from the decoded tree (Loader);
-// and every schema error becomes a diagnostic with its place and a message
-// a person can act on.
+// lax ones; a valid event is recognised straight from the decoded tree by
+// a fast path compiled from the same schemas (fast.go), and any other is
+// validated by gojsonschema, also from the tree (Loader); and every schema
+// error becomes a diagnostic with its place and a message a person can act
+// on.
 //
 // Its diagnostics are the SCH codes of app/vocab (vocab.SchemaRequired …).
 package schema
@@ -33,6 +35,7 @@ type entry struct {
 	file   string // file name under schemas/
 	prefix string // label of the validated node inside the event: "" or "data"
 	schema *gojsonschema.Schema
+	fast   *fastCheck // the fast path's form of the schema (fast.go); nil: none
 }
 
 // set holds every compiled schema.
@@ -49,11 +52,9 @@ var (
 )
 
 func init() {
-	// gojsonschema's own checkers accept a bare date as a date-time and
-	// almost any text as a URI; these follow RFC 3339 and RFC 3986.
-	gojsonschema.FormatCheckers.Add("date-time", dateTimeFormat{})
-	gojsonschema.FormatCheckers.Add("uri", uriFormat{})
-	gojsonschema.FormatCheckers.Add("uri-reference", uriReferenceFormat{})
+	for name, f := range formats {
+		gojsonschema.FormatCheckers.Add(name, formatChecker(f))
+	}
 }
 
 // schemas returns the compiled schemas, compiling them on first use.
@@ -105,6 +106,9 @@ func (e *entry) compileBytes(b []byte, checkMeta bool) error {
 		return fmt.Errorf("schema %s: %v", e.file, err)
 	}
 	e.schema = s
+	// A schema outside the fast path's subset is validated by gojsonschema
+	// alone.
+	e.fast, _ = compileFast(b)
 	return nil
 }
 
@@ -176,7 +180,9 @@ func ValidateEvent(ev detect.Event) []diag.Diagnostic {
 			// form gets.
 			switch d := ev.Node.Get(vocab.Data); {
 			case d != nil && d.Kind != jsontree.Null && (d.Kind == jsontree.Object || ev.Form == detect.CloudEvents):
-				out = append(out, ds.validate(ev, d, ev.Pointer+"/data")...)
+				if !ds.passes(d) { // spares building the pointer
+					out = append(out, ds.validate(ev, d, ev.Pointer+"/data")...)
+				}
 			case ev.Form == detect.CloudEvents:
 				out = append(out, ds.cloudEventsData(ev, t.Text, d)...)
 			}
@@ -189,6 +195,9 @@ func ValidateEvent(ev detect.Event) []diag.Diagnostic {
 // validate runs the entry's schema on node n of event ev; base is the JSON
 // pointer of n in the payload.
 func (e *entry) validate(ev detect.Event, n *jsontree.Node, base string) []diag.Diagnostic {
+	if e.passes(n) {
+		return nil // what gojsonschema says of a valid value
+	}
 	r, err := e.schema.Validate(Loader{Node: n})
 	if err != nil {
 		return []diag.Diagnostic{diag.New(vocab.SchemaInternal, ev.Index, base, n,
@@ -218,6 +227,12 @@ func (e *entry) validate(ev detect.Event, n *jsontree.Node, base string) []diag.
 		out = kept
 	}
 	return out
+}
+
+// passes reports whether the fast path (fast.go) finds n valid under the
+// entry's schema; false means "ask gojsonschema".
+func (e *entry) passes(n *jsontree.Node) bool {
+	return e.fast != nil && n != nil && e.fast.valid(n)
 }
 
 // contextTokens returns the path of an error's context below the validated

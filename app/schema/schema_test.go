@@ -12,6 +12,7 @@ import (
 
 	"eventlens/app/detect"
 	"eventlens/app/diag"
+	"eventlens/app/gen"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
 	"eventlens/internal/fixture"
@@ -701,5 +702,52 @@ func TestSignalRCloudEventData(t *testing.T) {
 		if len(ds) != 1 || ds[0].Code != tc.code || ds[0].Pointer != tc.ptr || !strings.Contains(ds[0].Message, tc.contains) || ds[0].Severity != diag.Error {
 			t.Errorf("%s: want one %s at %q saying %q, got\n%s\n%s", tc.name, tc.code, tc.ptr, tc.contains, list(ds), src)
 		}
+	}
+}
+
+// TestPeerSchema checks the schema the benchmarks measure whole inspection
+// against: it accepts generated batches and rejects what Validate rejects
+// in the envelope and in SignalR data.
+func TestPeerSchema(t *testing.T) {
+	for _, f := range []detect.Form{detect.EventGrid, detect.CloudEvents} {
+		text, err := PeerSchema(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := gojsonschema.NewSchema(gojsonschema.NewBytesLoader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		form := gen.EventGrid
+		if f == detect.CloudEvents {
+			form = gen.CloudEvents
+		}
+		good := string(gen.Batch(form, 10))
+		for _, tc := range []struct {
+			name, src string
+			valid     bool
+		}{
+			{"generated", good, true},
+			{"bad envelope date-time", strings.Replace(good, `"2`, `"x2`, 1), false},
+			{"bad data timestamp", strings.Replace(good, `"timestamp": "`, `"timestamp": "x`, 1), false},
+			{"data timestamp missing", strings.Replace(good, `"timestamp"`, `"stamp"`, 1), false},
+		} {
+			if !strings.Contains(good, `"timestamp": "`) {
+				t.Fatal("generated events have no data timestamp")
+			}
+			r, err := s.Validate(gojsonschema.NewStringLoader(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Valid() != tc.valid {
+				t.Errorf("%v %s: valid=%v, want %v: %v", f, tc.name, r.Valid(), tc.valid, r.Errors())
+			}
+			if ds := Validate(detect.Detect(parse(t, tc.src).Root)); (len(ds) == 0) != tc.valid {
+				t.Errorf("%v %s: Validate gives %d findings, the peer schema valid=%v", f, tc.name, len(ds), tc.valid)
+			}
+		}
+	}
+	if _, err := PeerSchema(detect.Unknown); err == nil {
+		t.Error("a peer schema for an unknown form")
 	}
 }

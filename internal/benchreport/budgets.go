@@ -20,6 +20,7 @@ const (
 	budgetTimeline5000Wasm  = 100e6 // ns
 	budgetReinspect5000Wasm = 100e6 // ns
 	budgetBlockingMobile    = 150   // ms
+	budgetPeerRatio         = 1.0   // whole inspection ÷ gojsonschema alone (BenchmarkBare), wasm
 )
 
 // budget is one budget's line.
@@ -56,6 +57,16 @@ func (r *report) budgets() []budget {
 	add("whole inspection of 1,000 events ("+mb(1000)+"), native", "≤ 25 ms", budgetInspect1000Native, r.native, 1000)
 	add("whole inspection of 1,000 events, wasm (Node)", "≤ 80 ms", budgetInspect1000Wasm, r.wasm, 1000)
 	add("whole inspection of 5,000 events ("+mb(gen.MaxEvents)+"), wasm (Node)", "≤ 400 ms", budgetInspect5000Wasm, r.wasm, 5000)
+	for _, p := range []struct{ what, metric, peer string }{
+		{"whole inspection of 1,000 events ÷ gojsonschema alone checking the same rules on the same text (text → Validate, `BenchmarkVersusBare`, interleaved in one process), wasm (Node)", "x-bare", "bare-ns"},
+		{"the same ÷ gojsonschema alone checking only the envelopes (stricter: less work than eventlens does), wasm (Node)", "x-envelope", "envelope-ns"},
+	} {
+		b := budget{what: p.what, limit: "≤ 1.0×"}
+		if ratio, detail, ok := peerRatio(r.wasm, 1000, p.metric, p.peer); ok {
+			b.measured, b.ok, b.known = detail, ratio <= budgetPeerRatio, true
+		}
+		out = append(out, b)
+	}
 	if v, ok := r.wasm.median("BenchmarkTimeline/eventgrid/5000", "ns/op"); ok {
 		out = append(out, budget{what: "Timeline of 5,000 events (summary and chart), wasm (Node)", limit: "≤ 100 ms",
 			measured: dur(v), ok: v <= budgetTimeline5000Wasm, known: true})
@@ -143,4 +154,25 @@ func (b budget) verdict() string {
 		return "MISS"
 	}
 	return "not measured"
+}
+
+// peerRatio returns the larger over both forms of the median ratio of
+// whole inspection's time to a peer's on the same batch of n events
+// (BenchmarkVersusBare's metric ratio, both timed in each iteration; peer
+// names the peer's time metric), with each form's ratio and median times;
+// ok is false unless both forms were measured.
+func peerRatio(rs results, n int, ratio, peer string) (worst float64, detail string, ok bool) {
+	var parts []string
+	for _, f := range []string{"eventgrid", "cloudevents"} {
+		name := fmt.Sprintf("BenchmarkVersusBare/%s/%d", f, n)
+		x, ok1 := rs.median(name, ratio)
+		whole, ok2 := rs.median(name, "inspect-ns")
+		other, ok3 := rs.median(name, peer)
+		if !ok1 || !ok2 || !ok3 {
+			return 0, "", false
+		}
+		worst = max(worst, x)
+		parts = append(parts, fmt.Sprintf("%s %.2f× (%s against %s)", f, x, dur(whole), dur(other)))
+	}
+	return worst, fmt.Sprintf("%.2f× (%s)", worst, strings.Join(parts, "; ")), true
 }

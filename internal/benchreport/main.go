@@ -30,7 +30,7 @@ var packages = []string{
 
 // benchPattern selects the benchmarks of the tables (BenchmarkMemory and
 // BenchmarkFirst run on their own, in fresh processes).
-const benchPattern = `^Benchmark(Parse|ParseNonASCII|Unmarshal|Value|Pretty|PrettyLen|Indent|Detect|Validate|Envelope|Check|Convert|Compare|Patch|Inspect|Diff|Summary|Timeline|Reinspect)$`
+const benchPattern = `^Benchmark(Parse|ParseNonASCII|Unmarshal|Value|Pretty|PrettyLen|Indent|Detect|Validate|Envelope|Check|Convert|Compare|Patch|Inspect|VersusBare|Diff|Summary|Timeline|Reinspect)$`
 
 // config is what the command line asks for.
 type config struct {

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPeerBudget reads the ratio of whole inspection to gojsonschema alone
+// off benchmark output, per form, and judges it by the slower form.
+func TestPeerBudget(t *testing.T) {
+	line := func(form, inspect, bare, ratio string) string {
+		return "BenchmarkVersusBare/" + form + "/1000 \t 10\t 50000000 ns/op\t " + bare + " bare-ns\t " + inspect + " inspect-ns\t " + ratio + " x-bare\t 9000000 envelope-ns\t 1.5 x-envelope"
+	}
+	out := func(egRatio, ceRatio string) []byte {
+		return []byte(strings.Join([]string{
+			line("eventgrid", "11000000", "22000000", egRatio),
+			line("eventgrid", "12000000", "20000000", "0.6"),
+			line("eventgrid", "10000000", "24000000", "0.4"),
+			line("cloudevents", "15000000", "30000000", ceRatio),
+		}, "\n"))
+	}
+	find := func(r *report) budget {
+		for _, b := range r.budgets() {
+			if strings.Contains(b.what, "gojsonschema alone checking the same rules") {
+				return b
+			}
+		}
+		t.Fatal("no budget for the ratio to gojsonschema alone")
+		return budget{}
+	}
+	for _, tc := range []struct {
+		eg, ce  string
+		verdict string
+		want    string
+	}{
+		{"0.5", "0.5", "PASS", "0.50× (eventgrid 0.50× (11.0 ms against 22.0 ms); cloudevents 0.50× (15.0 ms against 30.0 ms))"},
+		{"0.5", "1.1", "MISS", "1.10× (eventgrid 0.50×"},
+		{"0.5", "1.0", "PASS", "1.00×"},
+		{"2.0", "0.5", "PASS", "0.60× (eventgrid 0.60×"}, // the median of 2.0, 0.6 and 0.4
+	} {
+		r := &report{wasm: parse(out(tc.eg, tc.ce))}
+		b := find(r)
+		if b.verdict() != tc.verdict || !strings.HasPrefix(b.measured, tc.want) {
+			t.Errorf("ratios %s / %s: %s %q, want %s %q…", tc.eg, tc.ce, b.verdict(), b.measured, tc.verdict, tc.want)
+		}
+	}
+	// The stricter peer, gojsonschema checking only the envelopes, has its
+	// own row.
+	var strict *budget
+	for _, b := range (&report{wasm: parse(out("0.5", "0.5"))}).budgets() {
+		if strings.Contains(b.what, "only the envelopes") {
+			strict = &b
+		}
+	}
+	if strict == nil || strict.verdict() != "MISS" || !strings.HasPrefix(strict.measured, "1.50× (eventgrid 1.50× (11.0 ms against 9.0 ms)") {
+		t.Errorf("envelope-only row: %+v", strict)
+	}
+	// Without the cloudevents figures, the budget is not measured (not a pass).
+	r := &report{wasm: parse([]byte(line("eventgrid", "1", "2", "0.5")))}
+	if b := find(r); b.verdict() != "not measured" {
+		t.Errorf("without the cloudevents figures: %s %q", b.verdict(), b.measured)
+	}
+}
+
+// TestPeerTable renders the comparison with gojsonschema alone and its
+// budget rows into the report.
+func TestPeerTable(t *testing.T) {
+	line := "BenchmarkVersusBare/cloudevents/1000 \t 10\t 50000000 ns/op\t 30000000 bare-ns\t 12000000 inspect-ns\t 0.4 x-bare\t 10000000 envelope-ns\t 1.2 x-envelope"
+	r := &report{cfg: config{count: 1, benchtime: "1x"}, native: parse([]byte(line)), wasm: parse([]byte(line))}
+	md := string(r.markdown())
+	for _, want := range []string{
+		"## Against gojsonschema alone",
+		"| 1,000, cloudevents | 12.0 ms | 30.0 ms | 0.40× | 1.20× | 12.0 ms | 30.0 ms | 0.40× | 1.20× |",
+		"| 1,000, eventgrid | — | — | — | — | — | — | — | — |",
+		"gojsonschema alone checking the same rules on the same text",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
