@@ -209,12 +209,9 @@ func (c *Compare) result() app.UI {
 			app.Ul().Class("lost").Body(problems...),
 		)
 	}
-	status := "No differences"
-	if r.Semantic {
+	status := r.Summary()
+	if r.Equal && r.Semantic {
 		status += " (compared as CloudEvents)"
-	}
-	if !r.Equal {
-		status = count(len(r.Changes), "difference", "differences")
 	}
 	return box.DataSet("equal", r.Equal).Body(
 		app.P().ID("compare-status").Class("compare-status").Text(status),
