@@ -18,7 +18,7 @@ func (p *Inspector) stash(what string) {
 		u = undo{}
 	}
 	u.what = what
-	p.undo = u
+	p.keep(u)
 }
 
 // clear empties the editor, keeping the text for "Undo clear".
@@ -42,7 +42,7 @@ func (p *Inspector) undoClear(ctx app.Context, e app.Event) {
 		return
 	}
 	p.ed.restore(p.undo)
-	p.undo = undo{}
+	p.keep(undo{})
 	p.gen++
 	p.runNow(ctx)
 	p.say("Restored the text.", false)

@@ -396,6 +396,13 @@ func TestUIReloadKeepsDraftAndClearUndo(t *testing.T) {
 	if got := eval[string](b, `document.querySelector("#input").value`); got != "" {
 		t.Errorf("Clear left %q", got)
 	}
+	// "Undo clear" is kept with the draft: a reload still offers it.
+	b.do(30*time.Second, chromedp.Reload())
+	b.waitApp()
+	waitJS(b, 10*time.Second, `(() => { const u = document.querySelector("#undo-clear"); return u !== null && !u.hidden && u.textContent === "Undo clear" })()`)
+	if got := eval[string](b, `document.querySelector("#input").value`); got != "" {
+		t.Errorf("after Clear and a reload the editor holds %q", got)
+	}
 	click(b, "#undo-clear")
 	waitInspected(b, text)
 	if got := eval[string](b, `document.querySelector("#input").value`); got != text {
