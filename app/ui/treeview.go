@@ -48,8 +48,8 @@ type TreeView struct {
 
 	tree    *outline.Tree
 	treeOf  *jsontree.Node
-	active  int // the active row
-	first   int // the first row in view
+	active  int       // the active row
+	win     rowWindow // the rows drawn; see view
 	keydown app.Func
 	copied  string // what the last Copy did
 
@@ -114,7 +114,7 @@ func (v *TreeView) OnUpdate(ctx app.Context) { v.place(ctx) }
 func (v *TreeView) prepare() []outline.Row {
 	if v.treeOf != v.Root || v.tree == nil {
 		v.tree, v.treeOf = outline.New(v.Root, v.Base), v.Root
-		v.active, v.first = 0, 0
+		v.active, v.view().first = 0, 0
 		v.tall, v.tops = nil, nil
 		if e := element("tree"); app.IsClient && e.Truthy() {
 			e.Set("scrollTop", 0)
@@ -125,11 +125,19 @@ func (v *TreeView) prepare() []outline.Row {
 	return rows
 }
 
+// view returns the tree's row window, with its geometry (with long
+// values wrapped, rows may be taller than its height: see measure).
+func (v *TreeView) view() *rowWindow {
+	if v.win.height == 0 {
+		v.win = rowWindow{height: tvRowHeight, visible: tvVisible, overscan: tvOverscan}
+	}
+	return &v.win
+}
+
 // window returns the rows drawn: those in view and tvOverscan more on
 // each side.
 func (v *TreeView) window(n int) (from, to int) {
-	to = min(v.first+tvVisible+tvOverscan, n)
-	return min(max(v.first-tvOverscan, 0), to), to
+	return v.view().span(n)
 }
 
 // place sizes the space above and below the drawn rows, and the line
@@ -169,7 +177,8 @@ func (v *TreeView) measure(rows []outline.Row) {
 	if v.tall == nil {
 		v.tall = map[*jsontree.Node]int{}
 	}
-	anchor := v.top(rows, v.first)
+	first := v.view().first
+	anchor := v.top(rows, first)
 	offset := box.Get("scrollTop").Int() - anchor
 	for i := from; i < to; i++ {
 		e := element("tree-row-" + strconv.Itoa(i))
@@ -195,8 +204,8 @@ func (v *TreeView) measure(rows []outline.Row) {
 		return
 	}
 	v.tops = nil
-	if moved := v.top(rows, v.first) - anchor; moved != 0 {
-		box.Set("scrollTop", max(v.top(rows, v.first)+offset, 0))
+	if moved := v.top(rows, first) - anchor; moved != 0 {
+		box.Set("scrollTop", max(v.top(rows, first)+offset, 0))
 	}
 }
 
@@ -305,12 +314,10 @@ func (v *TreeView) onScroll(ctx app.Context, e app.Event) {
 	if v.tree == nil {
 		return
 	}
-	first := v.rowAt(v.tree.Rows(), e.Get("target").Get("scrollTop").Int())
-	if first == v.first {
+	if !v.view().setFirst(v.rowAt(v.tree.Rows(), e.Get("target").Get("scrollTop").Int())) {
 		ctx.PreventUpdate()
 		return
 	}
-	v.first = first
 	v.place(ctx)
 }
 
