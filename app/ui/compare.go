@@ -145,7 +145,7 @@ func (c *Compare) onInput(ctx app.Context, e app.Event) {
 			}
 			c.right = fieldText("compare-input")
 			if ls, e := app.Window().Get("localStorage"), element("compare-input"); ls.Truthy() && e.Truthy() && e.Get("textLength").Int() <= maxDraft {
-				ls.Call("setItem", compareKey, e.Get("value"))
+				storeItem(compareKey, e.Get("value"))
 			}
 			if c.undo.right == "" {
 				c.undo = compareUndo{} // "Restored…" spoke of the text before this edit

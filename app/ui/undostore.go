@@ -34,35 +34,34 @@ func storeUndo(u undo) (stored bool) {
 	if !ls.Truthy() {
 		return false
 	}
-	remove := func() {
-		ls.Call("removeItem", undoKey)
-		ls.Call("removeItem", undoWhatKey)
-	}
 	if !u.ok() {
-		remove()
+		forgetStoredUndo()
 		return true
 	}
 	v := u.value
 	if u.big != "" {
 		if len(u.big) > maxDraft && textpos.UTF16Len(u.big) > maxDraft {
-			remove()
+			forgetStoredUndo()
 			return false
 		}
 		v = app.ValueOf(u.big)
 	} else if jsLen(v) > maxDraft {
-		remove()
+		forgetStoredUndo()
 		return false
 	}
-	// A full storage throws, which syscall/js turns into a panic.
-	defer func() {
-		if recover() != nil {
-			remove()
-			stored = false
-		}
-	}()
-	ls.Call("setItem", undoKey, v)
-	ls.Call("setItem", undoWhatKey, u.what)
+	if !storeItem(undoKey, v) || !storeItem(undoWhatKey, u.what) {
+		forgetStoredUndo() // the storage is full
+		return false
+	}
 	return true
+}
+
+// forgetStoredUndo removes the stored Undo text.
+func forgetStoredUndo() {
+	if ls := app.Window().Get("localStorage"); ls.Truthy() {
+		ls.Call("removeItem", undoKey)
+		ls.Call("removeItem", undoWhatKey)
+	}
 }
 
 // storedUndo returns the Undo text a previous visit kept, if any.

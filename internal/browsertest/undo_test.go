@@ -22,8 +22,9 @@ func undoLabel(b *browser) string {
 
 // TestUIUndoSurvivesReload replaces the user's text with a sample, then
 // reloads: Undo is still offered, brings the text back, and is then gone
-// (also after another reload). A text too long for the browser's storage
-// is not kept across a reload, and the page says so beside the button.
+// (also after another reload). A text too long for the browser's storage,
+// or any text while the storage is full, is not kept across a reload, and
+// the page says so beside the button.
 func TestUIUndoSurvivesReload(t *testing.T) {
 	_, b := uiPage(t)
 	mine := strings.Replace(sample(t, "cloudevents-disconnected"), `"chat"`, `"my-own-hub"`, 1)
@@ -82,6 +83,22 @@ func TestUIUndoSurvivesReload(t *testing.T) {
 	if got := undoLabel(b); got != "" {
 		t.Errorf("after a reload, Undo of a text too long to keep is %q", got)
 	}
+
+	// A full storage keeps nothing, and the page says so and goes on.
+	evalFor[bool](b, 60*time.Second, call("fill_storage"))
+	setText(b, "#input", mine)
+	waitInspected(b, mine)
+	eval[bool](b, `(() => { const s = document.querySelector("#samples"); s.value = "eventgrid-connected"; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+	waitInspected(b, picked)
+	if got := eval[string](b, `(document.querySelector("#undo-not-kept") || {}).textContent || ""`); !strings.Contains(got, "Not kept across a reload") {
+		t.Errorf("with the storage full, beside Undo: %q", got)
+	}
+	if got := eval[string](b, `document.querySelector("#banner").textContent`); got != "" {
+		t.Errorf("with the storage full, the page failed: %q", got)
+	}
+	click(b, "#undo-clear")
+	waitInspected(b, mine)
+	eval[bool](b, `(Object.keys(localStorage).filter(k => k.startsWith("junk")).forEach(k => localStorage.removeItem(k)), true)`)
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
 	}
