@@ -338,15 +338,3 @@ func clearHash() {
 	loc := app.Window().Get("location")
 	app.Window().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
 }
-
-// refocus puts the focus back on el, the element that had it before the
-// page moved it, while el is still in the page and not the body; else on
-// the element with id fallback.
-func refocus(el app.Value, fallback string) {
-	doc := app.Window().Get("document")
-	if el.Truthy() && el.Get("isConnected").Bool() && !el.Equal(doc.Get("body")) {
-		el.Call("focus")
-		return
-	}
-	element(fallback).Call("focus")
-}

@@ -400,12 +400,16 @@ func (p *Inspector) pickEvent(ctx app.Context, v any) {
 	if p.focus >= 0 && p.report.Doc != nil && p.current(ctx) {
 		if n := p.report.Doc.Root.Lookup(p.report.Events[p.focus].Pointer); n != nil {
 			at := place{start: n.Pos.Offset, end: n.Pos.Offset, line: n.Pos.Line, col: n.Pos.Column}
-			// Showing the place takes the focus: it goes back where it was
-			// (the menu, the "Go to #" field the number was typed in, the
-			// batch table's row), or to the menu.
-			active := app.Window().Get("document").Get("activeElement")
+			// Showing the place takes the focus: it goes back to the "Go to
+			// #" field the number was typed in, or the batch table's row
+			// pressed, else to the menu.
+			back := element("event-picker")
+			if active := app.Window().Get("document").Get("activeElement"); active.Truthy() &&
+				(active.Get("id").String() == "event-index" || active.Call("closest", "#batch-scroll").Truthy()) {
+				back = active
+			}
 			p.ed.show(at, p.index)
-			refocus(active, "event-picker")
+			back.Call("focus")
 		}
 	}
 }
