@@ -315,3 +315,28 @@ func lastIndex(pointer string) (int, bool) {
 func container(n *jsontree.Node) bool {
 	return n.Kind == jsontree.Object || n.Kind == jsontree.Array
 }
+
+// Summary says in a few words what the comparison found, counting the
+// events that only moved apart from the changes: "No differences",
+// "3 differences", "No changes; 2 events moved", "3 changes; 1 event
+// moved". It is meant for a comparison whose sides both compared.
+func (r *DiffReport) Summary() string {
+	moved := 0
+	for _, c := range r.Changes {
+		if c.Op == jsondiff.Move {
+			moved++
+		}
+	}
+	changed := len(r.Changes) - moved
+	if moved == 0 {
+		if changed == 0 {
+			return "No differences"
+		}
+		return strconv.Itoa(changed) + " " + plural(changed, "difference", "differences")
+	}
+	s := "No changes"
+	if changed > 0 {
+		s = strconv.Itoa(changed) + " " + plural(changed, "change", "changes")
+	}
+	return s + "; " + strconv.Itoa(moved) + " " + plural(moved, "event", "events") + " moved"
+}

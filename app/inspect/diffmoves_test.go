@@ -73,3 +73,25 @@ func TestLastIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffSummary: the status of a comparison counts the events that only
+// moved apart from the changes, and never says "No differences" when an
+// event moved.
+func TestDiffSummary(t *testing.T) {
+	a := []byte(`[{"id": "a", "v": 1}, {"id": "b", "v": 2}, {"id": "c", "v": 3}]`)
+	for _, tc := range []struct {
+		name, b, want string
+	}{
+		{"same", `[{"id": "a", "v": 1}, {"id": "b", "v": 2}, {"id": "c", "v": 3}]`, "No differences"},
+		{"one value", `[{"id": "a", "v": 1}, {"id": "b", "v": 20}, {"id": "c", "v": 3}]`, "1 difference"},
+		{"two values", `[{"id": "a", "v": 10}, {"id": "b", "v": 20}, {"id": "c", "v": 3}]`, "2 differences"},
+		{"one move", `[{"id": "b", "v": 2}, {"id": "c", "v": 3}, {"id": "a", "v": 1}]`, "No changes; 1 event moved"},
+		{"two moves", `[{"id": "c", "v": 3}, {"id": "b", "v": 2}, {"id": "a", "v": 1}]`, "No changes; 2 events moved"},
+		{"move and change", `[{"id": "c", "v": 3}, {"id": "a", "v": 1}, {"id": "b", "v": 20}]`, "1 change; 1 event moved"},
+	} {
+		r := Diff(a, []byte(tc.b), false)
+		if got := r.Summary(); got != tc.want {
+			t.Errorf("%s: Summary() = %q, want %q; changes %v", tc.name, got, tc.want, r.Changes)
+		}
+	}
+}

@@ -123,9 +123,55 @@ func (t *Tree) appendRows(rows []Row, r Row) []Row {
 // maxPreview is the most characters a preview shows of a string.
 const maxPreview = 80
 
+// MaxWrapped is the most characters Wrapped shows of a string: enough to
+// read a long value on a few lines, bounded so that a megabyte string is
+// not put in the page.
+const MaxWrapped = 4096
+
+// Line returns the 1-based line of the row's value in the source text.
+func (r Row) Line() int { return r.Node.Pos.Line }
+
+// LastLine returns a line at or after every value's line and every
+// closing bracket's: the line of the root's last value, plus one for each
+// container it closes (each closing bracket may stand on its own line).
+func (t *Tree) LastLine() int {
+	if t.root == nil {
+		return 0
+	}
+	n, depth := t.root, 0
+	for {
+		var last *jsontree.Node
+		switch n.Kind {
+		case jsontree.Object:
+			for i := len(n.Members) - 1; i >= 0 && last == nil; i-- {
+				last = n.Members[i].Value
+			}
+		case jsontree.Array:
+			if len(n.Items) > 0 {
+				last = n.Items[len(n.Items)-1]
+			}
+		}
+		if n.Kind == jsontree.Object || n.Kind == jsontree.Array {
+			depth++
+		}
+		if last == nil {
+			return n.Pos.Line + depth
+		}
+		n = last
+	}
+}
+
 // Preview returns a short text for the row's value: a scalar as JSON
 // (a long string shortened), a container as "{3 keys}" or "[5 items]".
-func (r Row) Preview() string {
+func (r Row) Preview() string { return r.preview(maxPreview) }
+
+// Wrapped returns the text of the row's value for a view that wraps long
+// values: as Preview, but a string shortened only past MaxWrapped
+// characters.
+func (r Row) Wrapped() string { return r.preview(MaxWrapped) }
+
+// preview is Preview with strings shortened past limit characters.
+func (r Row) preview(limit int) string {
 	n := r.Node
 	switch n.Kind {
 	case jsontree.Object:
@@ -134,10 +180,10 @@ func (r Row) Preview() string {
 		return "[" + count(len(n.Items), "item", "items") + "]"
 	case jsontree.String:
 		s := n.Text
-		if utf8.RuneCountInString(s) > maxPreview {
+		if len(s) > limit && utf8.RuneCountInString(s) > limit {
 			i, k := 0, 0
 			for i = range s {
-				if k == maxPreview {
+				if k == limit {
 					break
 				}
 				k++

@@ -81,3 +81,36 @@ func TestMaxRows(t *testing.T) {
 		t.Errorf("%d rows, cut %v; want %d, cut", n, tr.Cut(), MaxRows)
 	}
 }
+
+func TestWrappedShortensLater(t *testing.T) {
+	long := strings.Repeat("é", 200)
+	root := parse(t, `["`+long+`", "`+strings.Repeat("x", MaxWrapped+5)+`"]`)
+	rows := New(root, "").Rows()
+	if got := rows[1].Wrapped(); got != `"`+long+`"` {
+		t.Errorf("wrapped 200 characters as %q", got)
+	}
+	if got := rows[2].Wrapped(); !strings.HasSuffix(got, `"…`) || len(got) != MaxWrapped+2+len("…") {
+		t.Errorf("wrapped %d characters: %d bytes, ends %q", MaxWrapped+5, len(got), got[len(got)-8:])
+	}
+}
+
+func TestLines(t *testing.T) {
+	src := "[\n  {\n    \"a\": 1,\n    \"b\": [\n      2\n    ]\n  }\n]\n"
+	root := parse(t, src)
+	tr := New(root, "")
+	tr.SetOpen(root.Items[0], true)
+	var got []int
+	for _, r := range tr.Rows() {
+		got = append(got, r.Line())
+	}
+	if fmt.Sprint(got) != "[1 2 3 4]" {
+		t.Errorf("lines %v, want [1 2 3 4]", got)
+	}
+	// The last line is 8 (the closing bracket); LastLine may say more, never less.
+	if l := tr.LastLine(); l < 8 || l > 9 {
+		t.Errorf("LastLine %d, want 8 or 9", l)
+	}
+	if l := New(parse(t, `[]`), "").LastLine(); l != 2 {
+		t.Errorf("LastLine of [] %d", l)
+	}
+}

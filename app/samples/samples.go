@@ -27,6 +27,7 @@ var list = []Sample{
 	{ID: "cloudevents-connected", Title: "CloudEvents: client connected"},
 	{ID: "cloudevents-disconnected", Title: "CloudEvents: client disconnected"},
 	{ID: "validation-handshake", Title: "Event Grid: subscription validation"},
+	{ID: "eventgrid-batch", Title: "Event Grid: a batch of 4 events"},
 	{ID: "broken-misspelled-type", Title: "Broken: misspelled event type", Broken: true},
 	{ID: "broken-specversion-camel-case", Title: "Broken: camel-case specVersion", Broken: true},
 	{ID: "broken-bare-date", Title: "Broken: bare date in eventTime", Broken: true},

@@ -25,6 +25,7 @@ func TestSamplesInspect(t *testing.T) {
 		{id: "cloudevents-connected", form: detect.CloudEvents, valid: true},
 		{id: "cloudevents-disconnected", form: detect.CloudEvents, valid: true},
 		{id: "validation-handshake", form: detect.Handshake, valid: true},
+		{id: "eventgrid-batch", form: detect.EventGrid, valid: true},
 		{id: "broken-misspelled-type", form: detect.EventGrid, want: []place{{"EG001", 4, 16}},
 			fix: "Microsoft.SignalRService.ClientConnectionDisconnected"},
 		{id: "broken-specversion-camel-case", form: detect.CloudEvents, want: []place{{"CE004", 13, 3}}, fix: "specversion"},
@@ -70,6 +71,10 @@ func TestSamplesInspect(t *testing.T) {
 				t.Errorf("%s: no fix writing %q that removes an error", tt.id, tt.fix)
 			}
 		}
+	}
+	// The batch sample shows the batch table: events of two connections.
+	if r := inspect.Inspect([]byte(mustGet(t, "eventgrid-batch").Text)); !r.Batch || len(r.Events) != 4 || r.Warnings != 0 {
+		t.Errorf("batch sample: batch %v, %d events, %d warnings; want a batch of 4 without warnings", r.Batch, len(r.Events), r.Warnings)
 	}
 	if r := inspect.Inspect([]byte(mustGet(t, "validation-handshake").Text)); !strings.Contains(r.HandshakeResponse, "512d38b6-c7b8-40c8-89fe-f46f9e9622b6") {
 		t.Errorf("handshake response = %q", r.HandshakeResponse)

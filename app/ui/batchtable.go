@@ -57,7 +57,7 @@ type BatchTable struct {
 	query  string
 	col    inspect.RowColumn
 	desc   bool
-	first  int // position in order of the first row in view
+	win    rowWindow // the rows drawn, by position in order; see view
 	// focusShown is the Focus the table last scrolled to.
 	focusShown int
 }
@@ -81,7 +81,7 @@ func (t *BatchTable) OnUpdate(ctx app.Context) {
 		if t.rows[i].Index != t.Focus {
 			continue
 		}
-		if pos >= t.first && pos < t.first+btVisible {
+		if w := t.view(); pos >= w.first && pos < w.first+w.visible {
 			return // in view
 		}
 		ctx.Defer(func(ctx app.Context) {
@@ -93,11 +93,18 @@ func (t *BatchTable) OnUpdate(ctx app.Context) {
 	}
 }
 
+// view returns the table's row window, with its geometry.
+func (t *BatchTable) view() *rowWindow {
+	if t.win.height == 0 {
+		t.win = rowWindow{height: btRowHeight, visible: btVisible, overscan: btOverscan}
+	}
+	return &t.win
+}
+
 // window returns the positions in the order of the rows drawn: those in
 // view and btOverscan more on each side.
 func (t *BatchTable) window() (from, to int) {
-	to = min(t.first+btVisible+btOverscan, len(t.order))
-	return min(max(t.first-btOverscan, 0), to), to
+	return t.view().span(len(t.order))
 }
 
 // place sizes the space above and below the drawn rows, once the update
@@ -109,9 +116,9 @@ func (t *BatchTable) place(ctx app.Context) {
 		if !style.Truthy() {
 			return
 		}
-		from, to := t.window()
-		style.Call("setProperty", "--bt-before", strconv.Itoa(from*btRowHeight)+"px")
-		style.Call("setProperty", "--bt-after", strconv.Itoa((len(t.order)-to)*btRowHeight)+"px")
+		before, after := t.view().spacers(len(t.order))
+		style.Call("setProperty", "--bt-before", strconv.Itoa(before)+"px")
+		style.Call("setProperty", "--bt-after", strconv.Itoa(after)+"px")
 	})
 }
 
@@ -128,7 +135,7 @@ func (t *BatchTable) prepare() {
 // sort orders the rows by the table's column and filter.
 func (t *BatchTable) sort() {
 	t.order = inspect.RowOrder(t.rows, t.query, t.col, t.desc)
-	t.first = 0
+	t.view().first = 0
 	if e := element("batch-scroll"); app.IsClient && e.Truthy() {
 		e.Set("scrollTop", 0)
 	}
@@ -136,12 +143,10 @@ func (t *BatchTable) sort() {
 
 // onScroll draws the rows that scrolled into view.
 func (t *BatchTable) onScroll(ctx app.Context, e app.Event) {
-	first := e.Get("target").Get("scrollTop").Int() / btRowHeight
-	if first == t.first {
+	if !t.view().scrollTo(e.Get("target").Get("scrollTop").Int()) {
 		ctx.PreventUpdate()
 		return
 	}
-	t.first = first
 	t.place(ctx)
 }
 

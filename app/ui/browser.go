@@ -273,8 +273,39 @@ func saveDraftFrom(id string, limit int) {
 	case n == 0 || n > maxDraft:
 		ls.Call("removeItem", draftKey)
 	case n <= limit:
-		ls.Call("setItem", draftKey, e.Get("value"))
+		storeDraft(e.Get("value"))
 	}
+}
+
+// storeDraft stores v as the draft. When the storage is full, the draft
+// goes before the Undo text kept beside it (undostore.go), which is
+// dropped to make room; when there is still no room, the older draft is
+// removed, so that a reload never brings it back.
+func storeDraft(v app.Value) {
+	if storeItem(draftKey, v) {
+		return
+	}
+	forgetStoredUndo()
+	if !storeItem(draftKey, v) {
+		app.Window().Get("localStorage").Call("removeItem", draftKey)
+	}
+}
+
+// storeItem sets key to v in localStorage; it reports false when there is
+// no storage or it refuses the value (a full storage throws, which
+// syscall/js turns into a panic).
+func storeItem(key string, v any) (ok bool) {
+	ls := app.Window().Get("localStorage")
+	if !ls.Truthy() {
+		return false
+	}
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	ls.Call("setItem", key, v)
+	return true
 }
 
 // draft returns the stored draft, if there is one.

@@ -145,7 +145,7 @@ func (c *Compare) onInput(ctx app.Context, e app.Event) {
 			}
 			c.right = fieldText("compare-input")
 			if ls, e := app.Window().Get("localStorage"), element("compare-input"); ls.Truthy() && e.Truthy() && e.Get("textLength").Int() <= maxDraft {
-				ls.Call("setItem", compareKey, e.Get("value"))
+				storeItem(compareKey, e.Get("value"))
 			}
 			if c.undo.right == "" {
 				c.undo = compareUndo{} // "Restored…" spoke of the text before this edit
@@ -209,12 +209,9 @@ func (c *Compare) result() app.UI {
 			app.Ul().Class("lost").Body(problems...),
 		)
 	}
-	status := "No differences"
-	if r.Semantic {
+	status := r.Summary()
+	if r.Equal && r.Semantic {
 		status += " (compared as CloudEvents)"
-	}
-	if !r.Equal {
-		status = count(len(r.Changes), "difference", "differences")
 	}
 	return box.DataSet("equal", r.Equal).Body(
 		app.P().ID("compare-status").Class("compare-status").Text(status),

@@ -75,7 +75,7 @@ func currentCompareText() string {
 // short enough for localStorage.
 func saveCompareText(text string) {
 	if ls := app.Window().Get("localStorage"); ls.Truthy() && len(text) <= maxDraft {
-		ls.Call("setItem", compareKey, text)
+		storeItem(compareKey, text)
 	}
 }
 

@@ -270,7 +270,7 @@ func (b *bigText) saveDraft(limit int) {
 	case b.n > maxDraft:
 		ls.Call("removeItem", draftKey)
 	case b.n <= limit:
-		ls.Call("setItem", draftKey, b.value())
+		storeDraft(b.value())
 	}
 }
 

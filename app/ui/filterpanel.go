@@ -351,7 +351,7 @@ func (p *Inspector) setFilter(v any) {
 		if text == "" {
 			ls.Call("removeItem", filterKey)
 		} else {
-			ls.Call("setItem", filterKey, text)
+			storeItem(filterKey, text)
 		}
 	}
 }

@@ -65,13 +65,16 @@ type Inspector struct {
 	live    bool // the Live view (live.go) is open
 	tree    bool // the Pretty tab shows the tree view
 
-	notice   notice // a message about the last action
-	fatal    string // a recovered panic, shown in a banner
-	undo     undo   // the text Undo brings back
-	shareURL string
-	filter   string      // the subscription filter's text (FilterPanel)
-	fstate   filterState // its evaluation against report
-	fundo    filterUndo  // the filter a replacement took the place of
+	notice notice // a message about the last action
+	fatal  string // a recovered panic, shown in a banner
+	undo   undo   // the text Undo brings back
+	// undoStored says undo is kept in localStorage too (undostore.go),
+	// so that a reload still offers it.
+	undoStored bool
+	shareURL   string
+	filter     string      // the subscription filter's text (FilterPanel)
+	fstate     filterState // its evaluation against report
+	fundo      filterUndo  // the filter a replacement took the place of
 
 	// compareLoad is the compare mode's state from the last share link.
 	compareLoad compareLoad
@@ -129,8 +132,13 @@ func (p *Inspector) OnMount(ctx app.Context) {
 		p.compare = storedFlag(compareOpenKey)
 		p.listen(ctx)
 		if !p.openShared(ctx) {
+			// The Undo of the last replacement comes back with the draft.
+			u, kept := storedUndo()
 			if v, ok := draft(); ok {
 				p.load(ctx, v, false)
+			}
+			if kept {
+				p.keep(u) // load forgot it
 			}
 		}
 	})
@@ -185,7 +193,7 @@ func (p *Inspector) replaceFrom(ctx app.Context, text any, undoable bool, before
 	p.load(ctx, text, undoable)
 	if had {
 		before.what = restoreLabel
-		p.undo = before
+		p.keep(before)
 		msg += " “" + restoreLabel + "” brings back the text you had."
 	}
 	p.say(msg, false)
@@ -197,7 +205,7 @@ func (p *Inspector) replaceFrom(ctx app.Context, text any, undoable bool, before
 func (p *Inspector) load(ctx app.Context, text any, undoable bool) {
 	p.ed.load(text, undoable)
 	p.gen++
-	p.undo = undo{}
+	p.keep(undo{})
 	p.runNow(ctx)
 }
 
@@ -413,14 +421,14 @@ func (p *Inspector) applyFix(ctx app.Context, v any) {
 	if s := p.ed.surface(); s.replace(p.src, fixed) {
 		p.gen++
 		p.runNow(ctx)
-		p.undo = before
-		p.undo.what = "Undo fix"
+		before.what = "Undo fix"
+		p.keep(before)
 		p.say("Applied: "+d.Fix.Title+". “Undo fix” or Ctrl+Z in the editor undoes it.", false)
 		return
 	}
 	p.load(ctx, fixed, false)
-	p.undo = before
-	p.undo.what = "Undo fix"
+	before.what = "Undo fix"
+	p.keep(before)
 	p.say("Applied: "+d.Fix.Title+". “Undo fix” brings back the text before it.", false)
 }
 
@@ -447,14 +455,16 @@ func (p *Inspector) pickEvent(ctx app.Context, v any) {
 	if p.focus >= 0 && p.report.Doc != nil && p.current(ctx) {
 		if n := p.report.Doc.Root.Lookup(p.report.Events[p.focus].Pointer); n != nil {
 			at := place{start: n.Pos.Offset, end: n.Pos.Offset, line: n.Pos.Line, col: n.Pos.Column}
-			// Showing the place takes the focus: it goes back to the menu,
-			// or to the "Go to #" field the number was typed in.
-			back := "event-picker"
-			if active := app.Window().Get("document").Get("activeElement"); active.Truthy() && active.Get("id").String() == "event-index" {
-				back = "event-index"
+			// Showing the place takes the focus: it goes back to the "Go to
+			// #" field the number was typed in, or the batch table's row
+			// pressed, else to the menu.
+			back := element("event-picker")
+			if active := app.Window().Get("document").Get("activeElement"); active.Truthy() &&
+				(active.Get("id").String() == "event-index" || active.Call("closest", "#batch-scroll").Truthy()) {
+				back = active
 			}
 			p.ed.show(at, p.index)
-			element(back).Call("focus")
+			back.Call("focus")
 		}
 	}
 }

@@ -262,7 +262,7 @@ func (p *Inspector) pasteLarge(ctx app.Context, text app.Value) {
 	} else {
 		p.ed.setBig(s, text)
 		p.gen++
-		p.undo = undo{}
+		p.keep(undo{})
 		p.runNow(ctx)
 		p.say(fmt.Sprintf("Pasted %s: shown read-only so that the page stays quick. “Edit as text” makes it editable.", sizeLabel(len(s))), false)
 		return

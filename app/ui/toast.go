@@ -31,7 +31,17 @@ func (p *Inspector) toast() app.UI {
 		app.Div().Class("toast-actions").Body(
 			app.Button().ID("undo-clear").Class("btn", "btn-accent").Text(cmp.Or(p.undo.what, "Undo clear")).Hidden(!p.undo.ok()).
 				OnClick(handler("undoing the clear", p.undoClear)),
+			undoNote(p.undo.ok() && !p.undoStored),
 			dismiss,
 		),
 	)
+}
+
+// undoNote says beside the Undo button that its text is not kept across
+// a reload, when shown.
+func undoNote(shown bool) app.UI {
+	if !shown {
+		return nil
+	}
+	return app.Span().ID("undo-not-kept").Class("muted", "toast-note").Text(undoNotKept)
 }

@@ -18,7 +18,7 @@ func (p *Inspector) stash(what string) {
 		u = undo{}
 	}
 	u.what = what
-	p.undo = u
+	p.keep(u)
 }
 
 // clear empties the editor, keeping the text for "Undo clear".
@@ -42,10 +42,21 @@ func (p *Inspector) undoClear(ctx app.Context, e app.Event) {
 		return
 	}
 	p.ed.restore(p.undo)
-	p.undo = undo{}
+	p.keep(undo{})
 	p.gen++
 	p.runNow(ctx)
 	p.say("Restored the text.", false)
+	// The button goes away with the text it kept: the focus goes to the
+	// text brought back rather than to the page's start.
+	ctx.Defer(func(ctx app.Context) {
+		id := "input"
+		if p.ed.large() != nil {
+			id = "large-scroll"
+		}
+		if e := element(id); e.Truthy() {
+			e.Call("focus", map[string]any{"preventScroll": true})
+		}
+	})
 }
 
 // editAsText moves the large text into the textarea. The text is the same,

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"sort"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -16,19 +17,25 @@ const actionSelectPointer = "eventlens/select-pointer"
 
 // The tree's geometry: every row is tvRowHeight pixels high (as the CSS
 // of .tv-row says), tvVisible rows are in view and tvOverscan more drawn
-// on each side, whatever the number of visible values.
+// on each side, whatever the number of visible values. With long values
+// wrapped a row is at least tvRowHeight high: see TreeView.measure.
 const (
 	tvRowHeight = 22
 	tvVisible   = 20
 	tvOverscan  = 10
 )
 
+// treeWrapKey is the localStorage key of the tree's wrap toggle.
+const treeWrapKey = "eventlens.tree.wrap"
+
 // TreeView shows a value (the payload, or the event shown alone) as a
 // collapsible tree (app/outline), drawing only the rows in view. It is
 // one focusable tree (role tree) whose active row the keyboard moves:
 // Up and Down, Right to expand or go to the first child, Left to collapse
 // or go to the parent, Home and End, Enter or Space to select the value
-// in the editor (as a click on a row does).
+// in the editor (as a click on a row does). Each row shows the line of
+// its value in the editor's text; the Wrap toggle (remembered across
+// reloads) shows long values whole, on as many lines as they take.
 type TreeView struct {
 	app.Compo
 
@@ -41,10 +48,26 @@ type TreeView struct {
 
 	tree    *outline.Tree
 	treeOf  *jsontree.Node
-	active  int // the active row
-	first   int // the first row in view
+	active  int       // the active row
+	win     rowWindow // the rows drawn; see view
 	keydown app.Func
 	copied  string // what the last Copy did
+
+	// wrap shows long values whole, wrapped; rows then differ in height:
+	// tall holds the heights measured of the rows drawn that are taller
+	// than tvRowHeight, by value, and tops the top of each row (and the
+	// total height last), computed from tall for the rows of topsOf.
+	wrap   bool
+	tall   map[*jsontree.Node]int
+	tops   []int
+	topsOf []outline.Row
+}
+
+// OnInit reads the wrap toggle's stored state.
+func (v *TreeView) OnInit() {
+	if app.IsClient {
+		v.wrap = storedFlag(treeWrapKey)
+	}
 }
 
 // OnMount listens to the keys the tree handles, which must not also
@@ -91,7 +114,8 @@ func (v *TreeView) OnUpdate(ctx app.Context) { v.place(ctx) }
 func (v *TreeView) prepare() []outline.Row {
 	if v.treeOf != v.Root || v.tree == nil {
 		v.tree, v.treeOf = outline.New(v.Root, v.Base), v.Root
-		v.active, v.first = 0, 0
+		v.active, v.view().first = 0, 0
+		v.tall, v.tops = nil, nil
 		if e := element("tree"); app.IsClient && e.Truthy() {
 			e.Set("scrollTop", 0)
 		}
@@ -101,26 +125,126 @@ func (v *TreeView) prepare() []outline.Row {
 	return rows
 }
 
+// view returns the tree's row window, with its geometry (with long
+// values wrapped, rows may be taller than its height: see measure).
+func (v *TreeView) view() *rowWindow {
+	if v.win.height == 0 {
+		v.win = rowWindow{height: tvRowHeight, visible: tvVisible, overscan: tvOverscan}
+	}
+	return &v.win
+}
+
 // window returns the rows drawn: those in view and tvOverscan more on
 // each side.
 func (v *TreeView) window(n int) (from, to int) {
-	to = min(v.first+tvVisible+tvOverscan, n)
-	return min(max(v.first-tvOverscan, 0), to), to
+	return v.view().span(n)
 }
 
-// place sizes the space above and below the drawn rows through the CSSOM
-// (the Content-Security-Policy allows no style attribute in markup).
+// place sizes the space above and below the drawn rows, and the line
+// numbers' column, through the CSSOM (the Content-Security-Policy allows
+// no style attribute in markup). With long values wrapped it first
+// measures the rows drawn.
 func (v *TreeView) place(ctx app.Context) {
 	ctx.Defer(func(ctx app.Context) {
 		style := element("tree-rows").Get("style")
 		if !style.Truthy() || v.tree == nil {
 			return
 		}
-		n := len(v.tree.Rows())
-		from, to := v.window(n)
-		style.Call("setProperty", "--tv-before", strconv.Itoa(from*tvRowHeight)+"px")
-		style.Call("setProperty", "--tv-after", strconv.Itoa((n-to)*tvRowHeight)+"px")
+		rows := v.tree.Rows()
+		if v.wrap {
+			v.measure(rows)
+		}
+		from, to := v.window(len(rows))
+		style.Call("setProperty", "--tv-before", strconv.Itoa(v.top(rows, from))+"px")
+		style.Call("setProperty", "--tv-after", strconv.Itoa(v.top(rows, len(rows))-v.top(rows, to))+"px")
+		style.Call("setProperty", "--tv-gutter", strconv.Itoa(len(strconv.Itoa(v.tree.LastLine()))+1)+"ch")
 	})
+}
+
+// measure records the heights of the rows drawn, which wrapping makes
+// differ. The rows not drawn yet count as one line each: the space above
+// and below the rows drawn is an estimate that each scroll corrects, and
+// when a row above the first in view turns out taller or shorter than
+// counted, the scroll position moves by as much, so that the rows in view
+// stay where they are.
+func (v *TreeView) measure(rows []outline.Row) {
+	box := element("tree")
+	if !box.Truthy() {
+		return
+	}
+	from, to := v.window(len(rows))
+	changed := false
+	if v.tall == nil {
+		v.tall = map[*jsontree.Node]int{}
+	}
+	first := v.view().first
+	anchor := v.top(rows, first)
+	offset := box.Get("scrollTop").Int() - anchor
+	for i := from; i < to; i++ {
+		e := element("tree-row-" + strconv.Itoa(i))
+		if !e.Truthy() {
+			continue
+		}
+		h := e.Get("offsetHeight").Int()
+		if h <= 0 { // not laid out (hidden)
+			continue
+		}
+		n := rows[i].Node
+		old, ok := v.tall[n]
+		switch {
+		case h > tvRowHeight && (!ok || old != h):
+			v.tall[n] = h
+			changed = true
+		case h <= tvRowHeight && ok:
+			delete(v.tall, n)
+			changed = true
+		}
+	}
+	if !changed {
+		return
+	}
+	v.tops = nil
+	if moved := v.top(rows, first) - anchor; moved != 0 {
+		box.Set("scrollTop", max(v.top(rows, first)+offset, 0))
+	}
+}
+
+// top returns the top of row i in pixels (i = len(rows): the height of
+// every row).
+func (v *TreeView) top(rows []outline.Row, i int) int {
+	if !v.wrap || len(v.tall) == 0 {
+		return i * tvRowHeight
+	}
+	if v.tops == nil || len(v.topsOf) != len(rows) || len(rows) > 0 && &v.topsOf[0] != &rows[0] {
+		v.tops, v.topsOf = make([]int, len(rows)+1), rows
+		for k, r := range rows {
+			h, ok := v.tall[r.Node]
+			if !ok {
+				h = tvRowHeight
+			}
+			v.tops[k+1] = v.tops[k] + h
+		}
+	}
+	return v.tops[i]
+}
+
+// rowAt returns the row at y pixels from the top of the rows.
+func (v *TreeView) rowAt(rows []outline.Row, y int) int {
+	if !v.wrap || len(v.tall) == 0 {
+		return y / tvRowHeight
+	}
+	v.top(rows, 0)
+	return max(sort.Search(len(rows), func(i int) bool { return v.tops[i+1] > y }), 0)
+}
+
+// toggleWrap switches long values between one clipped line and wrapped
+// text, and remembers the choice.
+func (v *TreeView) toggleWrap(ctx app.Context) {
+	v.wrap = !v.wrap
+	v.tall, v.tops = nil, nil
+	storeFlag(treeWrapKey, v.wrap)
+	v.reveal()
+	v.place(ctx)
 }
 
 // key handles a key pressed in the tree.
@@ -165,26 +289,35 @@ func (v *TreeView) key(ctx app.Context, key string) {
 // reveal scrolls the active row into view.
 func (v *TreeView) reveal() {
 	e := element("tree")
-	if !e.Truthy() {
+	if !e.Truthy() || v.tree == nil {
 		return
 	}
-	top := e.Get("scrollTop").Int() / tvRowHeight
+	rows := v.tree.Rows()
+	if v.active >= len(rows) {
+		return
+	}
+	top, bottom := v.top(rows, v.active), v.top(rows, v.active+1)
+	scroll, height := e.Get("scrollTop").Int(), e.Get("clientHeight").Int()
+	if height <= 0 {
+		height = tvVisible * tvRowHeight
+	}
 	switch {
-	case v.active < top:
-		e.Set("scrollTop", v.active*tvRowHeight)
-	case v.active >= top+tvVisible:
-		e.Set("scrollTop", (v.active-tvVisible+1)*tvRowHeight)
+	case top < scroll:
+		e.Set("scrollTop", top)
+	case bottom > scroll+height:
+		e.Set("scrollTop", bottom-height)
 	}
 }
 
 // onScroll draws the rows that scrolled into view.
 func (v *TreeView) onScroll(ctx app.Context, e app.Event) {
-	first := e.Get("target").Get("scrollTop").Int() / tvRowHeight
-	if first == v.first {
+	if v.tree == nil {
+		return
+	}
+	if !v.view().setFirst(v.rowAt(v.tree.Rows(), e.Get("target").Get("scrollTop").Int())) {
 		ctx.PreventUpdate()
 		return
 	}
-	v.first = first
 	v.place(ctx)
 }
 
@@ -214,10 +347,13 @@ func (v *TreeView) Render() app.UI {
 			app.Button().ID("tree-copy-pointer").Class("btn").Text("Copy pointer").Disabled(len(rows) == 0).
 				Title("Copy the active row's JSON pointer").
 				OnClick(handler("copying a pointer", func(ctx app.Context, e app.Event) { v.copyActive(ctx, true) })),
+			app.Button().ID("tree-wrap").Class("btn").Text("Wrap").Aria("pressed", v.wrap).
+				Title("Show long values whole, on several lines").
+				OnClick(handler("wrapping the values", func(ctx app.Context, e app.Event) { v.toggleWrap(ctx) })),
 			app.Span().ID("tree-copy-status").Class("muted").Role("status").Text(v.copied),
 		),
 		app.P().ID("tree-help").Class("muted", "tree-help").Text("Arrow keys move and open; Enter or a click selects the value in the editor."),
-		app.Div().ID("tree").Class("tree").Role("tree").TabIndex(0).
+		app.Div().ID("tree").Class("tree").Class(wrapClass(v.wrap)).Role("tree").TabIndex(0).
 			Aria("label", "Payload as a tree").Aria("describedby", "tree-help").Aria("activedescendant", active).
 			OnScroll(handler("scrolling the tree", v.onScroll)).
 			Body(app.Div().ID("tree-rows").Class("tv-rows").Body(items...)),
@@ -255,17 +391,30 @@ func (v *TreeView) row(i int, r outline.Row) app.UI {
 		label = app.Span().Class("tv-key").Text(l + ": ")
 	}
 	pointer := r.Pointer
+	text := r.Preview()
+	if v.wrap {
+		text = r.Wrapped()
+	}
 	return div.
 		OnClick(handler("selecting a value", func(ctx app.Context, e app.Event) {
 			v.active = i
 			ctx.NewActionWithValue(actionSelectPointer, pointer)
 		}), app.EventScope(pointer)).
 		Body(
+			app.Span().Class("tv-line").Aria("hidden", "true").Text(r.Line()),
 			app.Span().Class("tv-indent", "tv-d"+strconv.Itoa(min(r.Depth, 12))),
 			toggle,
 			label,
-			app.Span().Class("tv-value", "tv-"+r.Node.Kind.String()).Text(r.Preview()),
+			app.Span().Class("tv-value", "tv-"+r.Node.Kind.String()).Text(text),
 		)
+}
+
+// wrapClass is the tree's class while long values wrap.
+func wrapClass(wrap bool) string {
+	if wrap {
+		return "tv-wrap"
+	}
+	return ""
 }
 
 // copyActive copies the active row's JSON pointer, or its value as

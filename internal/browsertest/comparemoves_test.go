@@ -49,6 +49,11 @@ func TestCompareMarksMoves(t *testing.T) {
 	if colours[0] == colours[1] {
 		t.Errorf("the moved line is not marked: background %s", colours[0])
 	}
+	// The status counts the move apart: it is no difference of values, but
+	// it is not "No differences" either.
+	if got := eval[string](b, `document.querySelector("#compare-status").textContent`); got != "No changes; 1 event moved" {
+		t.Errorf("status %q, want %q", got, "No changes; 1 event moved")
+	}
 	// The change list still lists the move.
 	if got := eval[string](b, `document.querySelector("#compare-changes").textContent`); !strings.Contains(got, "move /3 → /0") {
 		t.Errorf("change list %q", got)

@@ -396,6 +396,13 @@ func TestUIReloadKeepsDraftAndClearUndo(t *testing.T) {
 	if got := eval[string](b, `document.querySelector("#input").value`); got != "" {
 		t.Errorf("Clear left %q", got)
 	}
+	// "Undo clear" is kept with the draft: a reload still offers it.
+	b.do(30*time.Second, chromedp.Reload())
+	b.waitApp()
+	waitJS(b, 10*time.Second, `(() => { const u = document.querySelector("#undo-clear"); return u !== null && !u.hidden && u.textContent === "Undo clear" })()`)
+	if got := eval[string](b, `document.querySelector("#input").value`); got != "" {
+		t.Errorf("after Clear and a reload the editor holds %q", got)
+	}
 	click(b, "#undo-clear")
 	waitInspected(b, text)
 	if got := eval[string](b, `document.querySelector("#input").value`); got != text {
@@ -551,6 +558,23 @@ func TestUIScreenshots(t *testing.T) {
 	waitJS(b, 5*time.Second, `document.querySelector('#compare-diff[data-equal="false"]') !== null`)
 	eval[bool](b, `(document.querySelector("#compare").scrollIntoView(), true)`)
 	shot("compare.png")
+	// Compare with events that moved: the batch sample against the same
+	// events in another order, one of them changed, in plain mode.
+	batch := sample(t, "eventgrid-batch")
+	var events []json.RawMessage
+	if err := json.Unmarshal([]byte(batch), &events); err != nil || len(events) != 4 {
+		t.Fatalf("the batch sample: %d events, %v", len(events), err)
+	}
+	moved, err := json.MarshalIndent([]json.RawMessage{events[2], events[0], events[1], events[3]}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	load(batch)
+	setText(b, "#compare-input", strings.Replace(string(moved), `"errorMessage": "Internal server error."`, `"errorMessage": "Connection timed out."`, 1))
+	click(b, "#semantic")
+	waitJS(b, 5*time.Second, `document.querySelector("#semantic").checked === false && document.querySelector("#compare-right mark.moved") !== null`)
+	eval[bool](b, `(document.querySelector("#compare").scrollIntoView(), true)`)
+	shot("compare-moves.png")
 	click(b, "#compare-toggle")
 	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
