@@ -83,6 +83,10 @@ func (t *Timeline) OnMount(ctx app.Context) {
 // OnUpdate computes the chart of a new report.
 func (t *Timeline) OnUpdate(ctx app.Context) { t.prepare(ctx) }
 
+// timelineSyncEvents is the most events whose Timeline is computed as the
+// tab is drawn; past it, prepare computes it in tasks of its own.
+const timelineSyncEvents = 500
+
 // prepare computes the summary and chart the view lacks in later browser
 // tasks, so that the tab (its frame and a word that the chart is coming) is
 // drawn first, and no task is long: the summary in one, the chart in the
@@ -90,7 +94,7 @@ func (t *Timeline) OnUpdate(ctx app.Context) { t.prepare(ctx) }
 func (t *Timeline) prepare(ctx app.Context) {
 	c := &timelineCache
 	r, by := t.Report, t.by
-	if r == nil || r.Doc == nil || c.pending[by] == r {
+	if r == nil || r.Doc == nil || len(r.Events) <= timelineSyncEvents || c.pending[by] == r {
 		return
 	}
 	if s, ch := t.cached(); s != nil && ch != nil {
@@ -158,6 +162,9 @@ func (t *Timeline) Render() app.UI {
 	}
 	drawing := app.P().ID("timeline-drawing").Class("muted").Text("Drawing the Timeline…")
 	s, c := t.cached()
+	if c == nil && len(t.Report.Events) <= timelineSyncEvents {
+		s, c = t.chart() // a few milliseconds: no need to wait
+	}
 	if s == nil {
 		return box.Body(drawing)
 	}

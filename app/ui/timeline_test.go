@@ -21,7 +21,7 @@ import (
 func TestTimelineRender(t *testing.T) {
 	forgetTimeline()
 	defer forgetTimeline()
-	sc := gen.Scenario{Background: 420, Storms: []gen.Storm{{Hub: `<b>storm</b>`, User: "p", At: 5 * time.Second,
+	sc := gen.Scenario{Background: 520, Storms: []gen.Storm{{Hub: `<b>storm</b>`, User: "p", At: 5 * time.Second,
 		Clients: 10, Rounds: 2, Period: 4 * time.Second, Gap: time.Second, Step: 10 * time.Millisecond, Message: `"quoted" & <error>`}}}
 	r := inspect.Inspect(sc.Batch(gen.EventGrid))
 	tl := &Timeline{Report: r, Focus: -1}
@@ -48,7 +48,7 @@ func TestTimelineRender(t *testing.T) {
 	if want := "&lt;b&gt;storm&lt;/b&gt; — peak 10 open, 20 errors"; !strings.Contains(html, want) {
 		t.Errorf("payload text is not shown escaped as %q", want)
 	}
-	for _, want := range []string{`id="timeline-summary"`, "470 connection events", `id="timeline-by-hub"`, `aria-pressed="false"`, `id="timeline-detail"`, `id="timeline-chart"`} {
+	for _, want := range []string{`id="timeline-summary"`, "570 connection events", `id="timeline-by-hub"`, `aria-pressed="false"`, `id="timeline-detail"`, `id="timeline-chart"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the view lacks %q", want)
 		}
@@ -113,12 +113,8 @@ func TestTimelineNothingToDraw(t *testing.T) {
 		if tt.src != "" {
 			r = inspect.Inspect([]byte(tt.src))
 		}
-		tl := &Timeline{Report: r, Focus: -1}
-		if r != nil {
-			forgetTimeline()
-			tl.chart()
-		}
-		html := app.HTMLString(tl.Render())
+		forgetTimeline()
+		html := app.HTMLString((&Timeline{Report: r, Focus: -1}).Render()) // small: drawn at once
 		for _, w := range tt.want {
 			if !strings.Contains(html, w) {
 				t.Errorf("%q: the view lacks %q:\n%s", tt.src, w, html)
