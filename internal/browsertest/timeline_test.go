@@ -209,7 +209,8 @@ func TestTimelineScreenshot(t *testing.T) {
 		t.Skip("set EVENTLENS_SCREENSHOTS=1 to write docs/img/timeline.png")
 	}
 	_, b := uiPage(t)
-	b.do(10*time.Second, chromedp.EmulateViewport(1440, 1000))
+	// Tall enough for the top of the page down to the chart's description.
+	b.do(10*time.Second, chromedp.EmulateViewport(1440, 1400))
 	var buf bytes.Buffer
 	if err := json.Compact(&buf, gen.StormBatch(gen.EventGrid, 3000)); err != nil {
 		t.Fatal(err)
@@ -217,6 +218,8 @@ func TestTimelineScreenshot(t *testing.T) {
 	text := buf.String()
 	dropFile(b, "storm.json", text)
 	waitJS(b, 60*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null && document.querySelector("#tab-timeline") !== null`, len(text)))
+	// The notice that the file loaded would cover the chart.
+	click(b, "#dismiss-notice")
 	click(b, "#tab-timeline")
 	waitJS(b, 20*time.Second, `document.querySelector("#timeline-chart") !== null`)
 	// Describe the storm's busiest error mark, as a user hovering it sees.
