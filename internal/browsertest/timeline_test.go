@@ -201,6 +201,42 @@ func TestTimelineDraws(t *testing.T) {
 	}
 }
 
+// TestTimelineMarkEvents opens the Timeline of a batch past the events
+// drawn with the tab (so its chart is computed in tasks of its own): a mark
+// that stands for several events lists them, a page at a time, and each
+// shows its event in the inspector.
+func TestTimelineMarkEvents(t *testing.T) {
+	_, b := uiPage(t)
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, gen.StormBatch(gen.EventGrid, 3000)); err != nil {
+		t.Fatal(err)
+	}
+	s := summary.Of(inspect.Inspect(buf.Bytes()))
+	c := summary.Layout(s, summary.ByHub)
+	busiest := -1
+	for i, m := range c.Marks {
+		if m.Line == 0 && (busiest < 0 || m.Count > c.Marks[busiest].Count) {
+			busiest = i
+		}
+	}
+	m := c.Marks[busiest]
+	evs := c.Events(s, &m)
+	if len(s.Events) < 3000 || m.Count <= 20 {
+		t.Fatalf("%d events, the busiest mark stands for %d: not the chart this test expects", len(s.Events), m.Count)
+	}
+	openTimeline(b, buf.String())
+	pointAt(b, "mousemove", c, m.X, c.Lines[0].Lane)
+	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelectorAll("#timeline-events .tl-event").length === 20 && document.querySelector("#timeline-events").textContent.includes("1–20 of %d")`, len(evs)))
+	eval[bool](b, `(document.querySelector("#timeline-events-later").click(), true)`)
+	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#timeline-events").textContent.includes("21–%d of %d")`, min(40, len(evs)), len(evs)))
+	ev := s.Events[evs[22]]
+	eval[bool](b, fmt.Sprintf(`(document.querySelector('#timeline-events .tl-event[data-event="%d"]').click(), true)`, ev.Index))
+	waitJS(b, 10*time.Second, fmt.Sprintf(`document.querySelector("#event-picker").value === "%d"`, ev.Index))
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
 // TestTimelineScreenshot writes docs/img/timeline.png: the Timeline of a
 // 3,000-event batch with a reconnect storm (gen.StormBatch). Run it on
 // demand with EVENTLENS_SCREENSHOTS=1 (after make wasm).
