@@ -304,9 +304,10 @@ func TestTimelineScreenshot(t *testing.T) {
 
 // TestPerfTimeline records what the Timeline costs for 5,000 events (a
 // batch with a reconnect storm): opening the tab to the chart painted, the
-// longest main-thread task meanwhile, the SVG elements drawn, and hovering
-// a mark to its description. Printed as "PERF" lines for make bench; none
-// is asserted. It runs only with EVENTLENS_PERF=1.
+// longest main-thread task meanwhile (make bench holds both to budgets),
+// the SVG elements drawn, and pointing at a mark to its description.
+// Printed as "PERF" lines for make bench; none is asserted. It runs only
+// with EVENTLENS_PERF=1.
 func TestPerfTimeline(t *testing.T) {
 	perfOnly(t)
 	s := startServer(t, "")
