@@ -413,9 +413,24 @@ func sortMarks(ms []Mark) {
 // num writes a coordinate with at most one decimal.
 func num(v float64) string { return string(appendNum(nil, v)) }
 
-// appendNum appends a coordinate with at most one decimal.
+// appendNum appends a coordinate with at most one decimal: what
+// strconv.AppendFloat(b, math.Round(v*10)/10, 'f', -1, 64) writes, but in
+// integers (a chart writes thousands, and float formatting is slow in
+// wasm).
 func appendNum(b []byte, v float64) []byte {
-	return strconv.AppendFloat(b, math.Round(v*10)/10, 'f', -1, 64)
+	t := math.Round(v * 10)
+	if !(math.Abs(t) < 1e15) { // NaN, infinities, and values no chart has
+		return strconv.AppendFloat(b, t/10, 'f', -1, 64)
+	}
+	n := int64(t)
+	if n < 0 {
+		b, n = append(b, '-'), -n
+	}
+	b = strconv.AppendInt(b, n/10, 10)
+	if d := n % 10; d != 0 {
+		b = append(b, '.', byte('0'+d))
+	}
+	return b
 }
 
 // Num writes a coordinate for an SVG attribute (at most one decimal).
