@@ -354,24 +354,28 @@ func (c *Chart) ticks() {
 // MarkAt returns the mark nearest to (x, y) in viewBox units: on the lane
 // y falls in, the mark closest in x if it is at most tol away; -1 if none.
 func (c *Chart) MarkAt(x, y, tol float64) int {
-	line := -1
 	for i := range c.Lines {
 		if math.Abs(y-c.Lines[i].Lane) <= LaneHeight/2 {
-			line = i
-			break
+			if j := c.Nearest(i, x); j >= 0 && math.Abs(c.Marks[j].X-x) <= tol {
+				return j
+			}
+			return -1
 		}
 	}
-	if line < 0 {
-		return -1
-	}
+	return -1
+}
+
+// Nearest returns the mark of line closest in x to x (the earlier of two
+// as close), or -1 when the line has none.
+func (c *Chart) Nearest(line int, x float64) int {
 	// The marks are sorted by line, then x.
 	lo, _ := slices.BinarySearchFunc(c.Marks, line, func(m Mark, l int) int { return m.Line - l })
 	hi, _ := slices.BinarySearchFunc(c.Marks, line+1, func(m Mark, l int) int { return m.Line - l })
 	j, _ := slices.BinarySearchFunc(c.Marks[lo:hi], x, func(m Mark, x float64) int { return cmp.Compare(m.X, x) })
-	best, dist := -1, tol
+	best, dist := -1, math.Inf(1)
 	for _, k := range []int{lo + j - 1, lo + j} {
 		if k >= lo && k < hi {
-			if d := math.Abs(c.Marks[k].X - x); d <= dist {
+			if d := math.Abs(c.Marks[k].X - x); d < dist {
 				best, dist = k, d
 			}
 		}

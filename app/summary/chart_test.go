@@ -195,7 +195,8 @@ func TestLayoutConnectionChangesGroup(t *testing.T) {
 
 // TestLayoutReach: on the screenshot's batch, the tick paths draw every
 // mark once, MarkAt finds each mark at its place (and nothing between the
-// lanes), and a mark's Events are the events it stands for, each once.
+// lanes), Nearest finds a line's first and last marks from its ends, and a
+// mark's Events are the events it stands for, each once.
 func TestLayoutReach(t *testing.T) {
 	s := summary.Of(inspect.Inspect(gen.StormBatch(gen.EventGrid, 3000)))
 	for _, by := range []summary.By{summary.ByHub, summary.ByUser} {
@@ -243,6 +244,23 @@ func TestLayoutReach(t *testing.T) {
 			if n != 1 {
 				t.Fatalf("by %s: event %d is in %d marks", by, i, n)
 			}
+		}
+		for l := range c.Lines {
+			first, last := -1, -1
+			for i, m := range c.Marks {
+				if m.Line == l {
+					if first < 0 {
+						first = i
+					}
+					last = i
+				}
+			}
+			if a, z := c.Nearest(l, -10), c.Nearest(l, summary.Width+10); a != first || z != last {
+				t.Errorf("by %s: line %d's nearest marks to its ends are %d and %d, want %d and %d", by, l, a, z, first, last)
+			}
+		}
+		if j := c.Nearest(len(c.Lines), 0); j != -1 {
+			t.Errorf("by %s: Nearest on no line = %d", by, j)
 		}
 		if j := c.MarkAt(summary.Width/2, summary.PlotTop, 1); j != -1 {
 			t.Errorf("by %s: MarkAt on the plot = %d, want -1", by, j)

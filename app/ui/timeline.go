@@ -257,7 +257,7 @@ func totals(s *summary.Summary) string {
 func (t *Timeline) detail(s *summary.Summary, c *summary.Chart, active int) app.UI {
 	p := app.P().ID("timeline-detail").Class("timeline-detail").Aria("live", "polite")
 	if active < 0 {
-		hint := "Hover a mark, or Tab to the chart and move between its marks with ← →, to see its event; a click or Enter shows it in the inspector."
+		hint := "Hover a mark, or Tab to the chart and move between its marks with the arrow keys (↑ ↓ change lanes), to see its event; a click or Enter shows it in the inspector."
 		if c.Bucket > 0 {
 			hint += " Events close in time share a mark, which lists them."
 		}
@@ -331,9 +331,9 @@ func (t *Timeline) notes(s *summary.Summary) []app.UI {
 // timelineChart draws a chart as SVG: a path per line and a path per
 // line and class of marks (tens of elements for any batch), and a cursor on
 // the active mark. The SVG element is the one stop in the Tab order: the
-// arrow keys, Home and End move the cursor between the marks, and Enter or
-// Space shows the mark's event; the pointer finds the mark nearest to it on
-// its lane. Its handlers post actions (the Timeline describes the mark)
+// arrow keys, Home and End move the cursor between the marks (see key),
+// and Enter or Space shows the mark's event; the pointer finds the mark
+// nearest to it on its lane. Its handlers post actions (the Timeline describes the mark)
 // and prevent its own update.
 type timelineChart struct {
 	app.Compo
@@ -341,6 +341,8 @@ type timelineChart struct {
 	Chart  *summary.Chart
 	Sum    *summary.Summary
 	Active int // the mark under the cursor, or -1
+
+	moved int // 1 + the mark a key or the pointer moved to since the Timeline last said; 0 for none
 }
 
 // Render draws the chart.
@@ -411,9 +413,22 @@ func (tc *timelineChart) markAt(e app.Event) int {
 	return tc.Chart.MarkAt(x, y, 8*summary.Width/w)
 }
 
+// OnUpdate follows the active mark the Timeline says.
+func (tc *timelineChart) OnUpdate(ctx app.Context) { tc.moved = 0 }
+
+// current returns the active mark: the one a key or the pointer moved to
+// last, even before the page has drawn it.
+func (tc *timelineChart) current() int {
+	if tc.moved > 0 {
+		return tc.moved - 1
+	}
+	return tc.Active
+}
+
 // activate makes mark i the active one.
 func (tc *timelineChart) activate(ctx app.Context, i int) {
-	if i >= 0 && i < len(tc.Chart.Marks) && i != tc.Active {
+	if i >= 0 && i < len(tc.Chart.Marks) && i != tc.current() {
+		tc.moved = i + 1
 		ctx.NewActionWithValue(actionMark, markRef{tc.Chart, i})
 	}
 }
@@ -428,7 +443,7 @@ func (tc *timelineChart) hover(ctx app.Context, e app.Event) {
 // active.
 func (tc *timelineChart) focus(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
-	if tc.Active < 0 {
+	if tc.current() < 0 {
 		tc.activate(ctx, 0)
 	}
 }
@@ -448,21 +463,44 @@ func (tc *timelineChart) open(ctx app.Context, i int) {
 	ctx.NewActionWithValue(actionFocus, strconv.Itoa(ev.Index))
 }
 
-// key moves between marks with the arrow keys, Home and End, and opens the
-// active mark's event with Enter or Space.
+// otherLane returns the mark nearest in time to mark i on the next lane
+// down (or up) that has marks; i when there is none, 0 when i is -1.
+func (tc *timelineChart) otherLane(i int, down bool) int {
+	c := tc.Chart
+	if i < 0 {
+		return 0
+	}
+	step := -1
+	if down {
+		step = 1
+	}
+	for l := c.Marks[i].Line + step; l >= 0 && l < len(c.Lines); l += step {
+		if j := c.Nearest(l, c.Marks[i].X); j >= 0 {
+			return j
+		}
+	}
+	return i
+}
+
+// key moves between marks: ← → to the one before or after (the lanes one
+// after the other), ↑ ↓ to the nearest in time on the lane above or below,
+// Home and End to the first and last; Enter or Space opens the active
+// mark's event.
 func (tc *timelineChart) key(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 	n := len(tc.Chart.Marks)
 	if n == 0 {
 		return
 	}
-	i := tc.Active
+	i := tc.current()
 	next := i
 	switch e.Get("key").String() {
-	case "ArrowRight", "ArrowDown":
+	case "ArrowRight":
 		next = min(i+1, n-1)
-	case "ArrowLeft", "ArrowUp":
+	case "ArrowLeft":
 		next = max(i-1, 0)
+	case "ArrowDown", "ArrowUp":
+		next = tc.otherLane(i, e.Get("key").String() == "ArrowDown")
 	case "Home":
 		next = 0
 	case "End":

@@ -161,6 +161,18 @@ func TestTimelineDraws(t *testing.T) {
 	waitJS(b, 5*time.Second, `document.querySelector("#timeline-chart").dataset.active === "1"`)
 	key("ArrowRight")
 	waitJS(b, 5*time.Second, `document.querySelector("#timeline-chart").dataset.active === "2"`)
+	// Down goes to the nearest mark in time on the next lane, and Up back
+	// to the lane before.
+	if down := c.Nearest(1, c.Marks[2].X); down >= 0 {
+		key("ArrowDown")
+		waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#timeline-chart").dataset.active === "%d"`, down))
+		key("ArrowUp")
+		waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#timeline-chart").dataset.active === "%d"`, c.Nearest(0, c.Marks[down].X)))
+		key("Home")
+		key("ArrowRight")
+		key("ArrowRight")
+		waitJS(b, 5*time.Second, `document.querySelector("#timeline-chart").dataset.active === "2"`)
+	}
 	second := s.Events[c.Marks[2].First]
 	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector('#timeline-detail[data-event="%d"]') !== null`, second.Index))
 
@@ -224,7 +236,12 @@ func TestTimelineMarkEvents(t *testing.T) {
 	if len(s.Events) < 3000 || m.Count <= 20 {
 		t.Fatalf("%d events, the busiest mark stands for %d: not the chart this test expects", len(s.Events), m.Count)
 	}
-	openTimeline(b, buf.String())
+	text := buf.String()
+	dropFile(b, "storm.json", text) // 1.5 MB: a file, as users bring one
+	waitJS(b, 60*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null && document.querySelector("#tab-timeline") !== null`, len(text)))
+	click(b, "#dismiss-notice")
+	click(b, "#tab-timeline")
+	waitJS(b, 20*time.Second, `document.querySelector("#timeline-chart") !== null`)
 	pointAt(b, "mousemove", c, m.X, c.Lines[0].Lane)
 	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelectorAll("#timeline-events .tl-event").length === 20 && document.querySelector("#timeline-events").textContent.includes("1–20 of %d")`, len(evs)))
 	eval[bool](b, `(document.querySelector("#timeline-events-later").click(), true)`)
