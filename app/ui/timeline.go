@@ -286,12 +286,11 @@ func (t *Timeline) events(s *summary.Summary, c *summary.Chart, active int) app.
 	from, to := page*eventsPage, min((page+1)*eventsPage, len(evs))
 	items := []app.UI{app.Span().Class("muted").Text(fmt.Sprintf("Its events %d–%d of %d:", from+1, to, len(evs)))}
 	for _, i := range evs[from:to] {
+		// The title describes the event (a screen reader reads it after
+		// the number); the list's one handler opens it.
 		idx := s.Events[i].Index
 		items = append(items, app.Button().Class("btn", "tl-event").DataSet("event", idx).
-			Title(s.Describe(i)).Aria("label", s.Describe(i)).Text("#"+strconv.Itoa(idx)).
-			OnClick(handler("showing an event of the Timeline", func(ctx app.Context, e app.Event) {
-				ctx.NewActionWithValue(actionFocus, strconv.Itoa(idx))
-			}), app.EventScope(idx)))
+			Title(s.Describe(i)).Text("#"+strconv.Itoa(idx)))
 	}
 	turn := func(id, label string, to int) app.UI {
 		return app.Button().ID(id).Class("btn").Text(label).
@@ -303,7 +302,18 @@ func (t *Timeline) events(s *summary.Summary, c *summary.Chart, active int) app.
 	if page < pages-1 {
 		items = append(items, turn("timeline-events-later", "Later ›", page+1))
 	}
-	return box.Role("group").Aria("label", "The events of this mark").Body(items...)
+	return box.Role("group").Aria("label", "The events of this mark").
+		On("click", handler("showing an event of the Timeline", openListed)).Body(items...)
+}
+
+// openListed shows the event of the listed button clicked in the inspector.
+func openListed(ctx app.Context, e app.Event) {
+	b := e.Get("target").Call("closest", ".tl-event")
+	if !b.Truthy() {
+		return // a page button, or between buttons
+	}
+	ctx.PreventUpdate()
+	ctx.NewActionWithValue(actionFocus, b.Get("dataset").Get("event").String())
 }
 
 // notes lists what the chart leaves out: events of other types and
