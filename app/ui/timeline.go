@@ -343,8 +343,8 @@ func (t *Timeline) notes(s *summary.Summary) []app.UI {
 // the active mark. The SVG element is the one stop in the Tab order: the
 // arrow keys, Home and End move the cursor between the marks (see key),
 // and Enter or Space shows the mark's event; the pointer finds the mark
-// nearest to it on its lane. Its handlers post actions (the Timeline describes the mark)
-// and prevent its own update.
+// nearest to it on its lane. Its handlers post actions (the Timeline
+// describes the mark and moves the cursor) and prevent its own update.
 type timelineChart struct {
 	app.Compo
 
