@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -62,6 +63,21 @@ type Chart struct {
 	MaxOpen int       // the most connections a line has open at once (at least 1)
 	Start   time.Time // the time at x = 0
 	End     time.Time // the time at x = Width
+	// Ticks draws the marks: one SVG path per line and class of mark, so
+	// that the page draws tens of elements, not one per mark.
+	Ticks []Ticks
+
+	lines []int // per event of the summary: its line
+}
+
+// Ticks is the path data of the marks of one line and class: each mark a
+// vertical tick, "M x y1 V y2".
+type Ticks struct {
+	Line  int
+	Kind  Kind
+	Error bool // disconnects with an error
+	Many  bool // marks that stand for more than one event
+	Path  string
 }
 
 // Line is one group's open connections over time.
@@ -179,6 +195,8 @@ func Layout(s *Summary, by By) *Chart {
 	}
 	c.Height = PlotTop + PlotHeight + lanesGap + float64(len(c.Lines))*LaneHeight + 2
 	c.marks(s, lines)
+	c.ticks()
+	c.lines = lines
 	return c
 }
 
@@ -310,6 +328,77 @@ func (c *Chart) marks(s *Summary, lines []int) {
 	sortMarks(c.Marks)
 }
 
+// ticks draws the marks as one path per line, class and single or many.
+func (c *Chart) ticks() {
+	idx := map[Ticks]int{} // the key has no Path
+	var paths [][]byte
+	for i := range c.Marks {
+		m := &c.Marks[i]
+		k := Ticks{Line: m.Line, Kind: m.Kind, Error: m.Error, Many: m.Count > 1}
+		j, ok := idx[k]
+		if !ok {
+			j = len(c.Ticks)
+			idx[k] = j
+			c.Ticks = append(c.Ticks, k)
+			paths = append(paths, nil)
+		}
+		b := appendNum(append(paths[j], 'M'), m.X)
+		b = appendNum(append(b, ' '), m.Y1)
+		paths[j] = appendNum(append(b, 'V'), m.Y2)
+	}
+	for j := range c.Ticks {
+		c.Ticks[j].Path = string(paths[j])
+	}
+}
+
+// MarkAt returns the mark nearest to (x, y) in viewBox units: on the lane
+// y falls in, the mark closest in x if it is at most tol away; -1 if none.
+func (c *Chart) MarkAt(x, y, tol float64) int {
+	for i := range c.Lines {
+		if math.Abs(y-c.Lines[i].Lane) <= LaneHeight/2 {
+			if j := c.Nearest(i, x); j >= 0 && math.Abs(c.Marks[j].X-x) <= tol {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// Nearest returns the mark of line closest in x to x (the earlier of two
+// as close), or -1 when the line has none.
+func (c *Chart) Nearest(line int, x float64) int {
+	// The marks are sorted by line, then x.
+	lo, _ := slices.BinarySearchFunc(c.Marks, line, func(m Mark, l int) int { return m.Line - l })
+	hi, _ := slices.BinarySearchFunc(c.Marks, line+1, func(m Mark, l int) int { return m.Line - l })
+	j, _ := slices.BinarySearchFunc(c.Marks[lo:hi], x, func(m Mark, x float64) int { return cmp.Compare(m.X, x) })
+	best, dist := -1, math.Inf(1)
+	for _, k := range []int{lo + j - 1, lo + j} {
+		if k >= lo && k < hi {
+			if d := math.Abs(c.Marks[k].X - x); d < dist {
+				best, dist = k, d
+			}
+		}
+	}
+	return best
+}
+
+// Events returns the events mark m stands for, in time order: indices
+// into Summary.Events.
+func (c *Chart) Events(s *Summary, m *Mark) []int {
+	if m.Count == 1 {
+		return []int{m.First}
+	}
+	out := make([]int, 0, m.Count)
+	for i := m.First; i <= m.Last && i < len(s.Events); i++ {
+		e := &s.Events[i]
+		if i < len(c.lines) && c.lines[i] == m.Line && e.Kind == m.Kind && e.Errored() == m.Error {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // sortMarks orders marks by line, then x, then first event.
 func sortMarks(ms []Mark) {
 	slices.SortFunc(ms, func(a, b Mark) int {
@@ -328,9 +417,24 @@ func sortMarks(ms []Mark) {
 // num writes a coordinate with at most one decimal.
 func num(v float64) string { return string(appendNum(nil, v)) }
 
-// appendNum appends a coordinate with at most one decimal.
+// appendNum appends a coordinate with at most one decimal: what
+// strconv.AppendFloat(b, math.Round(v*10)/10, 'f', -1, 64) writes, but in
+// integers (a chart writes thousands, and float formatting is slow in
+// wasm).
 func appendNum(b []byte, v float64) []byte {
-	return strconv.AppendFloat(b, math.Round(v*10)/10, 'f', -1, 64)
+	t := math.Round(v * 10)
+	if !(math.Abs(t) < 1e15) { // NaN, infinities, and values no chart has
+		return strconv.AppendFloat(b, t/10, 'f', -1, 64)
+	}
+	n := int64(t)
+	if n < 0 {
+		b, n = append(b, '-'), -n
+	}
+	b = strconv.AppendInt(b, n/10, 10)
+	if d := n % 10; d != 0 {
+		b = append(b, '.', byte('0'+d))
+	}
+	return b
 }
 
 // Num writes a coordinate for an SVG attribute (at most one decimal).
@@ -342,15 +446,7 @@ func Num(v float64) string { return num(v) }
 func (c *Chart) Describe(s *Summary, m *Mark) string {
 	first := &s.Events[m.First]
 	if m.Count == 1 {
-		var b strings.Builder
-		fmt.Fprintf(&b, "#%d %s · hub %s · user %s · %s", first.Index, first.Kind, Name(first.Hub, "hub"), Name(first.User, "user"), Clock(first.Time))
-		if first.ID != "" {
-			fmt.Fprintf(&b, " · id %s", first.ID)
-		}
-		if first.Error != "" {
-			fmt.Fprintf(&b, " · errorMessage: %s", first.Error)
-		}
-		return b.String()
+		return s.Describe(m.First)
 	}
 	last := &s.Events[m.Last]
 	what := first.Kind.String() + "s"
@@ -359,6 +455,21 @@ func (c *Chart) Describe(s *Summary, m *Mark) string {
 	}
 	label := c.Lines[m.Line].Label(c.By)
 	return fmt.Sprintf("%d %s on %s, %s to %s; the first is #%d", m.Count, what, label, Clock(first.Time), Clock(last.Time), first.Index)
+}
+
+// Describe says what event i (an index into Events) is, in one line: its
+// number, kind, hub, user, time, id and error message.
+func (s *Summary) Describe(i int) string {
+	e := &s.Events[i]
+	var b strings.Builder
+	fmt.Fprintf(&b, "#%d %s · hub %s · user %s · %s", e.Index, e.Kind, Name(e.Hub, "hub"), Name(e.User, "user"), Clock(e.Time))
+	if e.ID != "" {
+		fmt.Fprintf(&b, " · id %s", e.ID)
+	}
+	if e.Error != "" {
+		fmt.Fprintf(&b, " · errorMessage: %s", e.Error)
+	}
+	return b.String()
 }
 
 // Clock writes a time of day in UTC to the millisecond: 09:31:02.250Z.

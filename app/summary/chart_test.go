@@ -192,3 +192,81 @@ func TestLayoutConnectionChangesGroup(t *testing.T) {
 		t.Errorf("the disconnect %+v does not close the first connect", e)
 	}
 }
+
+// TestLayoutReach: on the screenshot's batch, the tick paths draw every
+// mark once, MarkAt finds each mark at its place (and nothing between the
+// lanes), Nearest finds a line's first and last marks from its ends, and a
+// mark's Events are the events it stands for, each once.
+func TestLayoutReach(t *testing.T) {
+	s := summary.Of(inspect.Inspect(gen.StormBatch(gen.EventGrid, 3000)))
+	for _, by := range []summary.By{summary.ByHub, summary.ByUser} {
+		c := summary.Layout(s, by)
+		ticks := 0
+		for _, tk := range c.Ticks {
+			n := strings.Count(tk.Path, "M")
+			ticks += n
+			want := 0
+			for _, m := range c.Marks {
+				if m.Line == tk.Line && m.Kind == tk.Kind && m.Error == tk.Error && (m.Count > 1) == tk.Many {
+					if !strings.Contains(tk.Path, "M"+summary.Num(m.X)+" "+summary.Num(m.Y1)+"V"+summary.Num(m.Y2)) {
+						t.Fatalf("by %s: mark %+v is not in its ticks %.80s…", by, m, tk.Path)
+					}
+					want++
+				}
+			}
+			if n != want {
+				t.Errorf("by %s: ticks %+v draw %d marks, want %d", by, tk.Line, n, want)
+			}
+		}
+		if ticks != len(c.Marks) || len(c.Ticks) > 6*len(c.Lines) {
+			t.Errorf("by %s: %d paths draw %d ticks for %d marks", by, len(c.Ticks), ticks, len(c.Marks))
+		}
+		seen := make([]int, len(s.Events))
+		for i := range c.Marks {
+			m := &c.Marks[i]
+			// A mark shares its x with no other mark of its lane and class,
+			// but may with one of another class: MarkAt finds one at that x.
+			if j := c.MarkAt(m.X, c.Lines[m.Line].Lane, 1); j < 0 || c.Marks[j].Line != m.Line || c.Marks[j].X != m.X {
+				t.Fatalf("by %s: MarkAt(%g, lane %d) = %d, want mark %d", by, m.X, m.Line, j, i)
+			}
+			evs := c.Events(s, m)
+			if len(evs) != m.Count || evs[0] != m.First || evs[len(evs)-1] != m.Last {
+				t.Fatalf("by %s: mark %+v stands for events %v", by, m, evs)
+			}
+			for _, e := range evs {
+				seen[e]++
+				if ev := &s.Events[e]; ev.Kind != m.Kind || ev.Errored() != m.Error {
+					t.Fatalf("by %s: event %+v in mark %+v", by, ev, m)
+				}
+			}
+		}
+		for i, n := range seen {
+			if n != 1 {
+				t.Fatalf("by %s: event %d is in %d marks", by, i, n)
+			}
+		}
+		for l := range c.Lines {
+			first, last := -1, -1
+			for i, m := range c.Marks {
+				if m.Line == l {
+					if first < 0 {
+						first = i
+					}
+					last = i
+				}
+			}
+			if a, z := c.Nearest(l, -10), c.Nearest(l, summary.Width+10); a != first || z != last {
+				t.Errorf("by %s: line %d's nearest marks to its ends are %d and %d, want %d and %d", by, l, a, z, first, last)
+			}
+		}
+		if j := c.Nearest(len(c.Lines), 0); j != -1 {
+			t.Errorf("by %s: Nearest on no line = %d", by, j)
+		}
+		if j := c.MarkAt(summary.Width/2, summary.PlotTop, 1); j != -1 {
+			t.Errorf("by %s: MarkAt on the plot = %d, want -1", by, j)
+		}
+		if j := c.MarkAt(-50, c.Lines[0].Lane, 1); j != -1 {
+			t.Errorf("by %s: MarkAt left of the chart = %d, want -1", by, j)
+		}
+	}
+}
