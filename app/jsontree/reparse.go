@@ -102,29 +102,13 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, e Edit, ok bool) {
 	prefix := "/" + strconv.Itoa(k)
 	for i := range frag.Notes {
 		n := &frag.Notes[i]
-		into(&n.Pos)
-		n.End += start
-		if n.Other != nil {
-			o := *n.Other
-			into(&o)
-			n.Other = &o
-		}
+		n.moved(into, start)
 		n.Pointer = prefix + n.Pointer
-		n.relocated()
 	}
 	for i := range notes {
-		n := &notes[i]
-		if n.Pos.Offset < end {
-			continue
+		if notes[i].Pos.Offset >= end {
+			notes[i].moved(after, delta)
 		}
-		after(&n.Pos)
-		n.End += delta
-		if n.Other != nil {
-			o := *n.Other
-			after(&o)
-			n.Other = &o
-		}
-		n.relocated()
 	}
 	// notes holds the old notes outside the element, the later ones now
 	// moved; the element's own go between.
@@ -329,6 +313,19 @@ func spliceLines(old, frag textpos.Lines, start, end, delta int) textpos.Lines {
 		out = append(out, o+delta)
 	}
 	return out
+}
+
+// moved moves n's places with move and its end by shift, and writes again
+// the parts of its message that name a place.
+func (n *Note) moved(move func(*Pos), shift int) {
+	move(&n.Pos)
+	n.End += shift
+	if n.Other != nil {
+		o := *n.Other
+		move(&o)
+		n.Other = &o
+	}
+	n.relocated()
 }
 
 // relocated writes again the parts of n's message that name a place: the
