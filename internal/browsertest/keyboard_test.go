@@ -68,14 +68,6 @@ func (k *keyboard) tabTo(sel string, back bool, max int) int {
 	return 0
 }
 
-// key returns the name of Tab or Shift+Tab.
-func tabName(back bool) string {
-	if back {
-		return "Shift+Tab"
-	}
-	return "Tab"
-}
-
 // verdictLine returns the verdict as it reads, on one line.
 func verdictLine(b *browser) string {
 	b.t.Helper()
