@@ -697,7 +697,7 @@ func TestResponsiveCompareLarge(t *testing.T) {
 		t.Error("the click's effect showed only after the comparison: the page did not handle it while comparing")
 	}
 	want := inspect.Diff(left, right, false)
-	if w := count(len(want.Changes), "difference"); res.Status != w {
+	if w := want.Summary(); res.Status != w {
 		t.Errorf("status = %q, want %q (the engine's changes)", res.Status, w)
 	}
 	if shown := eval[int](b, `document.querySelectorAll("#compare-changes li.op-add, #compare-changes li.op-remove, #compare-changes li.op-replace, #compare-changes li.op-move").length`); shown != min(len(want.Changes), 200) {
