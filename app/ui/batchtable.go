@@ -128,7 +128,18 @@ func (t *BatchTable) prepare() {
 		return
 	}
 	t.rowsOf = t.Report
-	t.rows = t.Report.EventRows()
+	rows := t.Report.EventRows()
+	if len(rows) > 0 && len(rows) == len(t.rows) {
+		// The same batch, edited (typing): the table keeps its place.
+		// Moving its scroll would make the browser lay the page out at
+		// once, the editor's whole text included, on every keystroke.
+		t.rows = rows
+		if order := inspect.RowOrder(t.rows, t.query, t.col, t.desc); len(order) == len(t.order) {
+			t.order = order
+			return
+		}
+	}
+	t.rows = rows
 	t.sort()
 }
 
