@@ -78,18 +78,9 @@ func precacheCount(t *testing.T, s *site.Site) int {
 	return len(urls)
 }
 
-// noConsoleErrors fails on any console error: a CSP violation, a failed
-// precache, an uncaught exception.
-func (b *browser) noConsoleErrors() {
-	b.t.Helper()
-	time.Sleep(500 * time.Millisecond)
-	if errs := b.consoleErrors(); len(errs) > 0 {
-		b.t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
-	}
-}
-
-// noConsoleErrorsOffline is noConsoleErrors for a server that was stopped,
-// except for the icons: Chromium downloads the favicon and the manifest's icons
+// noConsoleErrorsOffline fails on any console error (a CSP violation, a
+// failed precache, an uncaught exception) while the server is, or was,
+// stopped, except for the icons: Chromium downloads the favicon and the manifest's icons
 // itself, and such a download can bypass the service worker, so it fails
 // with the server gone at times and not at others. Each icon must still be
 // served offline to the page: it is fetched through the worker here.
