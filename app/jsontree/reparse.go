@@ -75,7 +75,11 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, e Edit, ok bool) {
 	// the element's text in memory, not the whole of src.
 	frag, err := Parse(bytes.Clone(src[start:end+delta]), Options{
 		MaxBytes: opts.MaxBytes, MaxDepth: opts.MaxDepth - 1, MaxValues: opts.MaxValues})
-	if err != nil || old.values-countValues(el)+frag.values > opts.MaxValues {
+	if err != nil {
+		return nil, Edit{Item: -1}, false
+	}
+	values := old.values - countValues(el) + frag.values
+	if values > opts.MaxValues {
 		return nil, Edit{Item: -1}, false
 	}
 	notes, ok := spliceNotes(old.Notes, frag.Notes, start, end)
@@ -124,7 +128,7 @@ func Reparse(old *Doc, src []byte, opts Options) (doc *Doc, e Edit, ok bool) {
 	nr.Items = items
 	nr.End += delta
 	return &Doc{Root: &nr, Src: src, Notes: notes, lines: lines, ascii: ascii,
-		values: old.values - countValues(el) + frag.values,
+		values: values,
 		space:  old.space - spaceIn(prev[start:end]) + frag.space}, e, true
 }
 

@@ -129,23 +129,27 @@ func (t *BatchTable) prepare() {
 	}
 	t.rowsOf = t.Report
 	rows := t.Report.EventRows()
-	if len(rows) > 0 && len(rows) == len(t.rows) {
+	same := len(rows) > 0 && len(rows) == len(t.rows)
+	t.rows = rows
+	order := inspect.RowOrder(t.rows, t.query, t.col, t.desc)
+	if same && len(order) == len(t.order) {
 		// The same batch, edited (typing): the table keeps its place.
 		// Moving its scroll would make the browser lay the page out at
 		// once, the editor's whole text included, on every keystroke.
-		t.rows = rows
-		if order := inspect.RowOrder(t.rows, t.query, t.col, t.desc); len(order) == len(t.order) {
-			t.order = order
-			return
-		}
+		t.order = order
+		return
 	}
-	t.rows = rows
-	t.sort()
+	t.setOrder(order)
 }
 
 // sort orders the rows by the table's column and filter.
 func (t *BatchTable) sort() {
-	t.order = inspect.RowOrder(t.rows, t.query, t.col, t.desc)
+	t.setOrder(inspect.RowOrder(t.rows, t.query, t.col, t.desc))
+}
+
+// setOrder shows the rows in order, from the first.
+func (t *BatchTable) setOrder(order []int) {
+	t.order = order
 	t.view().first = 0
 	if e := element("batch-scroll"); app.IsClient && e.Truthy() {
 		e.Set("scrollTop", 0)
