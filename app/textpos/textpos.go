@@ -6,6 +6,7 @@
 package textpos
 
 import (
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -156,4 +157,84 @@ func Splice(old, new string) (start, end int, text string) {
 	start = UTF16Len(old[:p])
 	end = start + UTF16Len(old[p:len(old)-s])
 	return start, end, new[p : len(new)-s]
+}
+
+// LineColAt returns the 1-based line and column (in code points) of UTF-16
+// index u of s, as New(s).LineCol(New(s).Byte(u)) does, in one pass over
+// the text before u and without building an index: for a caret readout
+// while the text changes with every keystroke.
+func LineColAt(s string, u int) (line, col int) {
+	// Up to the first non-ASCII byte a byte is a code unit and a code
+	// point: count there with the string functions.
+	k := asciiPrefix(s[:max(0, min(u, len(s)))])
+	line = 1 + strings.Count(s[:k], "\n")
+	col = k - strings.LastIndexByte(s[:k], '\n')
+	at := k
+	for i := k; i < len(s) && at < u; {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i, at = i+1, at+1
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n := unitsOf(r)
+		if at+n > u {
+			break
+		}
+		i, at, col = i+size, at+n, col+1
+	}
+	return line, col
+}
+
+// asciiPrefix returns the length of s's longest prefix of ASCII bytes.
+func asciiPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// PrefixBytes returns how many bytes of s its first u UTF-16 code units
+// take, and false when u does not fall between two characters (it splits
+// a surrogate pair, or lies past the text).
+func PrefixBytes(s string, u int) (int, bool) {
+	at := 0
+	i := 0
+	for i < len(s) && at < u {
+		if s[i] < utf8.RuneSelf {
+			i, at = i+1, at+1
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i, at = i+size, at+unitsOf(r)
+	}
+	return i, at == u
+}
+
+// SuffixBytes returns how many bytes of s its last u UTF-16 code units
+// take, and false when u does not fall between two characters.
+func SuffixBytes(s string, u int) (int, bool) {
+	at := 0
+	i := len(s)
+	for i > 0 && at < u {
+		if s[i-1] < utf8.RuneSelf {
+			i, at = i-1, at+1
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i, at = i-size, at+unitsOf(r)
+	}
+	return len(s) - i, at == u
 }

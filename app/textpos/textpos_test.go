@@ -163,3 +163,63 @@ func FuzzSplice(f *testing.F) {
 		}
 	})
 }
+
+func TestLineColAt(t *testing.T) {
+	src := "{\n  \"a\": \"é😀x\"\r\n}\n"
+	x := New(src)
+	for u := 0; u <= x.Len()+2; u++ {
+		wl, wc := x.LineCol(x.Byte(u))
+		if l, c := LineColAt(src, u); l != wl || c != wc {
+			t.Errorf("LineColAt(%d) = %d:%d, want %d:%d", u, l, c, wl, wc)
+		}
+	}
+}
+
+func TestPrefixSuffixBytes(t *testing.T) {
+	src := "a😀é\xffb"
+	// Units: a=1, 😀=2, é=1, \xff=1 (as U+FFFD), b=1.
+	for _, c := range []struct {
+		u, prefix int
+		ok        bool
+	}{{0, 0, true}, {1, 1, true}, {2, 5, false}, {3, 5, true}, {4, 7, true}, {5, 8, true}, {6, 9, true}, {7, 9, false}} {
+		if n, ok := PrefixBytes(src, c.u); n != c.prefix || ok != c.ok {
+			t.Errorf("PrefixBytes(%d) = %d, %v, want %d, %v", c.u, n, ok, c.prefix, c.ok)
+		}
+	}
+	for _, c := range []struct {
+		u, suffix int
+		ok        bool
+	}{{0, 0, true}, {1, 1, true}, {2, 2, true}, {3, 4, true}, {4, 8, false}, {5, 8, true}, {6, 9, true}, {7, 9, false}} {
+		if n, ok := SuffixBytes(src, c.u); n != c.suffix || ok != c.ok {
+			t.Errorf("SuffixBytes(%d) = %d, %v, want %d, %v", c.u, n, ok, c.suffix, c.ok)
+		}
+	}
+}
+
+func FuzzUnitsBytes(f *testing.F) {
+	f.Add("[{\"id\":\"é😀\"}]\n", 5)
+	f.Add("\xff\xfe{\"a\":1}\n\n", 3)
+	f.Add("", 0)
+	f.Fuzz(func(t *testing.T, src string, u int) {
+		x := New(src)
+		wl, wc := x.LineCol(x.Byte(u))
+		if l, c := LineColAt(src, u); l != wl || c != wc {
+			t.Fatalf("LineColAt(%d) = %d:%d, want %d:%d", u, l, c, wl, wc)
+		}
+		n, ok := PrefixBytes(src, u)
+		if ok && UTF16Len(src[:n]) != u {
+			t.Fatalf("PrefixBytes(%d) = %d: that prefix has %d units", u, n, UTF16Len(src[:n]))
+		}
+		m, ok := SuffixBytes(src, u)
+		if ok && UTF16Len(src[len(src)-m:]) != u {
+			t.Fatalf("SuffixBytes(%d) = %d: that suffix has %d units", u, m, UTF16Len(src[len(src)-m:]))
+		}
+		if u >= 0 && u <= x.Len() && utf8.ValidString(src) {
+			if b := x.Byte(u); x.UTF16(b) == u {
+				if n, ok := PrefixBytes(src, u); !ok || n != b {
+					t.Fatalf("PrefixBytes(%d) = %d, %v, want %d", u, n, ok, b)
+				}
+			}
+		}
+	})
+}

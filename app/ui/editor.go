@@ -25,6 +25,7 @@ const caretHome = "Ln 1, Col 1"
 type editor struct {
 	big   *bigText // the large text; nil while the textarea holds the text
 	caret string   // the caret's place, for the readout: "Ln 3, Col 7"
+	area  areaText // reads the textarea
 	// picked is the textarea's selection (UTF-16 start and end) that the
 	// page made to show a place, e.g. a diagnostic's; zero when none.
 	picked [2]int
@@ -83,7 +84,7 @@ func (e *editor) surface() surface {
 	if e.big != nil {
 		return e.big
 	}
-	return textArea{}
+	return textArea{&e.area}
 }
 
 // large returns the large text, or nil while the textarea holds the text.
@@ -168,7 +169,11 @@ func (e *editor) editAsText() bool {
 
 // readCaret updates the caret readout; idx indexes the inspected text.
 func (e *editor) readCaret(idx func() *textpos.Index) {
-	line, col := e.surface().caret(idx)
+	e.setCaret(e.surface().caret(idx))
+}
+
+// setCaret sets the caret readout.
+func (e *editor) setCaret(line, col int) {
 	e.caret = fmt.Sprintf("Ln %d, Col %d", line, col)
 }
 
@@ -194,9 +199,9 @@ func (e *editor) pickedSelection() bool {
 
 // textArea is the editable surface: the #input textarea. The browser holds
 // its text.
-type textArea struct{}
+type textArea struct{ area *areaText }
 
-func (textArea) text() string        { return fieldText("input") }
+func (t textArea) text() string      { return t.area.read("input") }
 func (textArea) holds(s string) bool { return false }
 func (textArea) units() int          { return fieldLen("input") }
 func (textArea) saveDraft(limit int) { saveDraftFrom("input", limit) }

@@ -29,7 +29,7 @@ func TestLargeOf(t *testing.T) {
 func TestEditorLargeSurface(t *testing.T) {
 	text := strings.Repeat(`{"id": "é"}`+"\n", largeText/10) // 13 bytes a line
 	var e editor
-	if e.surface() != (textArea{}) || e.large() != nil {
+	if e.surface() != (textArea{&e.area}) || e.large() != nil {
 		t.Fatal("a new editor does not start on the textarea")
 	}
 	e.load(text, true)

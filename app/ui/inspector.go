@@ -365,6 +365,12 @@ func (p *Inspector) views() {
 
 // readCaret updates the line:column readout from the editor's caret.
 func (p *Inspector) readCaret() {
+	if _, area := p.ed.surface().(textArea); area && p.idx == nil {
+		// Typing makes a new text with each key: count up to the caret
+		// rather than index the whole text for one readout.
+		p.ed.setCaret(textpos.LineColAt(p.src, selectionStart("input")))
+		return
+	}
 	p.ed.readCaret(p.index)
 }
 

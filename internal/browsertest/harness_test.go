@@ -121,7 +121,7 @@ func chromiumFlags(dir string) []chromedp.ExecAllocatorOption {
 	if path == "" {
 		path = "/usr/bin/chromium"
 	}
-	return []chromedp.ExecAllocatorOption{
+	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
 		chromedp.NoSandbox,
@@ -137,6 +137,10 @@ func chromiumFlags(dir string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"),
 		chromedp.WindowSize(1280, 900),
 	}
+	if f := os.Getenv("EVENTLENS_JSFLAGS"); f != "" {
+		opts = append(opts, chromedp.Flag("js-flags", f))
+	}
+	return opts
 }
 
 // newBrowser starts Chromium for the test and records its console.

@@ -37,6 +37,9 @@ func appHandler(v string) *app.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles: []string{"/web/app.css"},
+		// The editor's helper (ui.ChangeScript), inline: the policy allows
+		// it by its hash, and it costs no request.
+		RawHeaders: []string{"<script>" + ui.ChangeScript + "</script>"},
 		// go-app does not precache the SVG icon, nor pages other than "/":
 		// every route is listed so deep links work offline.
 		CacheableResources: append([]string{"/web/icon.svg"}, ui.Paths...),

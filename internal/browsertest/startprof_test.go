@@ -1,0 +1,284 @@
+//go:build browser
+
+package browsertest
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/profiler"
+	"github.com/chromedp/chromedp"
+)
+
+// TestProfileStartup records a CPU profile of the app's start-up, from the
+// navigation until the page is settled, and logs the functions with the
+// most self and total time. It runs only with EVENTLENS_PROFILE=startup;
+// serve an app.wasm built without -s -w (EVENTLENS_WEB) to see names.
+func TestProfileStartup(t *testing.T) {
+	if os.Getenv("EVENTLENS_PROFILE") != "startup" {
+		t.Skip("set EVENTLENS_PROFILE=startup to profile the start-up")
+	}
+	srv := startServer(t, "")
+	b := newBrowser(t)
+	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")})
+		return err
+	}))
+	b.do(20*time.Second, chromedp.Navigate(srv.URL+"/app.css"))
+	b.do(20*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}); err != nil {
+			return err
+		}
+		return nil
+	}))
+	startProfile(b)
+	b.do(60*time.Second, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`#app[data-wasm="ready"]`)))
+	settle(b)
+	prof := stopProfile(b)
+	st := eval[map[string]float64](b, call("startup_tasks"))
+	t.Logf("long tasks: %v", st)
+	analyse(t, prof)
+}
+
+// analyse logs a CPU profile's busy stretches, the biggest one as a call
+// tree, and the functions with the most self and total time.
+func analyse(t *testing.T, prof *profiler.Profile) {
+	parent := map[int64]int64{}
+	name := map[int64]string{}
+	for _, n := range prof.Nodes {
+		nm := n.CallFrame.FunctionName
+		if nm == "" {
+			nm = "(anon " + n.CallFrame.URL + ")"
+		}
+		name[n.ID] = nm
+		if n.CallFrame.FunctionName == "start" || n.CallFrame.FunctionName == "(program)" {
+			t.Logf("node %d %q url=%s line=%d hits=%d", n.ID, nm, n.CallFrame.URL, n.CallFrame.LineNumber, n.HitCount)
+		}
+		for _, c := range n.Children {
+			parent[c] = n.ID
+		}
+	}
+	self := map[string]int64{}
+	total := map[string]int64{}
+	var all int64
+	for i, id := range prof.Samples {
+		if i >= len(prof.TimeDeltas) {
+			break
+		}
+		d := prof.TimeDeltas[i]
+		all += d
+		self[name[id]] += d
+		seen := map[string]bool{}
+		for n := id; n != 0; n = parent[n] {
+			if !seen[name[n]] {
+				seen[name[n]] = true
+				total[name[n]] += d
+			}
+		}
+	}
+	top := func(m map[string]int64, k int) string {
+		type row struct {
+			n  string
+			us int64
+		}
+		var rows []row
+		for n, us := range m {
+			rows = append(rows, row{n, us})
+		}
+		slices.SortFunc(rows, func(a, b row) int { return cmp.Compare(b.us, a.us) })
+		var sb strings.Builder
+		for i, r := range rows {
+			if i == k {
+				break
+			}
+			fmt.Fprintf(&sb, "  %7.1f ms  %s\n", float64(r.us)/1000, r.n)
+		}
+		return sb.String()
+	}
+	for id, nm := range name {
+		if nm == "start" {
+			chain := []string{}
+			for n := parent[id]; n != 0; n = parent[n] {
+				chain = append(chain, name[n])
+			}
+			t.Logf("start %d under %v", id, chain)
+		}
+	}
+	// Busy stretches: runs of samples with no idle sample between them.
+	topOf := func(id int64) string {
+		for parent[id] != 0 && parent[parent[id]] != 0 {
+			id = parent[id]
+		}
+		return name[id]
+	}
+	var segStart, segLen int64
+	var at int64
+	segTop := map[string]int64{}
+	segSelf := map[string]int64{}
+	var segSamples []int
+	var biggest []int
+	var biggestLen int64
+	flush := func() {
+		if segLen > biggestLen {
+			biggestLen, biggest = segLen, segSamples
+		}
+		segSamples = nil
+		if segLen > 50000 {
+			t.Logf("busy %d ms at %d ms: by root %s\n%s", segLen/1000, segStart/1000, topRows(segTop, 8), topRows(segSelf, 15))
+		}
+		segLen = 0
+		segTop = map[string]int64{}
+		segSelf = map[string]int64{}
+	}
+	for i, id := range prof.Samples {
+		if i >= len(prof.TimeDeltas) {
+			break
+		}
+		at += prof.TimeDeltas[i]
+		if name[id] == "(idle)" {
+			flush()
+			continue
+		}
+		if segLen == 0 {
+			segStart = at
+		}
+		d := prof.TimeDeltas[i]
+		segLen += d
+		segTop[topOf(id)] += d
+		segSelf[name[id]] += d
+		segSamples = append(segSamples, i)
+	}
+	flush()
+	// The biggest stretch as a tree of call paths over 15 ms.
+	tree := map[string]int64{}
+	for _, i := range biggest {
+		var chain []string
+		for n := prof.Samples[i]; n != 0; n = parent[n] {
+			chain = append(chain, name[n])
+		}
+		slices.Reverse(chain)
+		for k := 1; k <= len(chain); k++ {
+			tree[strings.Join(chain[:k], ";")] += prof.TimeDeltas[i]
+		}
+	}
+	var paths []string
+	for k, v := range tree {
+		if v > 15000 {
+			paths = append(paths, k)
+		}
+	}
+	slices.Sort(paths)
+	var sb strings.Builder
+	for _, k := range paths {
+		parts := strings.Split(k, ";")
+		fmt.Fprintf(&sb, "%7.1f %s%s\n", float64(tree[k])/1000, strings.Repeat(" ", len(parts)), parts[len(parts)-1])
+	}
+	t.Logf("biggest stretch %d ms:\n%s", biggestLen/1000, sb.String())
+	t.Logf("sampled %.0f ms\nself:\n%s\ntotal:\n%s", float64(all)/1000, top(self, 60), top(total, 150))
+}
+
+func topRows(m map[string]int64, k int) string {
+	type row struct {
+		n  string
+		us int64
+	}
+	var rows []row
+	for n, us := range m {
+		rows = append(rows, row{n, us})
+	}
+	slices.SortFunc(rows, func(a, b row) int { return cmp.Compare(b.us, a.us) })
+	var sb strings.Builder
+	for i, r := range rows {
+		if i == k {
+			break
+		}
+		fmt.Fprintf(&sb, "  %7.1f ms  %s\n", float64(r.us)/1000, r.n)
+	}
+	return sb.String()
+}
+
+// TestProfileWarmStarts loads the app cold, then warm five times, and logs
+// each load's time to an interactive app and its start-up's long tasks.
+func TestProfileWarmStarts(t *testing.T) {
+	if os.Getenv("EVENTLENS_PROFILE") != "warm" {
+		t.Skip("set EVENTLENS_PROFILE=warm")
+	}
+	s := startServer(t, "")
+	b := newBrowser(t)
+	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")})
+		return err
+	}))
+	start := time.Now()
+	b.open(s.URL + "/")
+	t.Logf("cold %v", time.Since(start))
+	b.waitCached(s.Site.Version(), precacheCount(t, s.Site))
+	for i := 0; i < 5; i++ {
+		b.do(10*time.Second, chromedp.Navigate("about:blank"))
+		start = time.Now()
+		b.open(s.URL + "/")
+		took := time.Since(start)
+		settle(b)
+		st := eval[map[string]float64](b, call("startup_tasks"))
+		t.Logf("warm %d: %v, page's %0.f ms; long tasks %v", i, took, eval[float64](b, `performance.now()`), st)
+	}
+}
+
+func startProfile(b *browser) {
+	b.do(20*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := chromedp.Call(ctx, profiler.Enable, struct{}{}); err != nil {
+			return err
+		}
+		if _, err := chromedp.Call(ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
+			return err
+		}
+		_, err := chromedp.Call(ctx, profiler.Start, struct{}{})
+		return err
+	}))
+}
+
+func stopProfile(b *browser) *profiler.Profile {
+	var prof *profiler.Profile
+	b.do(60*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		res, err := chromedp.Call(ctx, profiler.Stop, struct{}{})
+		prof = res.Profile
+		return err
+	}))
+	return prof
+}
+
+// TestProfileTyping profiles typing into a 1 MB payload as make bench
+// types it (js/perf_type.js).
+func TestProfileTyping(t *testing.T) {
+	if os.Getenv("EVENTLENS_PROFILE") != "typing" {
+		t.Skip("set EVENTLENS_PROFILE=typing")
+	}
+	b := respPage(t)
+	text, _ := batchOfAtLeast(1 << 20)
+	pasteToVerdict(b, string(text))
+	eval[bool](b, `(document.querySelector("#edit-as-text").click(), true)`)
+	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector("#input").value.length === %d`, len(text)))
+	settle(b)
+	if os.Getenv("EVENTLENS_DEBUG") != "" {
+		for i := 0; i < 5; i++ {
+			eval[bool](b, `(() => { const el = document.querySelector("#input"); el.value = el.value.slice(0, -1) + " ]"; el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
+			time.Sleep(100 * time.Millisecond)
+			t.Logf("value %d, verdict %s", eval[int](b, `document.querySelector("#input").value.length`), eval[string](b, `JSON.stringify(document.querySelector("#verdict").dataset) + document.querySelector("#verdict").textContent`))
+		}
+		t.Logf("console: %s", b.consoleText())
+		return
+	}
+	startProfile(b)
+	res := evalFor[map[string]float64](b, 60*time.Second, call("perf_type", 6))
+	prof := stopProfile(b)
+	t.Logf("typing: %v", res)
+	analyse(t, prof)
+}
