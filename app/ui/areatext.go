@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -22,6 +23,16 @@ type areaText struct {
 	js    app.Value // the value last read, past deltaFrom; else nil
 	s     string    // the same text in Go
 	units int       // its length in UTF-16 code units
+}
+
+// seed makes js, a browser string of units code units, and s, the same
+// text in Go, the last text read: the page set the textarea to js. It is
+// kept only when s is valid UTF-8, so that it is exactly what reading js
+// would give (a browser string made from invalid UTF-8 is not).
+func (a *areaText) seed(js app.Value, s string, units int) {
+	if units >= deltaFrom && utf8.ValidString(s) {
+		a.js, a.s, a.units = js, s, units
+	}
 }
 
 // read returns the text of textarea id.

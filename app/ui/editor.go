@@ -161,9 +161,12 @@ func (e *editor) editAsText() bool {
 	if e.big == nil {
 		return false
 	}
-	v := e.big.value()
+	big := e.big
+	v := big.value()
 	e.leaveBig()
 	setFieldValue("input", v)
+	// The first keystroke then reads only what it changed, too.
+	e.area.seed(v, big.s, big.n)
 	return true
 }
 
