@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 )
 
-// httpStart matches the first line of an HTTP request or response.
-var httpStart = regexp.MustCompile(`^(?:(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d(?:\.\d)?|(HTTP/\d(?:\.\d)? \d{3})(?: .*)?)\r?$`)
+// httpStart matches the first line of an HTTP request or response. It is
+// compiled on first use, not while the app starts.
+var httpStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d(?:\.\d)?|(HTTP/\d(?:\.\d)? \d{3})(?: .*)?)\r?$`)
+})
 
 // NotJSON says what src looks like when it is not JSON from its first
 // character on, at (the offset of the syntax error) being that character:
@@ -20,7 +24,7 @@ func NotJSON(src []byte, at int) (string, bool) {
 		return "", false
 	}
 	line, _, _ := bytes.Cut(trimmed, []byte("\n"))
-	if m := httpStart.FindSubmatch(line); m != nil {
+	if m := httpStart().FindSubmatch(line); m != nil {
 		if len(m[1]) > 0 {
 			return "this is an HTTP request (" + string(m[1]) + " request line and headers), not JSON: paste only its body, the JSON after the blank line", true
 		}

@@ -22,7 +22,7 @@ func kept(name string) bool {
 // head writes the request line and the headers that both modes share.
 func (r *Request) head() []byte {
 	proto := r.Proto
-	if !protoPattern.MatchString(proto) {
+	if !protoPattern().MatchString(proto) {
 		proto = "HTTP/1.1"
 	}
 	b := []byte(r.Method + " " + r.Target + " " + proto + "\r\n")

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"eventlens/app/vocab"
 )
@@ -91,7 +92,8 @@ func targetForm(target string) bool {
 }
 
 // protoPattern matches the HTTP versions a request line may name.
-var protoPattern = regexp.MustCompile(`^HTTP/[0-9](\.[0-9])?$`)
+// It is compiled on first use, not while the app starts.
+var protoPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^HTTP/[0-9](\.[0-9])?$`) })
 
 // parseRequestLine reads "METHOD target HTTP/version".
 func (r *Request) parseRequestLine(l textLine) {
@@ -117,7 +119,7 @@ func (r *Request) parseRequestLine(l textLine) {
 		r.add(vocab.HTTPRequestLine, r.Line, "Methods are case-sensitive and written in capitals: write %q, not %q.", r.Method, method)
 	case !targetForm(r.Target):
 		r.add(vocab.HTTPRequestLine, r.Line, "The target %q is not a path: write the path the request goes to, starting with / (e.g. /api/events), or the whole URL.", r.Target)
-	case !protoPattern.MatchString(r.Proto):
+	case !protoPattern().MatchString(r.Proto):
 		r.add(vocab.HTTPRequestLine, r.Line, "%q is not an HTTP version: write HTTP/1.1 (or HTTP/2).", r.Proto)
 	}
 }

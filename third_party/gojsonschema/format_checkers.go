@@ -1,8 +1,6 @@
 package gojsonschema
 
 import (
-	"net"
-	"net/mail"
 	"net/url"
 	"regexp"
 	"strings"
@@ -107,16 +105,14 @@ type (
 var (
 	// FormatCheckers holds the valid formatters, and is a public variable
 	// so library users can add custom formatters
+	// (email, idn-email, ipv4 and ipv6 are added by format_checkers_net.go,
+	// outside js/wasm only.)
 	FormatCheckers = FormatCheckerChain{
 		formatters: map[string]FormatChecker{
 			"date":                  DateFormatChecker{},
 			"time":                  TimeFormatChecker{},
 			"date-time":             DateTimeFormatChecker{},
 			"hostname":              HostnameFormatChecker{},
-			"email":                 EmailFormatChecker{},
-			"idn-email":             EmailFormatChecker{},
-			"ipv4":                  IPV4FormatChecker{},
-			"ipv6":                  IPV6FormatChecker{},
 			"uri":                   URIFormatChecker{},
 			"uri-reference":         URIReferenceFormatChecker{},
 			"iri":                   URIFormatChecker{},
@@ -185,41 +181,6 @@ func (c *FormatCheckerChain) IsFormat(name string, input interface{}) bool {
 	}
 
 	return f.IsFormat(input)
-}
-
-// IsFormat checks if input is a correctly formatted e-mail address
-func (f EmailFormatChecker) IsFormat(input interface{}) bool {
-	asString, ok := input.(string)
-	if !ok {
-		return false
-	}
-
-	_, err := mail.ParseAddress(asString)
-	return err == nil
-}
-
-// IsFormat checks if input is a correctly formatted IPv4-address
-func (f IPV4FormatChecker) IsFormat(input interface{}) bool {
-	asString, ok := input.(string)
-	if !ok {
-		return false
-	}
-
-	// Credit: https://github.com/asaskevich/govalidator
-	ip := net.ParseIP(asString)
-	return ip != nil && strings.Contains(asString, ".")
-}
-
-// IsFormat checks if input is a correctly formatted IPv6=address
-func (f IPV6FormatChecker) IsFormat(input interface{}) bool {
-	asString, ok := input.(string)
-	if !ok {
-		return false
-	}
-
-	// Credit: https://github.com/asaskevich/govalidator
-	ip := net.ParseIP(asString)
-	return ip != nil && strings.Contains(asString, ":")
 }
 
 // IsFormat checks if input is a correctly formatted  date/time per RFC3339 5.6
