@@ -17,5 +17,6 @@ func main() {
 	// which a wasm page never gives back.
 	debug.SetMemoryLimit(vocab.MemoryLimit)
 	ui.Routes()
+	ui.YieldToBrowser()
 	app.RunWhenOnBrowser()
 }

@@ -338,3 +338,20 @@ func clearHash() {
 	loc := app.Window().Get("location")
 	app.Window().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
 }
+
+// YieldToBrowser lets the browser run (paint, handle input, run other
+// tasks) and returns in a task of its own. The wasm entry calls it between
+// Go's start (the runtime and package initialisation) and go-app's first
+// drawing of the page, so that the app's start is two tasks, not one long
+// one. Only for the browser.
+func YieldToBrowser() {
+	done := make(chan struct{})
+	var f app.Func
+	f = app.FuncOf(func(app.Value, []app.Value) any {
+		f.Release()
+		close(done)
+		return nil
+	})
+	app.Window().Call("setTimeout", f, 0)
+	<-done
+}

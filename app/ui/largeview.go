@@ -156,7 +156,9 @@ func (v *LargeView) focus() {
 // follow positions the drawn lines for the current scroll position, and
 // reports whether other lines must be drawn.
 func (v *LargeView) follow() bool {
-	if v.scroller == nil || !v.scroller.Truthy() {
+	if v.scroller == nil || !v.scroller.Truthy() || v.Text == "" {
+		// Hidden, with nothing to draw: reading its geometry would only
+		// force a layout (at every start of the app, among others).
 		return false
 	}
 	g := v.geometry()

@@ -45,6 +45,7 @@ func TestProfileStartup(t *testing.T) {
 	prof := stopProfile(b)
 	st := eval[map[string]float64](b, call("startup_tasks"))
 	t.Logf("long tasks: %v", st)
+	t.Logf("elements in the page: %d", eval[int](b, `document.querySelectorAll("body *").length`))
 	analyse(t, prof)
 }
 

@@ -125,17 +125,19 @@ var (
 		},
 	}
 
+	// The patterns are compiled on first use (see PATCHES.md).
+
 	// Regex credit: https://www.socketloop.com/tutorials/golang-validate-hostname
-	rxHostname = regexp.MustCompile(`^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])(\.([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]{0,61}[a-zA-Z0-9]))*$`)
+	rxHostname = &lazyRegexp{expr: `^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])(\.([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]{0,61}[a-zA-Z0-9]))*$`}
 
 	// Use a regex to make sure curly brackets are balanced properly after validating it as a AURI
-	rxURITemplate = regexp.MustCompile("^([^{]*({[^}]*})?)*$")
+	rxURITemplate = &lazyRegexp{expr: "^([^{]*({[^}]*})?)*$"}
 
-	rxUUID = regexp.MustCompile("^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$")
+	rxUUID = &lazyRegexp{expr: "^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$"}
 
-	rxJSONPointer = regexp.MustCompile("^(?:/(?:[^~/]|~0|~1)*)*$")
+	rxJSONPointer = &lazyRegexp{expr: "^(?:/(?:[^~/]|~0|~1)*)*$"}
 
-	rxRelJSONPointer = regexp.MustCompile("^(?:0|[1-9][0-9]*)(?:#|(?:/(?:[^~/]|~0|~1)*)*)$")
+	rxRelJSONPointer = &lazyRegexp{expr: "^(?:0|[1-9][0-9]*)(?:#|(?:/(?:[^~/]|~0|~1)*)*)$"}
 
 	lock = new(sync.RWMutex)
 )
@@ -326,4 +328,18 @@ func (f RelativeJSONPointerFormatChecker) IsFormat(input interface{}) bool {
 	}
 
 	return rxRelJSONPointer.MatchString(asString)
+}
+
+// lazyRegexp is a regular expression compiled on its first use rather than
+// while the program starts (see PATCHES.md).
+type lazyRegexp struct {
+	once sync.Once
+	expr string
+	rx   *regexp.Regexp
+}
+
+// MatchString reports whether s contains any match of the expression.
+func (l *lazyRegexp) MatchString(s string) bool {
+	l.once.Do(func() { l.rx = regexp.MustCompile(l.expr) })
+	return l.rx.MatchString(s)
 }

@@ -178,7 +178,15 @@ func (e *engineX) mailTo(v *url.URL) bool {
 
 func (e *engineX) internalURL(v *url.URL) bool {
 	if e.internalURLs == nil {
-		json.Unmarshal([]byte(Getenv("GOAPP_INTERNAL_URLS")), &e.internalURLs)
+		// eventlens: an empty list is not decoded, which spares the start
+		// encoding/json's first use; and it is decoded once, not on every
+		// call.
+		if s := Getenv("GOAPP_INTERNAL_URLS"); s != "" && s != "null" && s != "[]" {
+			json.Unmarshal([]byte(s), &e.internalURLs)
+		}
+		if e.internalURLs == nil {
+			e.internalURLs = []string{}
+		}
 	}
 
 	url := v.String()
