@@ -213,7 +213,7 @@ func (p *Inspector) load(ctx app.Context, text any, undoable bool) {
 // inspection under way already describes it, and saves it as the draft.
 func (p *Inspector) runNow(ctx app.Context) {
 	s := p.ed.surface()
-	s.saveDraft(maxDraft)
+	p.saveDraft(ctx, s)
 	switch {
 	case p.job != nil && p.jobGen == p.gen:
 		if !p.steps.busy {
@@ -246,6 +246,26 @@ func (p *Inspector) runNow(ctx app.Context) {
 	}
 	p.inspect(ctx, text)
 	p.readCaret()
+}
+
+// saveDraft keeps the editor's text as the draft. A text past
+// keystrokeDraft is stored in a task of its own, right after this one:
+// storing megabytes takes tens of milliseconds, which would otherwise add
+// to the inspection's first step. An edit before then saves it again.
+func (p *Inspector) saveDraft(ctx app.Context, s surface) {
+	if s.units() <= keystrokeDraft {
+		s.saveDraft(maxDraft)
+		return
+	}
+	g := p.gen
+	later(ctx, 0, func(ctx app.Context) {
+		ctx.PreventUpdate()
+		guard(ctx, "saving the draft", func() {
+			if g == p.gen {
+				p.ed.surface().saveDraft(maxDraft)
+			}
+		})
+	})
 }
 
 // inspect starts the inspection of text, read from the editor at edit gen:
