@@ -84,7 +84,11 @@ func (r *report) markdown() []byte {
 	w.f("GOOS=js GOARCH=wasm go test -run '^$' -bench . -benchmem -exec=\"$(go env GOROOT)/lib/wasm/go_js_wasm_exec\" ./app/inspect\n")
 	w.f("go test -run '^$' -bench 'Inspect/eventgrid/1000$' -cpuprofile cpu.out ./app/inspect && go tool pprof -top app/inspect/inspect.test cpu.out\n")
 	w.f("go test -tags browser -run '^TestPerf' -v ./internal/browsertest   # browser figures (after make wasm)\n")
-	w.f("EVENTLENS_PERF=1 go test -tags browser -run '^TestPerfFirstLoad$/^10Mbit-40ms$' -v ./internal/browsertest   # one network profile's first load\n```\n")
+	w.f("EVENTLENS_PERF=1 go test -tags browser -run '^TestPerfFirstLoad$/^10Mbit-40ms$' -v ./internal/browsertest   # one network profile's first load\n")
+	w.f("mkdir -p /tmp/web && cp web/* /tmp/web/ && GOOS=js GOARCH=wasm go build -o /tmp/web/app.wasm ./wasm   # a wasm that keeps Go's names (no -s -w), for the profiles below\n")
+	w.f("EVENTLENS_WEB=/tmp/web EVENTLENS_PROFILE=startup go test -tags browser -run '^TestProfileStartup$' -v ./internal/browsertest   # CPU profile of the start-up (4x CPU): busy stretches, the longest as a call tree\n")
+	w.f("EVENTLENS_WEB=/tmp/web EVENTLENS_PROFILE=typing go test -tags browser -run '^TestProfileTyping$' -v ./internal/browsertest     # the same for typing into 1 MB\n")
+	w.f("EVENTLENS_PROFILE=warm go test -tags browser -run '^TestProfileWarmStarts$' -v ./internal/browsertest   # five warm starts, their long tasks\n```\n")
 	return w.Bytes()
 }
 

@@ -229,7 +229,8 @@ func TestProfileWarmStarts(t *testing.T) {
 		took := time.Since(start)
 		settle(b)
 		st := eval[map[string]float64](b, call("startup_tasks"))
-		t.Logf("warm %d: %v, page's %0.f ms; long tasks %v", i, took, eval[float64](b, `performance.now()`), st)
+		t.Logf("warm %d: %v, page's %0.f ms; long tasks %v; app.wasm %s; tasks %s", i, took, eval[float64](b, `performance.now()`), st, eval[string](b, call("wasm_timing")),
+			eval[string](b, `JSON.stringify((window.__long||[]).map(t => [Math.round(t.start), Math.round(t.dur)]))`))
 	}
 }
 
