@@ -129,6 +129,7 @@ func (e *editor) setBig(s string, v app.Value) {
 	e.big = &bigText{s: s, js: v, n: textpos.UTF16Len(s), lines: strings.Count(s, "\n") + 1}
 	e.caret = caretHome
 	setFieldValue("input", "")
+	e.area = areaText{} // the textarea's last text is gone: let it be freed
 }
 
 // leaveBig drops the large text, if any: the textarea is the editor again.
