@@ -198,3 +198,26 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendStringEveryPlace puts each kind of byte the encoder must see at
+// every place of strings longer than the eight bytes plainRun skips at
+// once, and compares with encoding/json.
+func TestAppendStringEveryPlace(t *testing.T) {
+	for _, special := range []string{`"`, `\`, "\x00", "\x1f", " ", "\x7f", "~", "\x80", "é", "\u2028", "\xff"} {
+		for n := 8; n <= 25; n++ {
+			for at := 0; at < n; at++ {
+				s := strings.Repeat("a", at) + special + strings.Repeat("b", n-at)
+				var buf bytes.Buffer
+				enc := json.NewEncoder(&buf)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(s); err != nil {
+					t.Fatal(err)
+				}
+				want := strings.TrimSuffix(buf.String(), "\n")
+				if got := string(AppendString(nil, s)); got != want || stringLen(s) != len(want) {
+					t.Fatalf("AppendString(%q) = %s (stringLen %d), want %s", s, got, stringLen(s), want)
+				}
+			}
+		}
+	}
+}
