@@ -30,10 +30,15 @@ func later(ctx app.Context, d time.Duration, f func(ctx app.Context)) {
 		ctx.After(d, f)
 		return
 	}
+	onTimeout(d, func() { ctx.Dispatch(f) })
+}
+
+// onTimeout calls f once, in a browser task of its own, after d.
+func onTimeout(d time.Duration, f func()) {
 	var fn app.Func
 	fn = app.FuncOf(func(app.Value, []app.Value) any {
 		fn.Release()
-		ctx.Dispatch(f)
+		f()
 		return nil
 	})
 	app.Window().Call("setTimeout", fn, d.Milliseconds())
@@ -346,12 +351,6 @@ func clearHash() {
 // one. Only for the browser.
 func YieldToBrowser() {
 	done := make(chan struct{})
-	var f app.Func
-	f = app.FuncOf(func(app.Value, []app.Value) any {
-		f.Release()
-		close(done)
-		return nil
-	})
-	app.Window().Call("setTimeout", f, 0)
+	onTimeout(0, func() { close(done) })
 	<-done
 }

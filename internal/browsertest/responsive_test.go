@@ -3,7 +3,6 @@
 package browsertest
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"eventlens/app/jsontree"
@@ -15,7 +14,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -103,72 +101,14 @@ func paste(b *browser, payload []byte, click string, timeout time.Duration) past
 	return f
 }
 
-// profilePaste pastes payload under the DevTools CPU profiler and logs the
-// functions with the most self time.
+// profilePaste pastes payload under the DevTools CPU profiler and logs
+// where the time went (analyse).
 func profilePaste(t *testing.T, b *browser, payload []byte) {
-	call := func(f func(ctx context.Context) error) {
-		t.Helper()
-		ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
-		defer cancel()
-		if err := f(ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
-	call(func(ctx context.Context) error {
-		if _, err := chromedp.Call(ctx, profiler.Enable, struct{}{}); err != nil {
-			return err
-		}
-		if _, err := chromedp.Call(ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200}); err != nil {
-			return err
-		}
-		_, err := chromedp.Call(ctx, profiler.Start, struct{}{})
-		return err
-	})
+	startProfile(b)
 	f := paste(b, payload, "", 60*time.Second)
-	var prof *profiler.Profile
-	call(func(ctx context.Context) error {
-		res, err := chromedp.Call(ctx, profiler.Stop, struct{}{})
-		prof = res.Profile
-		return err
-	})
+	prof := stopProfile(b)
 	t.Logf("profiled paste: %s", f)
-	if prof == nil {
-		return
-	}
-	// Self time per function: each sample's time goes to its top node.
-	byID := map[int64]string{}
-	for _, n := range prof.Nodes {
-		name := n.CallFrame.FunctionName
-		if name == "" {
-			name = "(anonymous " + n.CallFrame.URL + ")"
-		}
-		byID[n.ID] = name
-	}
-	self := map[string]int64{}
-	var total int64
-	for i, id := range prof.Samples {
-		if i < len(prof.TimeDeltas) {
-			self[byID[id]] += prof.TimeDeltas[i]
-			total += prof.TimeDeltas[i]
-		}
-	}
-	type row struct {
-		name string
-		us   int64
-	}
-	var rows []row
-	for k, v := range self {
-		rows = append(rows, row{k, v})
-	}
-	slices.SortFunc(rows, func(a, b row) int { return cmp.Compare(b.us, a.us) })
-	var sb strings.Builder
-	for i, r := range rows {
-		if i == 30 {
-			break
-		}
-		fmt.Fprintf(&sb, "  %6.1f ms  %s\n", float64(r.us)/1000, r.name)
-	}
-	t.Logf("self time by function (%.0f ms sampled):\n%s", float64(total)/1000, sb.String())
+	analyse(t, prof)
 }
 
 // TestResponsivePaste5000 pastes the largest batch Event Grid delivers: the

@@ -5,6 +5,7 @@ package browsertest
 import (
 	"cmp"
 	"context"
+	"eventlens/app/gen"
 	"fmt"
 	"os"
 	"slices"
@@ -60,9 +61,6 @@ func analyse(t *testing.T, prof *profiler.Profile) {
 			nm = "(anon " + n.CallFrame.URL + ")"
 		}
 		name[n.ID] = nm
-		if n.CallFrame.FunctionName == "start" || n.CallFrame.FunctionName == "(program)" {
-			t.Logf("node %d %q url=%s line=%d hits=%d", n.ID, nm, n.CallFrame.URL, n.CallFrame.LineNumber, n.HitCount)
-		}
 		for _, c := range n.Children {
 			parent[c] = n.ID
 		}
@@ -83,34 +81,6 @@ func analyse(t *testing.T, prof *profiler.Profile) {
 				seen[name[n]] = true
 				total[name[n]] += d
 			}
-		}
-	}
-	top := func(m map[string]int64, k int) string {
-		type row struct {
-			n  string
-			us int64
-		}
-		var rows []row
-		for n, us := range m {
-			rows = append(rows, row{n, us})
-		}
-		slices.SortFunc(rows, func(a, b row) int { return cmp.Compare(b.us, a.us) })
-		var sb strings.Builder
-		for i, r := range rows {
-			if i == k {
-				break
-			}
-			fmt.Fprintf(&sb, "  %7.1f ms  %s\n", float64(r.us)/1000, r.n)
-		}
-		return sb.String()
-	}
-	for id, nm := range name {
-		if nm == "start" {
-			chain := []string{}
-			for n := parent[id]; n != 0; n = parent[n] {
-				chain = append(chain, name[n])
-			}
-			t.Logf("start %d under %v", id, chain)
 		}
 	}
 	// Busy stretches: runs of samples with no idle sample between them.
@@ -183,9 +153,10 @@ func analyse(t *testing.T, prof *profiler.Profile) {
 		fmt.Fprintf(&sb, "%7.1f %s%s\n", float64(tree[k])/1000, strings.Repeat(" ", len(parts)), parts[len(parts)-1])
 	}
 	t.Logf("biggest stretch %d ms:\n%s", biggestLen/1000, sb.String())
-	t.Logf("sampled %.0f ms\nself:\n%s\ntotal:\n%s", float64(all)/1000, top(self, 60), top(total, 150))
+	t.Logf("sampled %.0f ms\nself:\n%s\ntotal:\n%s", float64(all)/1000, topRows(self, 60), topRows(total, 150))
 }
 
+// topRows lists the k entries of m with the most time.
 func topRows(m map[string]int64, k int) string {
 	type row struct {
 		n  string
@@ -234,6 +205,7 @@ func TestProfileWarmStarts(t *testing.T) {
 	}
 }
 
+// startProfile starts the DevTools CPU profiler, sampling every 100 µs.
 func startProfile(b *browser) {
 	b.do(20*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := chromedp.Call(ctx, profiler.Enable, struct{}{}); err != nil {
@@ -247,6 +219,7 @@ func startProfile(b *browser) {
 	}))
 }
 
+// stopProfile stops the profiler and returns its profile.
 func stopProfile(b *browser) *profiler.Profile {
 	var prof *profiler.Profile
 	b.do(60*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -269,18 +242,29 @@ func TestProfileTyping(t *testing.T) {
 	eval[bool](b, `(document.querySelector("#edit-as-text").click(), true)`)
 	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector("#input").value.length === %d`, len(text)))
 	settle(b)
-	if os.Getenv("EVENTLENS_DEBUG") != "" {
-		for i := 0; i < 5; i++ {
-			eval[bool](b, `(() => { const el = document.querySelector("#input"); el.value = el.value.slice(0, -1) + " ]"; el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
-			time.Sleep(100 * time.Millisecond)
-			t.Logf("value %d, verdict %s", eval[int](b, `document.querySelector("#input").value.length`), eval[string](b, `JSON.stringify(document.querySelector("#verdict").dataset) + document.querySelector("#verdict").textContent`))
-		}
-		t.Logf("console: %s", b.consoleText())
-		return
-	}
 	startProfile(b)
 	res := evalFor[map[string]float64](b, 60*time.Second, call("perf_type", 6))
 	prof := stopProfile(b)
 	t.Logf("typing: %v", res)
+	analyse(t, prof)
+}
+
+// TestProfilePaste profiles the paste of a batch of EVENTLENS_EVENTS
+// events (1,000 unless set) into a settled page.
+func TestProfilePaste(t *testing.T) {
+	if os.Getenv("EVENTLENS_PROFILE") != "paste" {
+		t.Skip("set EVENTLENS_PROFILE=paste")
+	}
+	n := 1000
+	if v := os.Getenv("EVENTLENS_EVENTS"); v != "" {
+		fmt.Sscan(v, &n)
+	}
+	b := respPage(t)
+	payload := gen.Batch(gen.EventGrid, n)
+	startProfile(b)
+	f := paste(b, payload, "", 60*time.Second)
+	settle(b)
+	prof := stopProfile(b)
+	t.Logf("paste of %d events: %s", n, f)
 	analyse(t, prof)
 }
