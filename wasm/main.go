@@ -17,6 +17,10 @@ func main() {
 	// which a wasm page never gives back.
 	debug.SetMemoryLimit(vocab.MemoryLimit)
 	ui.Routes()
+	// Go's start and go-app's first drawing are two browser tasks. What
+	// the user typed into the prerendered page until then is kept just
+	// before that drawing replaces the page's elements.
 	ui.YieldToBrowser()
+	ui.KeepTyped()
 	app.RunWhenOnBrowser()
 }

@@ -354,3 +354,27 @@ func YieldToBrowser() {
 	onTimeout(0, func() { close(done) })
 	<-done
 }
+
+// typed is what the user typed or pasted into the prerendered page's
+// editors while app.wasm loaded, by element id (KeepTyped).
+var typed = map[string]app.Value{}
+
+// KeepTyped keeps the text of the prerendered page's editors (the payload
+// and the filter), which the user can type or paste into while app.wasm
+// loads: go-app's first drawing of the page replaces those elements, and
+// the Inspector puts the text back as it starts. The wasm entry calls it
+// just before app.RunWhenOnBrowser, in the same task. Only for the browser.
+func KeepTyped() {
+	for _, id := range []string{"input", "filter-input"} {
+		if e := element(id); e.Truthy() && e.Get("textLength").Int() > 0 {
+			typed[id] = e.Get("value")
+		}
+	}
+}
+
+// takeTyped returns, once, what KeepTyped kept of element id.
+func takeTyped(id string) (app.Value, bool) {
+	v, ok := typed[id]
+	delete(typed, id)
+	return v, ok
+}

@@ -141,7 +141,25 @@ func (p *Inspector) OnMount(ctx app.Context) {
 				p.keep(u) // load forgot it
 			}
 		}
+		p.restoreTyped(ctx)
 	})
+}
+
+// restoreTyped puts back what the user typed into the prerendered page
+// while app.wasm loaded (KeepTyped): the payload in place of the draft or
+// the share link's, which Undo brings back, and the filter in place of the
+// saved one, which the filter panel's Undo brings back.
+func (p *Inspector) restoreTyped(ctx app.Context) {
+	if v, ok := takeTyped("filter-input"); ok {
+		before, text := p.filter, v.String()
+		p.setFilter(text)
+		if before != "" && before != text {
+			p.fundo = filterUndo{text: before, what: filterRestoreLabel, msg: "The filter you typed while eventlens was loading took the place of your saved one. “" + filterRestoreLabel + "” brings that back."}
+		}
+	}
+	if v, ok := takeTyped("input"); ok {
+		p.replace(ctx, v, false, "Kept the text you typed while eventlens was loading.")
+	}
 }
 
 // warm compiles the schemas, in a task of its own, the first time the

@@ -124,3 +124,53 @@ type loadingState struct {
 	Heading bool   `json:"heading"`
 	Tagline bool   `json:"tagline"`
 }
+
+// TestTypedWhileLoadingIsKept types into the prerendered page's editors
+// while app.wasm is held: the payload and the filter typed there are what
+// the app shows and inspects once it runs (go-app's first drawing replaces
+// those elements), and the draft they took the place of comes back with
+// Undo.
+func TestTypedWhileLoadingIsKept(t *testing.T) {
+	s := buildSite(t, "", "/")
+	g := &gatedWasm{h: s, n: 256 << 10, gate: make(chan struct{}), held: make(chan struct{})}
+	t.Cleanup(g.open)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serveOn(t, ln, g)
+	b := newBrowser(t)
+	b.do(30*time.Second, chromedp.Navigate(srv.URL+"/"))
+	select {
+	case <-g.held:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the browser did not ask for app.wasm within 30 s")
+	}
+	const draft = `{"kept": "the draft of the last visit"}`
+	const payload = `{"typed": "while loading"}`
+	const filter = `{"includedEventTypes": ["Microsoft.SignalRService.ClientConnectionConnected"]}`
+	eval[bool](b, `(localStorage.setItem("eventlens.draft", `+js(draft)+`), true)`)
+	b.do(10*time.Second,
+		chromedp.SendKeys(chromedp.CSS("#input"), payload),
+		chromedp.SetValue(chromedp.CSS("#filter-input"), filter))
+	if eval[bool](b, `document.querySelector("#app").dataset.wasm === "ready"`) {
+		t.Fatal("the app runs while app.wasm is held")
+	}
+	g.open()
+	b.waitApp()
+	waitInspected(b, payload)
+	if got := inputValue(b); got != payload {
+		t.Errorf("the editor holds %q, want what was typed while loading, %q", got, payload)
+	}
+	if got := eval[string](b, `document.querySelector("#filter-input").value`); got != filter {
+		t.Errorf("the filter editor holds %q, want what was typed while loading", got)
+	}
+	if got := undoLabel(b); got != restoreLabel {
+		t.Fatalf("Undo is %q, want %q (the draft the typed text took the place of)", got, restoreLabel)
+	}
+	click(b, "#undo-clear")
+	waitInspected(b, draft)
+	if got := inputValue(b); got != draft {
+		t.Errorf("Undo brought back %q, want the draft %q", got, draft)
+	}
+}
