@@ -168,10 +168,11 @@ func TestTimelineDraws(t *testing.T) {
 		waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#timeline-chart").dataset.active === "%d"`, down))
 		key("ArrowUp")
 		waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#timeline-chart").dataset.active === "%d"`, c.Nearest(0, c.Marks[down].X)))
-		key("Home")
-		key("ArrowRight")
-		key("ArrowRight")
-		waitJS(b, 5*time.Second, `document.querySelector("#timeline-chart").dataset.active === "2"`)
+		// One key at a time: each waits for the one before to show.
+		for i, k := range []string{"Home", "ArrowRight", "ArrowRight"} {
+			key(k)
+			waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#timeline-chart").dataset.active === "%d"`, i))
+		}
 	}
 	second := s.Events[c.Marks[2].First]
 	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector('#timeline-detail[data-event="%d"]') !== null`, second.Index))
