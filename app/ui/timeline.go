@@ -352,7 +352,8 @@ type timelineChart struct {
 	Sum    *summary.Summary
 	Active int // the mark under the cursor, or -1
 
-	moved int // 1 + the mark a key or the pointer moved to since the Timeline last said; 0 for none
+	moved   int            // 1 + the mark a key or the pointer moved to that the Timeline has not said yet; 0 for none
+	movedOn *summary.Chart // the chart moved was on
 }
 
 // Render draws the chart.
@@ -423,8 +424,15 @@ func (tc *timelineChart) markAt(e app.Event) int {
 	return tc.Chart.MarkAt(x, y, 8*summary.Width/w)
 }
 
-// OnUpdate follows the active mark the Timeline says.
-func (tc *timelineChart) OnUpdate(ctx app.Context) { tc.moved = 0 }
+// OnUpdate follows the active mark the Timeline says, once it says the
+// last mark moved to, or draws another chart. An update that says an
+// earlier move leaves the last one standing: keys pressed faster than the
+// page draws still add up.
+func (tc *timelineChart) OnUpdate(ctx app.Context) {
+	if tc.Active == tc.moved-1 || tc.Chart != tc.movedOn {
+		tc.moved = 0
+	}
+}
 
 // current returns the active mark: the one a key or the pointer moved to
 // last, even before the page has drawn it.
@@ -438,7 +446,7 @@ func (tc *timelineChart) current() int {
 // activate makes mark i the active one.
 func (tc *timelineChart) activate(ctx app.Context, i int) {
 	if i >= 0 && i < len(tc.Chart.Marks) && i != tc.current() {
-		tc.moved = i + 1
+		tc.moved, tc.movedOn = i+1, tc.Chart
 		ctx.NewActionWithValue(actionMark, markRef{tc.Chart, i})
 	}
 }

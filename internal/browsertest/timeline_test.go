@@ -173,6 +173,12 @@ func TestTimelineDraws(t *testing.T) {
 			key(k)
 			waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector("#timeline-chart").dataset.active === "%d"`, i))
 		}
+		// Keys pressed faster than the page draws still add up.
+		key("End")
+		key("Home")
+		key("ArrowRight")
+		key("ArrowRight")
+		waitJS(b, 5*time.Second, `document.querySelector("#timeline-chart").dataset.active === "2"`)
 	}
 	second := s.Events[c.Marks[2].First]
 	waitJS(b, 5*time.Second, fmt.Sprintf(`document.querySelector('#timeline-detail[data-event="%d"]') !== null`, second.Index))
