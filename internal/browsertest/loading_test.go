@@ -63,6 +63,28 @@ func (w *gatedWriter) Write(p []byte) (int, error) {
 	return n + m, err
 }
 
+// gatedPage serves h with app.wasm held after its first 256 KiB
+// (gatedWasm), opens the app in a new browser, and returns once the
+// browser is waiting at the gate.
+func gatedPage(t *testing.T, h http.Handler) (*browser, *gatedWasm) {
+	t.Helper()
+	g := &gatedWasm{h: h, n: 256 << 10, gate: make(chan struct{}), held: make(chan struct{})}
+	t.Cleanup(g.open) // never leave a handler waiting
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serveOn(t, ln, g)
+	b := newBrowser(t)
+	b.do(30*time.Second, chromedp.Navigate(srv.URL+"/"))
+	select {
+	case <-g.held:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the browser did not ask for app.wasm within 30 s")
+	}
+	return b, g
+}
+
 // progressLabel is the loader's label with a share strictly between 0 and
 // 100 %: some of app.wasm received, not all, and counted against the size
 // the browser decodes (a share of the compressed size would pass 100 %).
@@ -75,21 +97,7 @@ var progressLabel = regexp.MustCompile(`^Loading eventlens… ([1-9][0-9]?)%$`)
 func TestLoadingShowsProgress(t *testing.T) {
 	s := buildSite(t, "", "/")
 	count := &countWasm{h: s}
-	g := &gatedWasm{h: count, n: 256 << 10, gate: make(chan struct{}), held: make(chan struct{})}
-	t.Cleanup(g.open) // never leave a handler waiting
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := serveOn(t, ln, g)
-	b := newBrowser(t)
-	b.do(30*time.Second, chromedp.Navigate(srv.URL+"/"))
-
-	select {
-	case <-g.held:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the browser did not ask for app.wasm within 30 s")
-	}
+	b, g := gatedPage(t, count)
 	waitJS(b, 30*time.Second, `/^Loading eventlens… [1-9][0-9]?%$/.test((document.querySelector("#app-wasm-loader-label")||{}).textContent||"")`)
 	st := eval[loadingState](b, call("loading_state"))
 	if !progressLabel.MatchString(st.Label) {
@@ -131,21 +139,7 @@ type loadingState struct {
 // those elements), and the draft they took the place of comes back with
 // Undo.
 func TestTypedWhileLoadingIsKept(t *testing.T) {
-	s := buildSite(t, "", "/")
-	g := &gatedWasm{h: s, n: 256 << 10, gate: make(chan struct{}), held: make(chan struct{})}
-	t.Cleanup(g.open)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := serveOn(t, ln, g)
-	b := newBrowser(t)
-	b.do(30*time.Second, chromedp.Navigate(srv.URL+"/"))
-	select {
-	case <-g.held:
-	case <-time.After(30 * time.Second):
-		t.Fatal("the browser did not ask for app.wasm within 30 s")
-	}
+	b, g := gatedPage(t, buildSite(t, "", "/"))
 	const draft = `{"kept": "the draft of the last visit"}`
 	const payload = `{"typed": "while loading"}`
 	const filter = `{"includedEventTypes": ["Microsoft.SignalRService.ClientConnectionConnected"]}`

@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -66,10 +65,7 @@ func respPage(t *testing.T) *browser {
 	s := startServer(t, "")
 	b := newBrowser(t)
 	watchPage(t, b.ctx)
-	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")})
-		return err
-	}))
+	installProbe(b)
 	b.open(s.URL + "/")
 	settle(b)
 	return b

@@ -19,20 +19,33 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// profileOnly skips a profiler unless EVENTLENS_PROFILE names it: the
+// profilers measure, they assert nothing, and make test does not run them.
+func profileOnly(t *testing.T, mode string) {
+	t.Helper()
+	if os.Getenv("EVENTLENS_PROFILE") != mode {
+		t.Skipf("a profiler: set EVENTLENS_PROFILE=%s to run it", mode)
+	}
+}
+
+// installProbe makes js/probe.js run in every page the browser opens.
+func installProbe(b *browser) {
+	b.t.Helper()
+	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")})
+		return err
+	}))
+}
+
 // TestProfileStartup records a CPU profile of the app's start-up, from the
 // navigation until the page is settled, and logs the functions with the
 // most self and total time. It runs only with EVENTLENS_PROFILE=startup;
 // serve an app.wasm built without -s -w (EVENTLENS_WEB) to see names.
 func TestProfileStartup(t *testing.T) {
-	if os.Getenv("EVENTLENS_PROFILE") != "startup" {
-		t.Skip("set EVENTLENS_PROFILE=startup to profile the start-up")
-	}
+	profileOnly(t, "startup")
 	srv := startServer(t, "")
 	b := newBrowser(t)
-	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")})
-		return err
-	}))
+	installProbe(b)
 	b.do(20*time.Second, chromedp.Navigate(srv.URL+"/app.css"))
 	b.do(20*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}); err != nil {
@@ -180,15 +193,10 @@ func topRows(m map[string]int64, k int) string {
 // TestProfileWarmStarts loads the app cold, then warm five times, and logs
 // each load's time to an interactive app and its start-up's long tasks.
 func TestProfileWarmStarts(t *testing.T) {
-	if os.Getenv("EVENTLENS_PROFILE") != "warm" {
-		t.Skip("set EVENTLENS_PROFILE=warm")
-	}
+	profileOnly(t, "warm")
 	s := startServer(t, "")
 	b := newBrowser(t)
-	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")})
-		return err
-	}))
+	installProbe(b)
 	start := time.Now()
 	b.open(s.URL + "/")
 	t.Logf("cold %v", time.Since(start))
@@ -233,9 +241,7 @@ func stopProfile(b *browser) *profiler.Profile {
 // TestProfileTyping profiles typing into a 1 MB payload as make bench
 // types it (js/perf_type.js).
 func TestProfileTyping(t *testing.T) {
-	if os.Getenv("EVENTLENS_PROFILE") != "typing" {
-		t.Skip("set EVENTLENS_PROFILE=typing")
-	}
+	profileOnly(t, "typing")
 	b := respPage(t)
 	text, _ := batchOfAtLeast(1 << 20)
 	pasteToVerdict(b, string(text))
@@ -252,9 +258,7 @@ func TestProfileTyping(t *testing.T) {
 // TestProfilePaste profiles the paste of a batch of EVENTLENS_EVENTS
 // events (1,000 unless set) into a settled page.
 func TestProfilePaste(t *testing.T) {
-	if os.Getenv("EVENTLENS_PROFILE") != "paste" {
-		t.Skip("set EVENTLENS_PROFILE=paste")
-	}
+	profileOnly(t, "paste")
 	n := 1000
 	if v := os.Getenv("EVENTLENS_EVENTS"); v != "" {
 		fmt.Sscan(v, &n)
