@@ -9,7 +9,8 @@ package web
 
 import "embed"
 
-// FS is the app's assets: app.css, the icons and, once built, app.wasm.
+// FS is the app's assets: app.css, the icons, wasmload.js (the worker
+// that compiles app.wasm) and, once built, app.wasm.
 //
-//go:embed app.* icon*
+//go:embed app.* icon* wasmload.js
 var FS embed.FS

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"eventlens/app/gen"
@@ -211,6 +212,25 @@ func (b *browser) open(url string) {
 func (b *browser) waitApp() {
 	b.t.Helper()
 	b.do(45*time.Second, chromedp.WaitReady(chromedp.CSS(`#app[data-wasm="ready"]`)))
+}
+
+// runFirst makes src run in every page the browser opens from now on,
+// before the page's own scripts.
+func (b *browser) runFirst(src string) {
+	b.t.Helper()
+	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+		return err
+	}))
+}
+
+// compiledIn checks where app.js compiled app.wasm: "worker" (the patched
+// loader, internal/site/loader.go) or "page" (its fallback).
+func (b *browser) compiledIn(want string) {
+	b.t.Helper()
+	if got := eval[string](b, `document.documentElement.dataset.wasmCompiled || ""`); got != want {
+		b.t.Errorf("app.wasm compiled in %q, want %q (<html data-wasm-compiled>)", got, want)
+	}
 }
 
 // consoleText returns every console message so far, one a line.

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -93,7 +94,8 @@ var progressLabel = regexp.MustCompile(`^Loading eventlens… ([1-9][0-9]?)%$`)
 // TestLoadingShowsProgress holds app.wasm's response part way and checks
 // that meanwhile the loader shows how much has arrived and the prerendered
 // page stays readable, then lets it finish and checks the app starts, the
-// loader goes, and app.wasm crossed the network once.
+// loader goes, app.wasm was compiled in a worker, and it crossed the
+// network once.
 func TestLoadingShowsProgress(t *testing.T) {
 	s := buildSite(t, "", "/")
 	count := &countWasm{h: s}
@@ -113,6 +115,8 @@ func TestLoadingShowsProgress(t *testing.T) {
 	g.open()
 	b.waitApp()
 	waitJS(b, 10*time.Second, `document.querySelector("#app-wasm-loader") === null`)
+	// The share shown came from the worker that compiled app.wasm.
+	b.compiledIn("worker")
 
 	// The service worker installed meanwhile; its precache revalidates
 	// app.wasm rather than download it a second time beside the page.
@@ -166,5 +170,60 @@ func TestTypedWhileLoadingIsKept(t *testing.T) {
 	waitInspected(b, draft)
 	if got := inputValue(b); got != draft {
 		t.Errorf("Undo brought back %q, want the draft %q", got, draft)
+	}
+}
+
+// TestLoadsWithoutAWorker opens the app where app.wasm cannot be compiled
+// in a worker: the browser has no Worker, the worker's script is not
+// served, or the worker answers something else than a compiled module.
+// app.js then compiles app.wasm in the page, as go-app does, and the app
+// runs and inspects.
+func TestLoadsWithoutAWorker(t *testing.T) {
+	s := buildSite(t, "", "/")
+	cases := []struct {
+		name  string
+		first string // run before the page's scripts
+		gone  bool   // web/wasmload.js answers 404
+	}{
+		{name: "no Worker", first: `delete window.Worker;`},
+		{name: "worker script missing", gone: true},
+		{name: "worker answers no module", first: `window.Worker = class {
+			postMessage() { queueMicrotask(() => this.onmessage({ data: { module: {} } })); }
+			terminate() {}
+		};`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var h http.Handler = s
+			if c.gone {
+				h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if r.URL.Path == "/web/wasmload.js" {
+						http.NotFound(w, r)
+						return
+					}
+					s.ServeHTTP(w, r)
+				})
+			}
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			srv := serveOn(t, ln, h)
+			b := newBrowser(t)
+			if c.first != "" {
+				b.runFirst(c.first)
+			}
+			b.open(srv.URL + "/")
+			b.compiledIn("page")
+			b.inspect(signalrPayload)
+			if !strings.Contains(b.consoleText(), "compiling app.wasm in a worker failed") {
+				t.Error("the fallback to compiling in the page left no warning in the console")
+			}
+			for _, e := range b.consoleErrors() {
+				if !c.gone || !strings.Contains(e, "wasmload.js") {
+					t.Errorf("console error: %s", e)
+				}
+			}
+		})
 	}
 }

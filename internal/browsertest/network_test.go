@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -145,10 +144,8 @@ func TestPerfFirstLoad(t *testing.T) {
 			count := &countWasm{h: s}
 			srv := serveOn(t, ln, count)
 			b := newBrowser(t)
+			b.runFirst(script("probe"))
 			b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-				if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")}); err != nil {
-					return err
-				}
 				if p.cpu > 0 {
 					_, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.cpu})
 					return err

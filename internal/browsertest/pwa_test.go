@@ -136,6 +136,9 @@ func TestPWAWorksOffline(t *testing.T) {
 	s.Stop()
 	for _, p := range append([]string{"/"}, otherPaths()...) {
 		b.open(s.URL + p)
+		// The worker that compiles app.wasm, and its download, come
+		// from the service worker's cache too.
+		b.compiledIn("worker")
 	}
 	b.open(s.URL + "/")
 	b.inspect(signalrPayload)
@@ -195,6 +198,7 @@ func TestExportWorksUnderASubPathOffline(t *testing.T) {
 	b.open(s.URL + "/eventlens/")
 	b.do(30*time.Second, chromedp.Reload())
 	b.waitApp()
+	b.compiledIn("worker") // web/wasmload.js is found under the sub-path
 	b.inspect(signalrPayload)
 	b.noConsoleErrorsOffline()
 }

@@ -65,7 +65,7 @@ func respPage(t *testing.T) *browser {
 	s := startServer(t, "")
 	b := newBrowser(t)
 	watchPage(t, b.ctx)
-	installProbe(b)
+	b.runFirst(script("probe"))
 	b.open(s.URL + "/")
 	settle(b)
 	return b

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 )
@@ -28,15 +27,6 @@ func profileOnly(t *testing.T, mode string) {
 	}
 }
 
-// installProbe makes js/probe.js run in every page the browser opens.
-func installProbe(b *browser) {
-	b.t.Helper()
-	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script("probe")})
-		return err
-	}))
-}
-
 // TestProfileStartup records a CPU profile of the app's start-up, from the
 // navigation until the page is settled, and logs the functions with the
 // most self and total time. It runs only with EVENTLENS_PROFILE=startup;
@@ -45,7 +35,7 @@ func TestProfileStartup(t *testing.T) {
 	profileOnly(t, "startup")
 	srv := startServer(t, "")
 	b := newBrowser(t)
-	installProbe(b)
+	b.runFirst(script("probe"))
 	b.do(20*time.Second, chromedp.Navigate(srv.URL+"/app.css"))
 	b.do(20*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}); err != nil {
@@ -196,7 +186,7 @@ func TestProfileWarmStarts(t *testing.T) {
 	profileOnly(t, "warm")
 	s := startServer(t, "")
 	b := newBrowser(t)
-	installProbe(b)
+	b.runFirst(script("probe"))
 	start := time.Now()
 	b.open(s.URL + "/")
 	t.Logf("cold %v", time.Since(start))

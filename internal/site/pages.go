@@ -40,9 +40,10 @@ func appHandler(v string) *app.Handler {
 		// The editor's helper (ui.ChangeScript), inline: the policy allows
 		// it by its hash, and it costs no request.
 		RawHeaders: []string{"<script>" + ui.ChangeScript + "</script>"},
-		// go-app does not precache the SVG icon, nor pages other than "/":
-		// every route is listed so deep links work offline.
-		CacheableResources: append([]string{"/web/icon.svg"}, ui.Paths...),
+		// go-app does not precache the SVG icon, the worker that compiles
+		// app.wasm (loader.go), nor pages other than "/": every route is
+		// listed so deep links work offline.
+		CacheableResources: append([]string{"/web/icon.svg", "/web/wasmload.js"}, ui.Paths...),
 		Version:            v,
 	}
 }

@@ -110,6 +110,9 @@ func Build(o Options) (*Site, error) {
 		if err != nil {
 			return nil, err
 		}
+		if gen["/app.js"], err = patchLoader(gen["/app.js"]); err != nil {
+			return nil, err
+		}
 		if gen["/manifest.webmanifest"], err = fixManifest(gen["/manifest.webmanifest"], base); err != nil {
 			return nil, err
 		}

@@ -12,11 +12,27 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// workerPatch replaces one exact piece of go-app's default service worker.
-type workerPatch struct {
+// scriptPatch replaces one exact piece of a script go-app generates: its
+// service worker (workerPatches) or its app.js (loaderPatches).
+type scriptPatch struct {
 	name   string // what the patch does, for error messages
-	anchor string // text that must occur exactly once in the template
+	anchor string // text that must occur exactly once in the script
 	with   string // its replacement
+}
+
+// applyPatches applies every patch to script, go-app's file named what. It
+// fails when an anchor is not found exactly once, which means go-app's
+// script changed: the server and the export refuse to run rather than ship
+// a script that silently misbehaves. where names the Go file that holds
+// the patches, for the error.
+func applyPatches(what, where, script string, patches []scriptPatch) (string, error) {
+	for _, p := range patches {
+		if n := strings.Count(script, p.anchor); n != 1 {
+			return "", fmt.Errorf("%s patch %q found its anchor %d times in go-app's %s (want exactly 1): go-app's %s changed; update the patches in %s to match it", what, p.name, n, what, what, where)
+		}
+		script = strings.Replace(script, p.anchor, p.with, 1)
+	}
+	return script, nil
 }
 
 // workerPatches fix three things in go-app's default worker:
@@ -34,7 +50,7 @@ type workerPatch struct {
 // The activate handler stays go-app's: it claims the page only after the
 // worker is activated, which go-app's app.js relies on to tell a first
 // install (no controller yet) from an update.
-var workerPatches = []workerPatch{
+var workerPatches = []scriptPatch{
 	{
 		name: "install inside waitUntil",
 		anchor: `self.addEventListener("install", async (event) => {
@@ -90,18 +106,9 @@ function precacheURLs() {
 	},
 }
 
-// patchWorker applies every patch to tmpl. It fails when an anchor is not
-// found exactly once, which means go-app's template changed: the server and
-// the export refuse to run rather than ship a worker that silently caches
-// stale bytes.
+// patchWorker applies workerPatches to go-app's worker template tmpl.
 func patchWorker(tmpl string) (string, error) {
-	for _, p := range workerPatches {
-		if n := strings.Count(tmpl, p.anchor); n != 1 {
-			return "", fmt.Errorf("service worker patch %q found its anchor %d times in go-app's template (want exactly 1): go-app's app-worker.js changed; update workerPatches in internal/site/worker.go to match the new template", p.name, n)
-		}
-		tmpl = strings.Replace(tmpl, p.anchor, p.with, 1)
-	}
-	return tmpl, nil
+	return applyPatches("app-worker.js", "internal/site/worker.go", tmpl, workerPatches)
 }
 
 // workerTemplate is go-app's default service worker with workerPatches

@@ -1,0 +1,118 @@
+//go:build !wasm
+
+package site
+
+// loaderPatches make go-app's app.js compile app.wasm in a dedicated worker
+// (web/wasmload.js) and only instantiate it in the page. Compiling 9 MB of
+// WebAssembly is seconds of CPU on a slow phone, and Chromium does most of
+// it on the thread that feeds the bytes: in the page, that was the longest
+// task of the start (about 1.3 s at 4× CPU slowdown); in a worker, the page
+// stays free to scroll, select and type into the prerendered editors
+// meanwhile. Where a worker cannot compile it (no Worker, a policy that
+// forbids it, a browser that cannot pass a compiled module between threads)
+// app.js does what go-app does: fetch and compile in the page. Either way,
+// the loading label counts app.wasm's bytes, and <html data-wasm-compiled>
+// says which way it went ("worker" or "page").
+var loaderPatches = []scriptPatch{
+	{
+		name:   "instantiate through eventlensInstantiate",
+		anchor: "  let instantiateStreaming = WebAssembly.instantiateStreaming;\n",
+		with:   "  let instantiateStreaming = eventlensInstantiate;\n",
+	},
+	{
+		name: "name app.wasm without fetching it",
+		anchor: `    const wasm = await instantiateStreaming(
+      fetchWithProgress(`,
+		with: `    const wasm = await instantiateStreaming(
+      eventlensWasmSource(`,
+	},
+	{
+		name:   "compile in a worker",
+		anchor: "async function fetchWithProgress(url, progess) {",
+		with: `// eventlensWasmSource names app.wasm and the progress callback for
+// eventlensInstantiate; unlike fetchWithProgress, it fetches nothing.
+function eventlensWasmSource(url, progress) {
+  return { url, progress };
+}
+
+// eventlensInstantiate compiles app.wasm in a worker (web/wasmload.js, next
+// to app.wasm) and instantiates the module in the page. Where the worker
+// cannot, it fetches and compiles app.wasm in the page, as go-app does.
+async function eventlensInstantiate(source, importObject) {
+  const { url, progress } = source;
+  let module;
+  try {
+    module = await eventlensCompileInWorker(url, progress);
+  } catch (err) {
+    console.warn("eventlens: compiling app.wasm in a worker failed (" + err.message + "); compiling it in the page");
+    document.documentElement.dataset.wasmCompiled = "page";
+    const response = fetchWithProgress(url, progress);
+    if (WebAssembly.instantiateStreaming) {
+      return WebAssembly.instantiateStreaming(response, importObject);
+    }
+    return WebAssembly.instantiate(await (await response).arrayBuffer(), importObject);
+  }
+  document.documentElement.dataset.wasmCompiled = "worker";
+  return { module, instance: await WebAssembly.instantiate(module, importObject) };
+}
+
+// eventlensCompileInWorker resolves to app.wasm compiled by a worker,
+// reporting the bytes received as a percentage of goappWasmContentLength.
+// The worker downloads app.wasm too: handing it the page's download as a
+// stream passes every chunk through the page's thread, which cost more
+// blocking time than it saved.
+function eventlensCompileInWorker(url, progress) {
+  return new Promise((resolve, reject) => {
+    if (typeof Worker !== "function" || typeof WebAssembly.Module !== "function") {
+      reject(new Error("this browser has no Worker"));
+      return;
+    }
+    const wasmURL = new URL(url, document.baseURI);
+    let worker;
+    try {
+      worker = new Worker(new URL("wasmload.js", wasmURL));
+    } catch (err) {
+      reject(err);
+      return;
+    }
+    const total = parseInt(goappWasmContentLength, 10);
+    const fail = (message) => {
+      worker.terminate();
+      reject(new Error(message));
+    };
+    worker.onmessage = (event) => {
+      const m = event.data || {};
+      if ("module" in m) {
+        if (m.module instanceof WebAssembly.Module) {
+          worker.terminate();
+          resolve(m.module);
+        } else {
+          fail("the worker answered something other than a compiled module");
+        }
+      } else if (m.error) {
+        fail(m.error);
+      } else if (m.loaded > 0) {
+        const of = total > 0 ? total : m.total;
+        if (of > 0) {
+          progress(Math.min(100, Math.round((m.loaded * 100) / of)));
+        }
+      }
+    };
+    worker.onmessageerror = () => fail("the compiled module could not be passed to the page");
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fail(event.message || "web/wasmload.js could not run");
+    };
+    worker.postMessage({ url: wasmURL.href });
+  });
+}
+
+async function fetchWithProgress(url, progess) {`,
+	},
+}
+
+// patchLoader applies loaderPatches to go-app's generated app.js.
+func patchLoader(appJS []byte) ([]byte, error) {
+	s, err := applyPatches("app.js", "internal/site/loader.go", string(appJS), loaderPatches)
+	return []byte(s), err
+}
