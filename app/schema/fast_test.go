@@ -15,28 +15,21 @@ import (
 	"eventlens/internal/fixture"
 )
 
-// entries returns every compiled schema, in file order.
-func entries(t testing.TB) []*entry {
+// compiledEntries returns every compiled schema, in file order.
+func compiledEntries(t testing.TB) []*entry {
 	t.Helper()
-	s := schemas()
-	if s.err != nil {
+	if s := schemas(); s.err != nil {
 		t.Fatal(s.err)
 	}
-	out := []*entry{&s.eventGrid, &s.cloudEvents}
-	for _, e := range s.data {
-		out = append(out, e)
-	}
+	out := entries()
 	slices.SortFunc(out, func(a, b *entry) int { return strings.Compare(a.file, b.file) })
 	return out
 }
 
 // withoutFast runs f with every schema validated by gojsonschema alone.
 func withoutFast(f func()) {
-	s := schemas()
-	all := []*entry{&s.eventGrid, &s.cloudEvents}
-	for _, e := range s.data {
-		all = append(all, e)
-	}
+	schemas()
+	all := entries()
 	saved := make([]*fastCheck, len(all))
 	for i, e := range all {
 		saved[i], e.fast = e.fast, nil
@@ -113,7 +106,7 @@ func corpus(t testing.TB) map[string][]byte {
 }
 
 func TestFastPathCompiles(t *testing.T) {
-	for _, e := range entries(t) {
+	for _, e := range compiledEntries(t) {
 		if e.fast == nil {
 			b, _ := files.ReadFile("schemas/" + e.file)
 			_, err := compileFast(b)
@@ -139,7 +132,7 @@ func TestFastPathCompiles(t *testing.T) {
 // for every schema on every value of the corpus, and the diagnostics of
 // validating each payload with and without it.
 func TestFastPathAgrees(t *testing.T) {
-	es := entries(t)
+	es := compiledEntries(t)
 	valid := map[string]int{}
 	for name, src := range corpus(t) {
 		doc, err := jsontree.Parse(src, jsontree.Options{})
@@ -179,7 +172,7 @@ var mutationValues = []string{
 // mutationValues, removed, or added under each name a schema knows) and
 // compares both verdicts and the diagnostics.
 func TestFastPathMutations(t *testing.T) {
-	es := entries(t)
+	es := compiledEntries(t)
 	var events []*jsontree.Node
 	for _, src := range []string{readSeed(t, "eventgrid-connected.json"), readSeed(t, "cloudevents-disconnected.json"),
 		readSeed(t, "validation-handshake.json"), string(gen.Batch(gen.EventGrid, 2)), string(gen.Batch(gen.CloudEvents, 2))} {
@@ -294,7 +287,7 @@ func FuzzFastPath(f *testing.F) {
 	}
 	f.Add(`{"specversion":"1.0","id":"a","source":"/s","type":"t","time":null,"subject":"","data_base64":"e30="}`)
 	f.Add(`[{"id":"a","subject":"","eventType":"x","eventTime":"2019-06-10T18:41:00Z","data":{},"dataVersion":"","id":5}]`)
-	es := entries(f)
+	es := compiledEntries(f)
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := jsontree.Parse([]byte(src), jsontree.Options{})
 		if err != nil {

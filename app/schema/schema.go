@@ -36,9 +36,11 @@ type entry struct {
 	prefix string // label of the validated node inside the event: "" or "data"
 	schema *gojsonschema.Schema
 	fast   *fastCheck // the fast path's form of the schema (fast.go); nil: none
+	once   sync.Once  // compiles the schema (ready)
+	err    error      // why it did not compile
 }
 
-// set holds every compiled schema.
+// set holds every schema.
 type set struct {
 	eventGrid   entry
 	cloudEvents entry
@@ -48,7 +50,15 @@ type set struct {
 
 var (
 	once     sync.Once
-	compiled set
+	compiled = set{
+		eventGrid:   entry{file: "eventgrid.json"},
+		cloudEvents: entry{file: "cloudevents.json"},
+		data: map[string]*entry{
+			catalog.Connected:    {file: "signalr-connected.json", prefix: "data"},
+			catalog.Disconnected: {file: "signalr-disconnected.json", prefix: "data"},
+			catalog.Validation:   {file: "validation.json", prefix: "data"},
+		},
+	}
 )
 
 func init() {
@@ -57,29 +67,43 @@ func init() {
 	}
 }
 
-// schemas returns the compiled schemas, compiling them on first use.
+// entries returns every schema, the envelopes first.
+func entries() []*entry {
+	all := []*entry{&compiled.eventGrid, &compiled.cloudEvents}
+	for _, name := range []string{catalog.Connected, catalog.Disconnected, catalog.Validation} {
+		all = append(all, compiled.data[name])
+	}
+	return all
+}
+
+// ready compiles the entry's schema the first time it is called.
+func (e *entry) ready() error {
+	e.once.Do(func() { e.err = e.compile(false) })
+	return e.err
+}
+
+// schemas returns the compiled schemas, compiling those not compiled yet
+// on first use.
 func schemas() *set {
 	once.Do(func() {
-		compiled = set{
-			eventGrid:   entry{file: "eventgrid.json"},
-			cloudEvents: entry{file: "cloudevents.json"},
-			data: map[string]*entry{
-				catalog.Connected:    {file: "signalr-connected.json", prefix: "data"},
-				catalog.Disconnected: {file: "signalr-disconnected.json", prefix: "data"},
-				catalog.Validation:   {file: "validation.json", prefix: "data"},
-			},
-		}
-		all := []*entry{&compiled.eventGrid, &compiled.cloudEvents}
-		for _, name := range []string{catalog.Connected, catalog.Disconnected, catalog.Validation} {
-			all = append(all, compiled.data[name])
-		}
-		for _, e := range all {
-			if err := e.compile(false); err != nil && compiled.err == nil {
+		for _, e := range entries() {
+			if err := e.ready(); err != nil && compiled.err == nil {
 				compiled.err = err
 			}
 		}
 	})
 	return &compiled
+}
+
+// WarmSteps returns Warm cut into small steps, for a caller that runs them
+// one per browser task so that none is a long task: compiling each schema,
+// then validating the sample. Each step returns the error Warm would.
+func WarmSteps() []func() error {
+	var steps []func() error
+	for _, e := range entries() {
+		steps = append(steps, e.ready)
+	}
+	return append(steps, Warm)
 }
 
 // compile reads and compiles the entry's schema; with checkMeta, it first

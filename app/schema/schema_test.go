@@ -751,3 +751,21 @@ func TestPeerSchema(t *testing.T) {
 		t.Error("a peer schema for an unknown form")
 	}
 }
+
+// TestWarmSteps runs Warm's steps one by one: a step per schema, which
+// compiles that schema, then the sample's validation.
+func TestWarmSteps(t *testing.T) {
+	steps := WarmSteps()
+	all := entries()
+	if len(steps) != len(all)+1 {
+		t.Fatalf("%d steps, want one per schema (%d) and the sample's validation", len(steps), len(all))
+	}
+	for i, step := range steps {
+		if err := step(); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		if i < len(all) && all[i].schema == nil {
+			t.Errorf("step %d did not compile %s", i, all[i].file)
+		}
+	}
+}

@@ -10,7 +10,7 @@ import (
 
 	"eventlens/app/diag"
 	"eventlens/app/inspect"
-	"eventlens/app/schema"
+	"eventlens/app/samples"
 	"eventlens/app/textpos"
 )
 
@@ -54,7 +54,8 @@ type Inspector struct {
 	// incremental says the report came from checking only the edited
 	// event again (Reinspect); shown as the verdict's data-incremental.
 	incremental bool
-	warmed      bool   // the schemas' warm-up has been asked for (warm)
+	warmed      bool   // the engine's warm-up has been asked for (warm)
+	engineWarm  bool   // the warm-up is complete
 	jobText     string // the text being inspected
 	jobGen      int    // the edit at which jobText was read
 	steps       stepper
@@ -162,23 +163,56 @@ func (p *Inspector) restoreTyped(ctx app.Context) {
 	}
 }
 
-// warm compiles the schemas, in a task of its own, the first time the
-// user reaches for the page (a pointer press, a focus, a file dragged in):
-// the first paste then finds them ready, and the page's start-up does not
-// pay for them (they take a long task on a phone). An inspection before
-// that compiles them itself.
+// warm readies the engine the first time the user reaches for the page (a
+// pointer press, a focus, a file dragged in): the schemas compile and the
+// samples of warmSamples are inspected (inspect.Warmup), one small piece
+// per browser task, so that the first paste is as fast as later ones while
+// the page's start-up pays nothing and no piece is a long task. An
+// inspection before the end does what it still needs itself. Once done,
+// the page says data-engine="warm".
 func (p *Inspector) warm(ctx app.Context) {
 	if p.warmed {
 		return
 	}
 	p.warmed = true
-	later(ctx, 0, func(ctx app.Context) {
+	w := inspect.NewWarmup(warmSamples()...)
+	var failed error
+	var step func()
+	step = func() {
+		done := true
 		guard(ctx, "preparing the validators", func() {
-			if err := schema.Warm(); err != nil {
-				p.fatal = "The JSON Schemas did not compile (" + err.Error() + "): validation is incomplete. Please report this."
+			var err error
+			done, err = w.Step()
+			if err != nil && failed == nil {
+				failed = err
 			}
 		})
-	})
+		if !done {
+			onTimeout(0, step) // the next piece in a task of its own
+			return
+		}
+		// The pieces touch the engine only; the page is drawn again
+		// once, at the end.
+		ctx.Dispatch(func(ctx app.Context) {
+			p.engineWarm = true
+			if failed != nil && p.fatal == "" {
+				p.fatal = "The JSON Schemas did not compile (" + failed.Error() + "): validation is incomplete. Please report this."
+			}
+		})
+	}
+	onTimeout(0, step)
+}
+
+// warmSamples are the payloads the warm-up inspects: both forms, a batch,
+// and findings of both the schemas and the semantic checks.
+func warmSamples() [][]byte {
+	var out [][]byte
+	for _, id := range []string{"eventgrid-batch", "cloudevents-connected", "broken-misspelled-type", "broken-specversion-camel-case"} {
+		if s, ok := samples.Get(id); ok {
+			out = append(out, []byte(s.Text))
+		}
+	}
+	return out
 }
 
 // OnDismount removes the browser listeners.

@@ -21,6 +21,9 @@ func (p *Inspector) Render() app.UI {
 		// The server prerenders the page; this marks that the wasm app runs.
 		root = root.DataSet("wasm", "ready")
 	}
+	if p.engineWarm {
+		root = root.DataSet("engine", "warm") // Inspector.warm is done
+	}
 	return root.Body(
 		p.header(),
 		p.banner(),

@@ -70,7 +70,7 @@ func (r *report) markdown() []byte {
 	w.f("value: a date-time is checked by its grammar alone (as wasm, `time.Parse` took a fifth of a whole inspection), ")
 	w.f("`net/url` parses only a URI with an authority.\n")
 	w.f("- Strings are encoded and measured (`PrettyLen`) through a table of the bytes written as they are.\n")
-	w.f("- Schemas compile once (`schema.Warm`, which the page runs while it loads).\n")
+	w.f("- Schemas compile once (`schema.Warm`; the page runs it in steps, `inspect.Warmup`, when the user first reaches for it).\n")
 	w.f("- `jsontree.Pretty` allocates its output once at its exact size (`PrettyLen`); `inspect.Inspect` reuses the size ")
 	w.f("it computes anyway to choose between pretty and minified (`jsontree.AppendPretty`). A converted tree has no source ")
 	w.f("span to guess from, and its text used to grow by doubling from 64 bytes.\n")
@@ -248,7 +248,7 @@ func (r *report) memoryTable(w *writer) {
 		w.f("| %s | %.1f MiB | %.1f MiB | %.1f MiB |\n", t, h, s, a)
 	}
 	w.f("\n`BenchmarkFirst` times the first two inspections of a 1,000-event Event Grid batch in a fresh process ")
-	w.f("(median of 3), cold and after `schema.Warm` (which the page runs while it loads):\n\n")
+	w.f("(median of 3), cold and after `schema.Warm` (which the page runs, in steps, when the user first reaches for it):\n\n")
 	w.f("| | warm-up | first inspection | second inspection |\n|---|---|---|---|\n")
 	for _, t := range []string{"native", "native-warm", "wasm", "wasm-warm"} {
 		first, ok := r.first[t].median("BenchmarkFirst", "first-ms")
@@ -336,7 +336,8 @@ func (r *report) browserSection(w *writer) {
 	}
 	w.f("Headless Chromium against the real server on loopback (`internal/browsertest/perf_test.go`, one run each; recorded, never asserted). ")
 	w.f("The first-load figures (`network_test.go`) start from an empty profile and shape the server's side of the network: one link ")
-	w.f("shared by every connection at the given rate, and a round trip before each response (two for a connection's first: the handshake).\n\n")
+	w.f("shared by every connection at the given rate, and a round trip before each response (two for a connection's first: the handshake). ")
+	w.f("A paste is measured as a person makes it: a press into the editor first, and the paste once the engine's warm-up that the press starts is done (`js/click_into_editor.js`).\n\n")
 	w.f("| figure | value |\n|---|---|\n")
 	for _, f := range r.browser {
 		w.f("| %s | %s |\n", f.name, f.value)

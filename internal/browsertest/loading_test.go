@@ -227,3 +227,21 @@ func TestLoadsWithoutAWorker(t *testing.T) {
 		})
 	}
 }
+
+// TestWarmupOnFirstReach checks the engine's warm-up (Inspector.warm): the
+// page's start does not run it, the first press into the page does, it
+// ends with data-engine="warm", and the page then inspects as it should.
+func TestWarmupOnFirstReach(t *testing.T) {
+	s := startServer(t, "")
+	b := newBrowser(t)
+	b.open(s.URL + "/")
+	settle(b)
+	if got := eval[string](b, `document.querySelector("#app").dataset.engine || ""`); got != "" {
+		t.Errorf("data-engine = %q before any press: the start-up warmed the engine itself", got)
+	}
+	evalFor[bool](b, 30*time.Second, call("click_into_editor"))
+	b.inspect(signalrPayload)
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%v", errs)
+	}
+}

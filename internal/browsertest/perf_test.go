@@ -119,7 +119,8 @@ func median(xs []float64) float64 {
 	return s[len(s)/2]
 }
 
-// pasteToVerdict pastes text into the focused #input (a paste
+// pasteToVerdict clicks into the editor and waits for the engine's warm-up
+// (js/click_into_editor.js), then pastes text into #input (a paste
 // ClipboardEvent carrying it; the page takes a large one, and the browser
 // would insert a small one, as is done here then) and returns the
 // milliseconds until #verdict describes it, as the page measures them, and
@@ -127,6 +128,7 @@ func median(xs []float64) float64 {
 // (the textarea's own layout of the text included).
 func pasteToVerdict(b *browser, text string) (took, longest float64) {
 	b.t.Helper()
+	evalFor[bool](b, 30*time.Second, call("click_into_editor"))
 	eval[bool](b, `(window.perfText = `+js(text)+`, true)`)
 	res := evalFor[map[string]float64](b, 70*time.Second, call("perf_paste"))
 	eval[bool](b, `(delete window.perfText, true)`)

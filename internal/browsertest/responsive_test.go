@@ -71,17 +71,19 @@ func respPage(t *testing.T) *browser {
 	return b
 }
 
-// settle waits until the page has had no long task for half a second (the
-// validators warm up after the page starts).
+// settle waits until the page has had no long task for half a second: its
+// start-up is over.
 func settle(b *browser) {
 	b.t.Helper()
 	waitJS(b, 20*time.Second, `(() => { const l = window.__long || []; const end = l.length ? l[l.length-1].start + l[l.length-1].dur : 0; return performance.now() - end > 500 })()`)
 }
 
-// paste pastes payload and returns the figures; click as in
-// js/paste_measured.js.
+// paste clicks into the editor and waits for the engine's warm-up
+// (js/click_into_editor.js), then pastes payload and returns the figures;
+// click as in js/paste_measured.js.
 func paste(b *browser, payload []byte, click string, timeout time.Duration) pasteFigures {
 	b.t.Helper()
+	evalFor[bool](b, 30*time.Second, call("click_into_editor"))
 	eval[bool](b, fmt.Sprintf(`(window.__payload = %s, true)`, js(string(payload))))
 	ctx, cancel := context.WithTimeout(b.ctx, timeout)
 	defer cancel()

@@ -49,7 +49,7 @@ async (n, click) => {
     obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
     check();
   });
-  input.focus(); // one pastes into the focused editor
+  input.focus(); // one pastes into the focused editor (click_into_editor)
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
   t0 = last = performance.now();
   setTimeout(tick, 0);
