@@ -35,7 +35,7 @@ func testWebDir(t *testing.T, withWasm bool) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"icon.svg", "icon-192.png", "icon-512.png", "icon-maskable-512.png", "app.css"} {
+	for _, name := range web.Assets() {
 		b, err := fs.ReadFile(web.FS, name)
 		if err != nil {
 			t.Fatalf("reading the embedded %s: %v", name, err)

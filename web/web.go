@@ -7,10 +7,26 @@
 // start without app.wasm and says to run `make wasm`.
 package web
 
-import "embed"
+import (
+	"embed"
+	"io/fs"
+)
 
 // FS is the app's assets: app.css, the icons, wasmload.js (the worker
 // that compiles app.wasm) and, once built, app.wasm.
 //
 //go:embed app.* icon* wasmload.js
 var FS embed.FS
+
+// Assets names the files of FS other than app.wasm, the build output: the
+// stylesheet, the icons and the scripts, which every build ships.
+func Assets() []string {
+	entries, _ := fs.ReadDir(FS, ".") // an embed.FS always reads its root
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && e.Name() != "app.wasm" {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
