@@ -42,16 +42,29 @@ type fastCheck struct {
 	ref       *fastCheck         // $ref: the schema to use instead (nothing else applies)
 	types     kindSet            // allowed kinds; 0 means any
 	konst     *string            // const: the only string allowed
-	required  []string           // object: keys that must be present
-	props     []propChk          // object: schemas of named members
+	fields    []field            // object: named members, required or with a schema
 	minLength int                // string: fewest code points (0: no limit)
 	format    func(string) error // format: the checker registered under its name (formats)
 }
 
-// propChk is the schema of one object member.
-type propChk struct {
-	name string
-	c    *fastCheck
+// field is what an object schema says of one member: required (the
+// "required" list names it), its schema ("properties"; nil: none), or both.
+// Each member is looked up once for both.
+type field struct {
+	name     string
+	c        *fastCheck
+	required bool
+}
+
+// field returns the entry of c.fields for name, adding it if needed.
+func (c *fastCheck) field(name string) *field {
+	for i := range c.fields {
+		if c.fields[i].name == name {
+			return &c.fields[i]
+		}
+	}
+	c.fields = append(c.fields, field{name: name})
+	return &c.fields[len(c.fields)-1]
 }
 
 // kindSet is a set of jsontree kinds (one bit per kind).
@@ -84,18 +97,21 @@ func (c *fastCheck) valid(n *jsontree.Node) bool {
 	}
 	switch kind {
 	case jsontree.Object:
-		for _, k := range c.required {
-			if n.Member(k) == nil {
-				return false
+		for i := range c.fields {
+			f := &c.fields[i]
+			m := n.Member(f.name)
+			if m == nil {
+				if f.required {
+					return false
+				}
+				continue
 			}
-		}
-		for i := range c.props {
-			if m := n.Member(c.props[i].name); m != nil && !c.props[i].c.valid(m.Value) {
+			if f.c != nil && !f.c.valid(m.Value) {
 				return false
 			}
 		}
 	case jsontree.String:
-		if c.minLength > 0 && (len(n.Text) < c.minLength || utf8.RuneCountInString(n.Text) < c.minLength) {
+		if c.minLength > 0 && !atLeastRunes(n.Text, c.minLength) {
 			return false
 		}
 		if c.format != nil && c.format(n.Text) != nil {
@@ -103,6 +119,19 @@ func (c *fastCheck) valid(n *jsontree.Node) bool {
 		}
 	}
 	return true
+}
+
+// atLeastRunes reports whether s has at least n code points, counted as
+// utf8.RuneCountInString counts them (an invalid byte is one), without
+// counting past what decides it: a rune is at most utf8.UTFMax bytes.
+func atLeastRunes(s string, n int) bool {
+	switch {
+	case len(s) < n:
+		return false
+	case len(s) >= n*utf8.UTFMax:
+		return true
+	}
+	return utf8.RuneCountInString(s) >= n
 }
 
 // fastCompiler compiles one schema document.
@@ -248,7 +277,7 @@ func (c *fastCheck) setRequired(v any) error {
 		if !ok {
 			return fmt.Errorf("required %v", r)
 		}
-		c.required = append(c.required, s)
+		c.field(s).required = true
 	}
 	return nil
 }
@@ -263,7 +292,7 @@ func (fc *fastCompiler) setProperties(c *fastCheck, v any) error {
 		if err != nil {
 			return fmt.Errorf("property %q: %v", name, err)
 		}
-		c.props = append(c.props, propChk{name: name, c: p})
+		c.field(name).c = p
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"eventlens/app/detect"
 	"eventlens/app/diag"
@@ -225,12 +226,9 @@ func collectNames(c *fastCheck, names map[string]bool) {
 	if c == nil {
 		return
 	}
-	for _, r := range c.required {
-		names[r] = true
-	}
-	for _, p := range c.props {
-		names[p.name] = true
-		collectNames(p.c, names)
+	for _, f := range c.fields {
+		names[f.name] = true
+		collectNames(f.c, names)
 	}
 	collectNames(c.ref, names)
 }
@@ -304,4 +302,16 @@ func FuzzFastPath(f *testing.F) {
 		}
 		sameFindings(t, doc.Root, "fuzzed payload")
 	})
+}
+
+// TestAtLeastRunes holds atLeastRunes to utf8.RuneCountInString on short,
+// long, multi-byte and invalid strings.
+func TestAtLeastRunes(t *testing.T) {
+	for _, s := range []string{"", "a", "ab", "é", "éé", "😀", "😀😀😀", "\xff", "\xff\xfe\xfd", "a\xffé😀", strings.Repeat("😀", 5), strings.Repeat("x", 40)} {
+		for n := 0; n <= 22; n++ {
+			if got, want := atLeastRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
+				t.Errorf("atLeastRunes(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
 }
