@@ -552,8 +552,15 @@ func (c *checker) stringChars(ev *detect.Event, m *jsontree.Member) {
 		return
 	}
 	const rule = "the CloudEvents type system (§Type System, String) forbids it, and transports such as HTTP headers cannot carry it"
-	for i, r := range v.Text {
+	// Printable ASCII, what attributes nearly always hold, is allowed
+	// byte by byte; the runes are decoded from the first other byte on.
+	start := 0
+	for start < len(v.Text) && v.Text[start] >= 0x20 && v.Text[start] < 0x7F {
+		start++
+	}
+	for i, r := range v.Text[start:] {
 		if forbiddenRune(r) {
+			i += start
 			c.add(at(vocab.CEStringChars, ev, pointer(ev, m.Key), v,
 				"attribute %s holds the character U+%04X at position %d; %s: remove it, or move the value into data",
 				quote(m.Key), r, i, rule))

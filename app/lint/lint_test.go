@@ -169,6 +169,17 @@ func TestCheck(t *testing.T) {
 		{name: "custom type", base: ceBinary, code: string(vocab.CECustomType), sev: diag.Info, pointer: "/type",
 			at: `"com.example`, msg: "custom (non-Azure)"},
 
+		// CloudEvents String characters: the position is the byte offset.
+		{name: "control character after ASCII", base: ceOK, edits: []string{`"/hub/chat"`, `"/hub/chat\u0001"`},
+			code: string(vocab.CEStringChars), sev: diag.Error, pointer: "/subject", at: `"/hub/chat\u0001"`,
+			msg: "holds the character U+0001 at position 9"},
+		{name: "control character after non-ASCII", base: ceOK, edits: []string{`"/hub/chat"`, `"/hub/çhat\u007f"`},
+			code: string(vocab.CEStringChars), sev: diag.Error, pointer: "/subject", at: `"/hub/çhat`,
+			msg: "holds the character U+007F at position 10"},
+		{name: "noncharacter first", base: ceOK, edits: []string{`"/hub/chat"`, `"\uffff/hub"`},
+			code: string(vocab.CEStringChars), sev: diag.Error, pointer: "/subject", at: `"\uffff`,
+			msg: "holds the character U+FFFF at position 0"},
+
 		// Event Grid envelope.
 		{name: "metadataVersion 2", base: egOK, edits: []string{`"metadataVersion": "1"`, `"metadataVersion": "2"`},
 			code: string(vocab.EGMetadataVersion), sev: diag.Error, pointer: "/0/metadataVersion", at: `"2"`,
