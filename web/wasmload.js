@@ -1,6 +1,6 @@
 // eventlens: downloads and compiles app.wasm in a dedicated worker, so that
 // compiling (seconds of CPU on a slow phone) never blocks the page. The
-// page's app.js (patched by internal/site/loader.go) posts {url}; the worker
+// page's app.js (patched by internal/site/appjs.go) posts {url}; the worker
 // posts {loaded, total} as bytes arrive, then {module}, or {error}.
 "use strict";
 

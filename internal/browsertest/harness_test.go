@@ -225,7 +225,7 @@ func (b *browser) runFirst(src string) {
 }
 
 // compiledIn checks where app.js compiled app.wasm: "worker" (the patched
-// loader, internal/site/loader.go) or "page" (its fallback).
+// loader, internal/site/appjs.go) or "page" (its fallback).
 func (b *browser) compiledIn(want string) {
 	b.t.Helper()
 	if got := eval[string](b, `document.documentElement.dataset.wasmCompiled || ""`); got != want {

@@ -110,7 +110,7 @@ func Build(o Options) (*Site, error) {
 		if err != nil {
 			return nil, err
 		}
-		if gen["/app.js"], err = patchLoader(gen["/app.js"]); err != nil {
+		if gen["/app.js"], err = patchAppJS(gen["/app.js"]); err != nil {
 			return nil, err
 		}
 		if gen["/manifest.webmanifest"], err = fixManifest(gen["/manifest.webmanifest"], base); err != nil {

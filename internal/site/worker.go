@@ -13,7 +13,7 @@ import (
 )
 
 // scriptPatch replaces one exact piece of a script go-app generates: its
-// service worker (workerPatches) or its app.js (loaderPatches).
+// service worker (workerPatches) or its app.js (appJSPatches).
 type scriptPatch struct {
 	name   string // what the patch does, for error messages
 	anchor string // text that must occur exactly once in the script

@@ -25,15 +25,15 @@ func TestWorkerPatchFindsItsAnchors(t *testing.T) {
 	}
 }
 
-func TestLoaderPatchFindsItsAnchors(t *testing.T) {
+func TestAppJSPatchFindsItsAnchors(t *testing.T) {
 	s := testSite(t, "/")
 	got := get(t, s, "GET", "/app.js").Body.String()
-	checkPatched(t, got, loaderPatches)
+	checkPatched(t, got, appJSPatches)
 	// go-app's own download stays, for the fallback only.
 	if n := strings.Count(got, "fetchWithProgress("); n != 2 {
 		t.Errorf("app.js names fetchWithProgress %d times, want 2 (its definition and the fallback's call)", n)
 	}
-	for _, want := range []string{`let instantiateStreaming = eventlensInstantiate;`, `eventlensWasmSource("/web/app.wasm", showProgress)`, `new URL("wasmload.js", wasmURL)`} {
+	for _, want := range []string{`let instantiateStreaming = eventlensInstantiate;`, `eventlensWasmSource("/web/app.wasm", showProgress)`, `new URL("wasmload.js", wasmURL)`, `addEventListener("controllerchange", () => goappOnUpdate())`, "eventlensWatchControllerChange();\ngoappInitServiceWorker();"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("patched app.js lacks %s", want)
 		}
@@ -57,10 +57,10 @@ func checkPatched(t *testing.T, got string, patches []scriptPatch) {
 func TestPatchesFailLoudly(t *testing.T) {
 	appJS := get(t, testSite(t, "/"), "GET", "/app.js").Body.Bytes()
 	unpatched := string(appJS)
-	for i := len(loaderPatches) - 1; i >= 0; i-- {
-		unpatched = strings.Replace(unpatched, loaderPatches[i].with, loaderPatches[i].anchor, 1)
+	for i := len(appJSPatches) - 1; i >= 0; i-- {
+		unpatched = strings.Replace(unpatched, appJSPatches[i].with, appJSPatches[i].anchor, 1)
 	}
-	if again, err := patchLoader([]byte(unpatched)); err != nil || string(again) != string(appJS) {
+	if again, err := patchAppJS([]byte(unpatched)); err != nil || string(again) != string(appJS) {
 		t.Fatalf("the loader patch, applied again to app.js undone, gives another script (err %v)", err)
 	}
 	workerAnchor := workerPatches[1].anchor
@@ -80,12 +80,12 @@ func TestPatchesFailLoudly(t *testing.T) {
 			_, err := patchWorker("")
 			return err
 		}},
-		{"app.js: already patched", "internal/site/loader.go", func() error {
-			_, err := patchLoader(appJS)
+		{"app.js: already patched", "internal/site/appjs.go", func() error {
+			_, err := patchAppJS(appJS)
 			return err
 		}},
-		{"app.js: empty", "internal/site/loader.go", func() error {
-			_, err := patchLoader(nil)
+		{"app.js: empty", "internal/site/appjs.go", func() error {
+			_, err := patchAppJS(nil)
 			return err
 		}},
 	}

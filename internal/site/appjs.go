@@ -2,18 +2,47 @@
 
 package site
 
-// loaderPatches make go-app's app.js compile app.wasm in a dedicated worker
-// (web/wasmload.js) and only instantiate it in the page. Compiling 9 MB of
-// WebAssembly is seconds of CPU on a slow phone, and Chromium does most of
-// it on the thread that feeds the bytes: in the page, that was the longest
-// task of the start (about 1.3 s at 4× CPU slowdown); in a worker, the page
-// stays free to scroll, select and type into the prerendered editors
-// meanwhile. Where a worker cannot compile it (no Worker, a policy that
-// forbids it, a browser that cannot pass a compiled module between threads)
-// app.js does what go-app does: fetch and compile in the page. Either way,
-// the loading label counts app.wasm's bytes, and <html data-wasm-compiled>
-// says which way it went ("worker" or "page").
-var loaderPatches = []scriptPatch{
+// appJSPatches fix two things in go-app's app.js.
+//
+// It compiles app.wasm in a dedicated worker (web/wasmload.js) and only
+// instantiates it in the page. Compiling 9 MB of WebAssembly is seconds of
+// CPU on a slow phone, and Chromium does most of it on the thread that
+// feeds the bytes: in the page, that was the longest task of the start
+// (about 1.3 s at 4× CPU slowdown); in a worker, the page stays free to
+// scroll, select and type into the prerendered editors meanwhile. Where a
+// worker cannot compile it (no Worker, a policy that forbids it, a browser
+// that cannot pass a compiled module between threads) app.js does what
+// go-app does: fetch and compile in the page. Either way, the loading label
+// counts app.wasm's bytes, and <html data-wasm-compiled> says which way it
+// went ("worker" or "page").
+//
+// It does not miss an update. go-app listens for a new service worker
+// only once register() has resolved; a new version found and installed
+// before then (which the start's timing allows) never showed the update
+// banner. A page that a service worker already controls now also takes a
+// change of controller (the new version claiming the page once installed)
+// as the update.
+var appJSPatches = []scriptPatch{
+	{
+		name:   "take a change of controller as an update",
+		anchor: "goappInitServiceWorker();\ngoappWatchForUpdate();\n",
+		with:   "eventlensWatchControllerChange();\ngoappInitServiceWorker();\ngoappWatchForUpdate();\n",
+	},
+	{
+		name:   "watch for a new controller",
+		anchor: "function goappSetupNotifyUpdate(registration) {",
+		with: `// eventlensWatchControllerChange calls goappOnUpdate when a page that a
+// service worker controls gets another one: the new version, installed and
+// claiming its pages. It runs as app.js starts, before register() resolves,
+// so that an update found meanwhile is not missed.
+function eventlensWatchControllerChange() {
+  if ("serviceWorker" in navigator && navigator.serviceWorker.controller) {
+    navigator.serviceWorker.addEventListener("controllerchange", () => goappOnUpdate());
+  }
+}
+
+function goappSetupNotifyUpdate(registration) {`,
+	},
 	{
 		name:   "instantiate through eventlensInstantiate",
 		anchor: "  let instantiateStreaming = WebAssembly.instantiateStreaming;\n",
@@ -111,8 +140,8 @@ async function fetchWithProgress(url, progess) {`,
 	},
 }
 
-// patchLoader applies loaderPatches to go-app's generated app.js.
-func patchLoader(appJS []byte) ([]byte, error) {
-	s, err := applyPatches("app.js", "internal/site/loader.go", string(appJS), loaderPatches)
+// patchAppJS applies appJSPatches to go-app's generated app.js.
+func patchAppJS(appJS []byte) ([]byte, error) {
+	s, err := applyPatches("app.js", "internal/site/appjs.go", string(appJS), appJSPatches)
 	return []byte(s), err
 }
