@@ -245,3 +245,29 @@ func TestWarmupOnFirstReach(t *testing.T) {
 		t.Errorf("console errors:\n%v", errs)
 	}
 }
+
+// TestWasmWorkerStartsInTheHead checks that the worker compiling app.wasm
+// is started once, by the inline script in the page's head (wasmStarter in
+// internal/site/appjs.go), not later by app.js, and that the app then runs
+// on the module it compiled.
+func TestWasmWorkerStartsInTheHead(t *testing.T) {
+	s := startServer(t, "")
+	b := newBrowser(t)
+	b.runFirst(`(() => {
+		const W = window.Worker;
+		window.__workers = [];
+		window.Worker = class extends W {
+			constructor(...args) {
+				super(...args);
+				const c = document.currentScript;
+				window.__workers.push(c ? (c.src ? c.src.replace(/.*\//, "") : "inline") : "no script");
+			}
+		};
+	})()`)
+	b.open(s.URL + "/")
+	b.compiledIn("worker")
+	if got := eval[[]string](b, `window.__workers`); len(got) != 1 || got[0] != "inline" {
+		t.Errorf("workers started by %v, want one, by the page's inline starter", got)
+	}
+	b.inspect(signalrPayload)
+}

@@ -34,11 +34,15 @@ func TestContentSecurityPolicyHashesInlineCode(t *testing.T) {
 	if _, err := contentSecurityPolicy([][]byte{[]byte("<script>never closed")}); err == nil {
 		t.Error("unterminated <script> accepted")
 	}
-	// The page's one inline script is the editor's helper: the policy
-	// carries its hash, and only it.
-	s := testSite(t, "/")
-	if want := cspHash([]byte(ui.ChangeScript)); !strings.Contains(s.csp, want) || strings.Count(s.csp, "sha256-") != 1 {
-		t.Errorf("policy %s: want the hash of ui.ChangeScript (%s) alone; an inline script other than it must be checked", s.csp, want)
+	// The page's inline scripts are the editor's helper and the starter of
+	// app.wasm's compilation (for the site's base): the policy carries
+	// their hashes, and only them.
+	for _, base := range []string{"/", "/eventlens/"} {
+		s := testSite(t, base)
+		change, starter := cspHash([]byte(ui.ChangeScript)), cspHash([]byte(wasmStarter(base+"web/app.wasm")))
+		if !strings.Contains(s.csp, change) || !strings.Contains(s.csp, starter) || strings.Count(s.csp, "sha256-") != 2 {
+			t.Errorf("policy %s under %s: want the hashes of ui.ChangeScript (%s) and wasmStarter (%s) alone; an inline script other than them must be checked", s.csp, base, change, starter)
+		}
 	}
 }
 

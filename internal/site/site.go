@@ -103,6 +103,7 @@ func Build(o Options) (*Site, error) {
 	}
 	render := func(v string) (map[string][]byte, error) {
 		h := appHandler(v)
+		h.RawHeaders = append(h.RawHeaders, "<script>"+wasmStarter(resolver.Resolve("/web/app.wasm"))+"</script>")
 		h.Resources = resolver
 		h.ServiceWorkerTemplate = tmpl
 		h.WasmContentLength = strconv.Itoa(len(wasm))
