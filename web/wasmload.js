@@ -1,7 +1,7 @@
 // eventlens: downloads and compiles app.wasm in a dedicated worker, so that
 // compiling (seconds of CPU on a slow phone) never blocks the page. The
 // page's app.js (patched by internal/site/appjs.go) posts {url}; the worker
-// posts {loaded, total} as bytes arrive, then {module}, or {error}.
+// posts {loaded, total} as bytes arrive, then {module, timing}, or {error}.
 "use strict";
 
 self.onmessage = async (event) => {
@@ -33,7 +33,15 @@ self.onmessage = async (event) => {
     const module = WebAssembly.compileStreaming
       ? await WebAssembly.compileStreaming(new Response(counted, wasm))
       : await WebAssembly.compile(await new Response(counted).arrayBuffer());
-    self.postMessage({ module });
+    // The download's Resource Timing, in the page's time (it cannot see
+    // the worker's requests): the page records it as a performance mark.
+    const e = performance.getEntriesByName(response.url, "resource")[0];
+    const timing = e && {
+      requestStart: performance.timeOrigin + e.requestStart,
+      responseEnd: performance.timeOrigin + e.responseEnd,
+      transferSize: e.transferSize,
+    };
+    self.postMessage({ module, timing });
   } catch (err) {
     self.postMessage({ error: String((err && err.message) || err) });
   }

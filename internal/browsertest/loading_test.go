@@ -248,8 +248,9 @@ func TestWarmupOnFirstReach(t *testing.T) {
 
 // TestWasmWorkerStartsInTheHead checks that the worker compiling app.wasm
 // is started once, by the inline script in the page's head (wasmStarter in
-// internal/site/appjs.go), not later by app.js, and that the app then runs
-// on the module it compiled.
+// internal/site/appjs.go), not later by app.js, that the page records the
+// worker's download as a mark, and that the app then runs on the module it
+// compiled.
 func TestWasmWorkerStartsInTheHead(t *testing.T) {
 	s := startServer(t, "")
 	b := newBrowser(t)
@@ -268,6 +269,16 @@ func TestWasmWorkerStartsInTheHead(t *testing.T) {
 	b.compiledIn("worker")
 	if got := eval[[]string](b, `window.__workers`); len(got) != 1 || got[0] != "inline" {
 		t.Errorf("workers started by %v, want one, by the page's inline starter", got)
+	}
+	// The worker's download, which Resource Timing does not show the page,
+	// is recorded as a mark in the page's time.
+	if got := eval[string](b, `(() => {
+		const m = performance.getEntriesByName("app.wasm download", "mark")[0];
+		if (!m) return "no mark";
+		const d = m.detail, now = performance.now();
+		return d.requestStart >= 0 && d.requestStart <= d.responseEnd && d.responseEnd <= now && d.transferSize > 0 ? "ok" : JSON.stringify(d);
+	})()`); got != "ok" {
+		t.Errorf("the app.wasm download mark: %s", got)
 	}
 	b.inspect(signalrPayload)
 }

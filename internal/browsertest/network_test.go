@@ -161,7 +161,7 @@ func TestPerfFirstLoad(t *testing.T) {
 				t.Fatalf("first load on %s: %v\nconsole:\n%s", p.name, err, b.consoleText())
 			}
 			t.Logf("PERF first load to interactive, %s: %.0f ms", p.name, float64(took)/float64(time.Millisecond))
-			t.Logf("PERF first load, app.wasm in the page, %s: %s; app.wasm sent %d times in full by then", p.name, eval[string](b, call("wasm_timing")), count.n.Load())
+			t.Logf("PERF first load, app.wasm downloaded, %s: %s; app.wasm sent %d times in full by then", p.name, eval[string](b, call("wasm_timing")), count.n.Load())
 			// Start-up's main-thread work: every long task from the navigation
 			// until the page has been quiet for half a second (the validators
 			// warm up after the app starts).

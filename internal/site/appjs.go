@@ -124,6 +124,7 @@ function eventlensCompileInWorker(url, progress) {
       if ("module" in m) {
         if (m.module instanceof WebAssembly.Module) {
           worker.terminate();
+          eventlensMarkDownload(m.timing);
           resolve(m.module);
         } else {
           fail("the worker answered something other than a compiled module");
@@ -153,6 +154,25 @@ function eventlensCompileInWorker(url, progress) {
       }
     }
   });
+}
+
+// eventlensMarkDownload records the worker's download of app.wasm, which
+// the page's Resource Timing does not list, as the performance mark
+// "app.wasm download": it starts when the request did, and its detail holds
+// the request's start and end (ms since the page's navigation) and the
+// bytes transferred.
+function eventlensMarkDownload(t) {
+  if (!t || !performance.mark) {
+    return;
+  }
+  const requestStart = t.requestStart - performance.timeOrigin;
+  const responseEnd = t.responseEnd - performance.timeOrigin;
+  try {
+    performance.mark("app.wasm download", {
+      startTime: Math.max(0, requestStart),
+      detail: { requestStart, responseEnd, transferSize: t.transferSize },
+    });
+  } catch {}
 }
 
 async function fetchWithProgress(url, progess) {`,
