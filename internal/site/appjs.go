@@ -200,6 +200,7 @@ func wasmStarter(wasmURL string) string {
     var said = [];
     worker.onmessage = function (e) { said.push({ data: e.data }); };
     worker.onerror = function (e) { e.preventDefault(); said.push({ error: e.message || "web/wasmload.js could not run" }); };
+    worker.onmessageerror = function () { said.push({ error: "the compiled module could not be passed to the page" }); };
     worker.postMessage({ url: url.href });
     window.eventlensWasmWorker = { worker: worker, url: url.href, said: said };
   } catch (err) {}
