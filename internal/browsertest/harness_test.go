@@ -99,6 +99,16 @@ func serveOn(t *testing.T, ln net.Listener, h http.Handler) *server {
 	return s
 }
 
+// serveLoopback serves h on a free loopback port until the test ends.
+func serveLoopback(t *testing.T, h http.Handler) *server {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return serveOn(t, ln, h)
+}
+
 // Stop closes the server and its connections, so the browser is offline.
 func (s *server) Stop() {
 	s.srv.Close()

@@ -3,7 +3,6 @@
 package browsertest
 
 import (
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -29,11 +28,7 @@ func startServerWithReceiver(t *testing.T) (*server, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := serveOn(t, ln, s)
+	srv := serveLoopback(t, s)
 	srv.Site = s
 	hook := httptest.NewServer(rc)
 	t.Cleanup(func() { rc.Close(); hook.Close() })

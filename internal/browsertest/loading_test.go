@@ -3,7 +3,6 @@
 package browsertest
 
 import (
-	"net"
 	"net/http"
 	"regexp"
 	"strings"
@@ -71,11 +70,7 @@ func gatedPage(t *testing.T, h http.Handler) (*browser, *gatedWasm) {
 	t.Helper()
 	g := &gatedWasm{h: h, n: 256 << 10, gate: make(chan struct{}), held: make(chan struct{})}
 	t.Cleanup(g.open) // never leave a handler waiting
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := serveOn(t, ln, g)
+	srv := serveLoopback(t, g)
 	b := newBrowser(t)
 	b.do(30*time.Second, chromedp.Navigate(srv.URL+"/"))
 	select {
@@ -204,11 +199,7 @@ func TestLoadsWithoutAWorker(t *testing.T) {
 					s.ServeHTTP(w, r)
 				})
 			}
-			ln, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			srv := serveOn(t, ln, h)
+			srv := serveLoopback(t, h)
 			b := newBrowser(t)
 			if c.first != "" {
 				b.runFirst(c.first)

@@ -4,7 +4,6 @@ package browsertest
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -174,11 +173,7 @@ func TestExportWorksUnderASubPathOffline(t *testing.T) {
 		}
 		files.ServeHTTP(w, r)
 	})))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := serveOn(t, ln, mux)
+	s := serveLoopback(t, mux)
 
 	b := newBrowser(t)
 	b.open(s.URL + "/eventlens/")
