@@ -27,18 +27,15 @@ func NewWarmup(samples ...[]byte) *Warmup {
 // complete. err is set when a schema did not compile, a bug in eventlens
 // that every validation then reports as SCH000; the warm-up goes on.
 func (w *Warmup) Step() (done bool, err error) {
-	switch {
-	case len(w.steps) > 0:
+	if len(w.steps) > 0 {
 		err = w.steps[0]()
 		w.steps = w.steps[1:]
-	case w.job != nil:
-		if w.job.Step(0) {
-			w.job = nil
+	} else {
+		if w.job == nil && len(w.samples) > 0 {
+			w.job = NewJob(w.samples[0])
+			w.samples = w.samples[1:]
 		}
-	case len(w.samples) > 0:
-		w.job = NewJob(w.samples[0])
-		w.samples = w.samples[1:]
-		if w.job.Step(0) {
+		if w.job != nil && w.job.Step(0) {
 			w.job = nil
 		}
 	}
