@@ -16,7 +16,7 @@ ENGINE       = $(shell $(GO) list ./app/... | grep -v '/app/ui$$')
 # failure when the time runs out (go.dev/issue/75804, fixed in Go 1.27).
 FUZZTIME    ?= 200000x
 
-.PHONY: run build wasm server test lint unit fuzz wasmtest browser deps clean dist bench
+.PHONY: run build wasm server test lint unit fuzz wasmtest browser deps clean dist bench editor
 
 ## run: build everything and serve the app on $(ADDR)
 run: build
@@ -28,6 +28,11 @@ build: wasm server
 
 wasm:
 	$(WASMENV) $(GO) build -trimpath -ldflags='-s -w' -o web/app.wasm ./wasm
+
+## editor: rebuild web/editor.js, the code editor of large payloads (CodeMirror 6), from
+## web/editor/ with npm; the bundle is committed, so no other target needs npm
+editor:
+	cd web/editor && npm ci --no-audit --no-fund && npm run build
 
 # server embeds web/ (app.wasm included): it is built after wasm.
 server: wasm

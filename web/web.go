@@ -13,9 +13,10 @@ import (
 )
 
 // FS is the app's assets: app.css, the icons, wasmload.js (the worker
-// that compiles app.wasm) and, once built, app.wasm.
+// that compiles app.wasm), editor.js (the code editor of large payloads,
+// bundled from editor/ by make editor) and, once built, app.wasm.
 //
-//go:embed app.* icon* wasmload.js
+//go:embed app.* icon* wasmload.js editor.js
 var FS embed.FS
 
 // Assets names the files of FS other than app.wasm, the build output: the

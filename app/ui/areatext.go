@@ -74,20 +74,29 @@ func (a *areaText) delta(e, v app.Value, n int) (string, bool) {
 	if p < 0 || s < 0 || p+s > min(lo, n) {
 		return "", false
 	}
+	return splice(a.s, lo, p, s, jsText(jsString(v).Call("substring", p, n-s)))
+}
+
+// splice returns old, a text of units UTF-16 code units, with what lies
+// between its first p and its last s code units replaced by mid; it
+// reports false when p or s does not fall between two characters of old.
+func splice(old string, units, p, s int, mid string) (string, bool) {
+	if p < 0 || s < 0 || p+s > units {
+		return "", false
+	}
 	bp, bs := p, s
-	if len(a.s) != lo { // not all ASCII: code units are not bytes
+	if len(old) != units { // not all ASCII: code units are not bytes
 		var ok1, ok2 bool
-		bp, ok1 = textpos.PrefixBytes(a.s, p)
-		bs, ok2 = textpos.SuffixBytes(a.s, s)
-		if !ok1 || !ok2 || bp+bs > len(a.s) {
+		bp, ok1 = textpos.PrefixBytes(old, p)
+		bs, ok2 = textpos.SuffixBytes(old, s)
+		if !ok1 || !ok2 || bp+bs > len(old) {
 			return "", false
 		}
 	}
-	mid := jsText(jsString(v).Call("substring", p, n-s))
 	b := make([]byte, bp+len(mid)+bs)
-	copy(b, a.s[:bp])
+	copy(b, old[:bp])
 	copy(b[bp:], mid)
-	copy(b[bp+len(mid):], a.s[len(a.s)-bs:])
+	copy(b[bp+len(mid):], old[len(old)-bs:])
 	if len(b) == 0 {
 		return "", true
 	}

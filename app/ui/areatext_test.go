@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // TestChangeScript runs ChangeScript under Node.js against 100,000 pairs of
@@ -49,5 +51,44 @@ console.log("checked " + checked + ", wrong " + bad);
 	out, err := exec.Command(node, f).CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "checked 100000, wrong 0") {
 		t.Fatalf("node: %v\n%s", err, out)
+	}
+}
+
+// TestSplice checks splice against the same edit made on UTF-16 code
+// units, for seeded texts of ASCII, Latin-1 and characters outside the
+// BMP: every prefix and suffix that falls between two characters gives
+// the edited text, and one that splits a surrogate pair is refused.
+func TestSplice(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alpha := []string{"a", "{", "\n", "é", "😀"}
+	text := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alpha[r.IntN(len(alpha))])
+		}
+		return b.String()
+	}
+	splits := func(u []uint16, i int) bool {
+		return i > 0 && i < len(u) && utf16.IsSurrogate(rune(u[i-1])) && u[i-1] < 0xdc00
+	}
+	for range 20000 {
+		old, mid := text(r.IntN(12)), text(r.IntN(4))
+		u := utf16.Encode([]rune(old))
+		p := r.IntN(len(u) + 1)
+		s := r.IntN(len(u) - p + 1)
+		got, ok := splice(old, len(u), p, s, mid)
+		if splits(u, p) || splits(u, len(u)-s) {
+			if ok {
+				t.Fatalf("splice(%q, %d, %d, %d, %q) = %q, want a refusal: it splits a pair", old, len(u), p, s, mid, got)
+			}
+			continue
+		}
+		want := string(utf16.Decode(u[:p])) + mid + string(utf16.Decode(u[len(u)-s:]))
+		if !ok || got != want {
+			t.Fatalf("splice(%q, %d, %d, %d, %q) = %q, %v; want %q", old, len(u), p, s, mid, got, ok, want)
+		}
+	}
+	if _, ok := splice("abc", 3, 2, 2, ""); ok {
+		t.Error("splice accepted a prefix and a suffix longer than the text")
 	}
 }

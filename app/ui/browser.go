@@ -378,3 +378,42 @@ func takeTyped(id string) (app.Value, bool) {
 	delete(typed, id)
 	return v, ok
 }
+
+// loadScript adds a script from src to the page, once per src, and calls
+// done with whether it loaded. A script already loaded calls done at once;
+// one still loading calls it when it has.
+func loadScript(src string, done func(loaded bool)) {
+	doc := app.Window().Get("document")
+	s := doc.Call("querySelector", `script[data-eventlens-src="`+src+`"]`)
+	if s.Truthy() && s.Get("dataset").Get("state").String() == "loaded" {
+		done(true)
+		return
+	}
+	if !s.Truthy() || s.Get("dataset").Get("state").String() == "failed" {
+		if s.Truthy() {
+			s.Call("remove") // failed before: try again
+		}
+		s = doc.Call("createElement", "script")
+		s.Set("src", src)
+		s.Get("dataset").Set("eventlensSrc", src)
+		s.Get("dataset").Set("state", "loading")
+		doc.Get("head").Call("appendChild", s)
+	}
+	var onLoad, onError app.Func
+	finish := func(loaded bool) {
+		state := "failed"
+		if loaded {
+			state = "loaded"
+		}
+		s.Get("dataset").Set("state", state)
+		s.Call("removeEventListener", "load", onLoad)
+		s.Call("removeEventListener", "error", onError)
+		onLoad.Release()
+		onError.Release()
+		done(loaded)
+	}
+	onLoad = app.FuncOf(func(app.Value, []app.Value) any { finish(true); return nil })
+	onError = app.FuncOf(func(app.Value, []app.Value) any { finish(false); return nil })
+	s.Call("addEventListener", "load", onLoad)
+	s.Call("addEventListener", "error", onError)
+}

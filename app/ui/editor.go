@@ -17,21 +17,24 @@ const editorPlaceholder = "Paste an Event Grid or CloudEvents\npayload (JSON) or
 // caretHome is the caret readout before the caret moves.
 const caretHome = "Ln 1, Col 1"
 
-// editor holds the payload on one of two surfaces: the textarea (#input),
-// or, for a text past largeText, the read-only LargeView. The Inspector
+// editor holds the payload on one of three surfaces: the textarea (#input);
+// for a text past largeText, the read-only LargeView; and, once the user
+// asks to edit such a text, the code editor (codeText). The Inspector
 // asks the editor what it needs (the text, a place to select, the draft
 // to save, the text to keep for Undo); only the editor knows which surface
 // holds the text.
 type editor struct {
-	big   *bigText // the large text; nil while the textarea holds the text
-	caret string   // the caret's place, for the readout: "Ln 3, Col 7"
-	area  areaText // reads the textarea
+	big   *bigText  // the large text; nil while the textarea holds the text
+	code  *codeText // the code editor; nil unless it holds the text
+	hooks codeHooks // the Inspector's answers to the code editor
+	caret string    // the caret's place, for the readout: "Ln 3, Col 7"
+	area  areaText  // reads the textarea
 	// picked is the textarea's selection (UTF-16 start and end) that the
 	// page made to show a place, e.g. a diagnostic's; zero when none.
 	picked [2]int
 }
 
-// surface is where the editor's text is: textArea or *bigText.
+// surface is where the editor's text is: textArea, *bigText or *codeText.
 type surface interface {
 	// text returns the text, read into Go (once).
 	text() string
@@ -43,6 +46,8 @@ type surface interface {
 	oversized() (n int, over bool)
 	// units returns the text's length in UTF-16 code units.
 	units() int
+	// stamp returns a value that changes with every edit of the text.
+	stamp() app.Value
 	// saveDraft keeps the text as the draft, by the rules of saveDraftFrom.
 	saveDraft(limit int)
 	// stash returns the text to keep for Undo, and whether there is any.
@@ -51,6 +56,9 @@ type surface interface {
 	// surface's own undo history takes back; it reports false when the
 	// surface cannot be edited.
 	replace(old, new string) bool
+	// selection returns the selection (UTF-16 code units), and false when
+	// the surface has none.
+	selection() (start, end int, ok bool)
 	// caret returns the line and column of the caret (or of the marked
 	// place); idx indexes the inspected text.
 	caret(idx func() *textpos.Index) (line, col int)
@@ -73,7 +81,8 @@ type place struct {
 type undo struct {
 	what  string    // the button's label
 	big   string    // a large text, restored into the large view
-	value app.Value // else the textarea's value, restored into it
+	value app.Value // else the textarea's or the code editor's text, restored into it
+	code  bool      // value is the code editor's
 }
 
 // ok reports whether there is a text to restore.
@@ -81,8 +90,11 @@ func (u undo) ok() bool { return u.big != "" || u.value != nil }
 
 // surface returns where the text is.
 func (e *editor) surface() surface {
-	if e.big != nil {
+	switch {
+	case e.big != nil:
 		return e.big
+	case e.code != nil:
+		return e.code
 	}
 	return textArea{&e.area}
 }
@@ -99,6 +111,7 @@ func (e *editor) load(text any, undoable bool) {
 		return
 	}
 	e.leaveBig()
+	e.leaveCode()
 	if undoable {
 		replaceRange("input", 0, fieldLen("input"), text)
 	} else {
@@ -126,6 +139,7 @@ func largeOf(text any) (s string, v app.Value, ok bool) {
 // setBig shows the large text s (v: the same as a JavaScript string, or
 // nil) in the large view, and empties the textarea.
 func (e *editor) setBig(s string, v app.Value) {
+	e.leaveCode()
 	e.big = &bigText{s: s, js: v, n: textpos.UTF16Len(s), lines: strings.Count(s, "\n") + 1}
 	e.caret = caretHome
 	setFieldValue("input", "")
@@ -140,24 +154,45 @@ func (e *editor) leaveBig() {
 	}
 }
 
+// leaveCode removes the code editor, if any: the textarea is the editor
+// again.
+func (e *editor) leaveCode() {
+	if e.code != nil {
+		e.code.close()
+		e.code = nil
+		e.caret = caretHome
+	}
+}
+
 // clear empties the editor: the textarea holds the (empty) text.
 func (e *editor) clear() {
 	e.leaveBig()
+	e.leaveCode()
 	setFieldValue("input", "")
 }
 
 // restore brings back a text kept for Undo, on the surface it came from.
 func (e *editor) restore(u undo) {
-	if u.big != "" {
+	switch {
+	case u.big != "":
 		e.setBig(u.big, nil)
+		return
+	case u.code && e.code != nil:
+		e.code.set(u.value, jsText(u.value), jsLen(u.value))
+		return
+	case u.code && codeEditorLoaded():
+		e.leaveBig()
+		e.openCode(u.value, jsText(u.value), jsLen(u.value))
 		return
 	}
 	e.leaveBig()
+	e.leaveCode()
 	setFieldValue("input", u.value)
 }
 
-// editAsText moves the large text into the textarea; it reports false when
-// the textarea holds the text already.
+// editAsText moves the large text into the code editor, or into the
+// textarea when the code editor's script has not loaded; it reports false
+// when there is no large text.
 func (e *editor) editAsText() bool {
 	if e.big == nil {
 		return false
@@ -165,11 +200,30 @@ func (e *editor) editAsText() bool {
 	big := e.big
 	v := big.value()
 	e.leaveBig()
+	if codeEditorLoaded() {
+		e.openCode(v, big.s, big.n)
+		return true
+	}
 	setFieldValue("input", v)
 	// The first keystroke then reads only what it changed, too.
 	e.area.seed(v, big.s, big.n)
 	return true
 }
+
+// openCode shows the code editor, holding v (s in Go, n code units), in
+// place of the textarea, which it empties.
+func (e *editor) openCode(v app.Value, s string, n int) {
+	e.leaveCode()
+	setFieldValue("input", "")
+	e.area = areaText{}
+	box := element("code-editor")
+	box.Set("hidden", false) // now, not at the next render: the editor measures itself as it starts
+	e.code = newCodeText(box, v, s, n, e.hooks)
+	e.caret = caretHome
+}
+
+// codeEditorLoaded reports whether web/editor.js has loaded.
+func codeEditorLoaded() bool { return app.Window().Get("eventlensEditor").Truthy() }
 
 // readCaret updates the caret readout; idx indexes the inspected text.
 func (e *editor) readCaret(idx func() *textpos.Index) {
@@ -184,9 +238,10 @@ func (e *editor) setCaret(line, col int) {
 // show selects (or marks) a place of the inspected text, scrolls to it and
 // reads the caret.
 func (e *editor) show(at place, idx func() *textpos.Index) {
-	e.surface().show(at, idx)
+	s := e.surface()
+	s.show(at, idx)
 	e.picked = [2]int{}
-	if e.big == nil {
+	if _, ok := s.(textArea); ok {
 		e.picked = [2]int{selectionStart("input"), selectionEnd("input")}
 	}
 	e.readCaret(idx)
@@ -195,7 +250,7 @@ func (e *editor) show(at place, idx func() *textpos.Index) {
 // pickedSelection reports whether the textarea's selection is still the
 // one the page made (and selects something): Tab must not replace it.
 func (e *editor) pickedSelection() bool {
-	if e.big != nil || e.picked[0] == e.picked[1] {
+	if e.big != nil || e.code != nil || e.picked[0] == e.picked[1] {
 		return false
 	}
 	return selectionStart("input") == e.picked[0] && selectionEnd("input") == e.picked[1]
@@ -208,6 +263,7 @@ type textArea struct{ area *areaText }
 func (t textArea) text() string      { return t.area.read("input") }
 func (textArea) holds(s string) bool { return false }
 func (textArea) units() int          { return fieldLen("input") }
+func (textArea) stamp() app.Value    { return element("input").Get("value") }
 func (textArea) saveDraft(limit int) { saveDraftFrom("input", limit) }
 
 func (textArea) oversized() (int, bool) {
@@ -226,6 +282,10 @@ func (textArea) replace(old, new string) bool {
 	start, end, text := textpos.Splice(old, new)
 	replaceRange("input", start, end, text)
 	return true
+}
+
+func (textArea) selection() (start, end int, ok bool) {
+	return selectionStart("input"), selectionEnd("input"), true
 }
 
 func (textArea) caret(idx func() *textpos.Index) (line, col int) {
@@ -263,6 +323,8 @@ func (b *bigText) value() app.Value {
 func (b *bigText) text() string                 { return b.s }
 func (b *bigText) holds(s string) bool          { return sameString(b.s, s) }
 func (b *bigText) units() int                   { return b.n }
+func (b *bigText) stamp() app.Value             { return element("input").Get("value") }
+func (b *bigText) selection() (int, int, bool)  { return 0, 0, false }
 func (b *bigText) stash() (undo, bool)          { return undo{big: b.s}, true }
 func (b *bigText) replace(old, new string) bool { return false }
 

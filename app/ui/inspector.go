@@ -88,7 +88,7 @@ type Inspector struct {
 type notice struct {
 	text  string
 	isErr bool      // it reports a refusal or a failure
-	at    app.Value // the textarea's value when it was said: an edit makes it stale
+	at    app.Value // the editor's stamp when it was said: an edit makes it stale
 }
 
 // OnNav sets the page title, on the server and in the browser.
@@ -217,6 +217,7 @@ func warmSamples() [][]byte {
 
 // OnDismount removes the browser listeners.
 func (p *Inspector) OnDismount() {
+	p.ed.leaveCode()
 	for _, remove := range p.listeners {
 		remove()
 	}
@@ -225,7 +226,7 @@ func (p *Inspector) OnDismount() {
 
 // say shows a notice.
 func (p *Inspector) say(msg string, isErr bool) {
-	p.notice = notice{text: msg, isErr: isErr, at: element("input").Get("value")}
+	p.notice = notice{text: msg, isErr: isErr, at: p.ed.surface().stamp()}
 }
 
 // restoreLabel is the Undo button's label after an action replaced the
@@ -555,10 +556,11 @@ func (p *Inspector) followCaret() {
 	p.readCaret()
 	r := p.report
 	p.caretEvent = -1
-	if r == nil || p.ed.large() != nil || p.srcGen != p.gen || p.job != nil || len(r.Events) < 2 {
+	start, _, ok := p.ed.surface().selection()
+	if !ok || r == nil || p.srcGen != p.gen || p.job != nil || len(r.Events) < 2 {
 		return
 	}
-	i := r.EventAt(p.index().Byte(selectionStart("input")))
+	i := r.EventAt(p.index().Byte(start))
 	switch {
 	case i < 0 || i == p.focus:
 	case p.focus >= 0:

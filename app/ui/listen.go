@@ -33,6 +33,7 @@ func (p *Inspector) on(ctx app.Context, target app.Value, event, what string, ca
 // events.
 func (p *Inspector) listen(ctx app.Context) {
 	win := app.Window()
+	p.ed.hooks = p.codeHooks(ctx)
 	input := element("input")
 	p.on(ctx, input, "keydown", "handling a key", false, func(e app.Value) {
 		key := e.Get("key").String()
@@ -151,19 +152,26 @@ func (p *Inspector) listen(ctx app.Context) {
 	})
 }
 
-// onInput follows an edit of the textarea: a paste or a drop is inspected
-// at once, and so is typing inside one event of a large batch (reinspect);
-// other typing once it pauses. Any inspection of the previous text stops.
+// onInput follows an edit of the textarea (see edited).
 func (p *Inspector) onInput(ctx app.Context, e app.Event) {
+	t := e.Get("inputType")
+	p.edited(ctx, t.Truthy() && (t.String() == "insertFromPaste" || t.String() == "insertFromDrop"))
+}
+
+// edited follows an edit of the editor's text: a paste or a drop is
+// inspected at once, and so is typing inside one event of a large batch
+// (reinspect); other typing once it pauses. Any inspection of the previous
+// text stops.
+func (p *Inspector) edited(ctx app.Context, pasted bool) {
 	p.ed.surface().saveDraft(keystrokeDraft)
 	p.ed.picked = [2]int{}
-	if p.notice.text != "" && p.notice.at != nil && !element("input").Get("value").Equal(p.notice.at) {
+	if p.notice.text != "" && p.notice.at != nil && !p.ed.surface().stamp().Equal(p.notice.at) {
 		// The notice spoke of the text before this edit.
 		p.notice = notice{}
 	}
 	p.gen++
 	p.stopJob()
-	if t := e.Get("inputType"); t.Truthy() && (t.String() == "insertFromPaste" || t.String() == "insertFromDrop") {
+	if pasted {
 		p.runNow(ctx)
 		return
 	}
@@ -276,4 +284,31 @@ func (p *Inspector) pasteLarge(ctx app.Context, text app.Value) {
 	p.show("", n, p.gen, nil)
 	p.ed.surface().saveDraft(maxDraft)
 	p.say(fmt.Sprintf("The pasted text is %d MiB: eventlens inspects payloads up to %d MiB. Paste only the events you need.", n>>20, inspect.MaxBytes>>20), true)
+}
+
+// codeHooks makes the Inspector's answers to the code editor (codeText),
+// released on dismount.
+func (p *Inspector) codeHooks(ctx app.Context) codeHooks {
+	hook := func(what string, f func(ctx app.Context, args []app.Value)) app.Func {
+		fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+			ctx.Dispatch(func(ctx app.Context) { guard(ctx, what, func() { f(ctx, args) }) })
+			return nil
+		})
+		p.listeners = append(p.listeners, fn.Release)
+		return fn
+	}
+	return codeHooks{
+		onEdit: hook("reading the editor", func(ctx app.Context, args []app.Value) {
+			if p.ed.code == nil {
+				return // an edit the editor reported as it closed
+			}
+			p.edited(ctx, len(args) > 0 && args[0].String() == "paste")
+		}),
+		onRun: hook("inspecting", func(ctx app.Context, _ []app.Value) { p.gen++; p.runNow(ctx) }),
+		onCaret: hook("reading the caret", func(ctx app.Context, _ []app.Value) {
+			if p.ed.code != nil {
+				p.followCaret()
+			}
+		}),
+	}
 }

@@ -110,12 +110,15 @@ func (p *Inspector) inputPane() app.UI {
 			app.Textarea().
 				ID("input").
 				Class("editor").
-				Hidden(p.ed.large() != nil).
+				Hidden(p.ed.large() != nil || p.ed.code != nil).
 				Spellcheck(false).
 				Attr("autocomplete", "off").Attr("autocapitalize", "off").
 				Aria("describedby", "editor-help").
 				Placeholder(editorPlaceholder).
 				OnInput(handler("reading the editor", p.onInput)),
+			// The code editor (codetext.go) draws itself into this box:
+			// go-app keeps it, childless in its tree, in every render.
+			app.Div().ID("code-editor").Class("code-editor").Hidden(p.ed.code == nil),
 			p.largeBar(),
 			p.largeView(),
 			app.Div().Class("editor-foot").Body(

@@ -59,14 +59,47 @@ func (p *Inspector) undoClear(ctx app.Context, e app.Event) {
 	})
 }
 
-// editAsText moves the large text into the textarea. The text is the same,
-// so its report stays.
+// editAsText moves the large text into the code editor, loading its
+// script first (once). Where it cannot load (offline before the service
+// worker kept it, or a host that does not serve it), the textarea takes
+// the text, as it always can. The text is the same, so its report stays.
 func (p *Inspector) editAsText(ctx app.Context, e app.Event) {
+	if p.ed.large() == nil {
+		return
+	}
+	if codeEditorLoaded() {
+		p.openEditAsText()
+		return
+	}
+	p.say("Opening the code editor…", false)
+	loadScript(ctx.ResolveStaticResource(codeScript), func(loaded bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			guard(ctx, "moving the payload into the editor", func() {
+				if p.ed.large() == nil {
+					return // the payload changed meanwhile
+				}
+				if !loaded {
+					app.Log("eventlens: " + codeScript + " did not load: the textarea edits the large payload")
+				}
+				p.openEditAsText()
+			})
+		})
+	})
+}
+
+// openEditAsText moves the large text into the code editor, or the
+// textarea, and says which.
+func (p *Inspector) openEditAsText() {
 	if !p.ed.editAsText() {
 		return
 	}
 	p.readCaret()
-	p.say("The payload is in the editor as text. The browser may pause for a moment while it lays out a text this long.", false)
+	if p.ed.code != nil {
+		p.ed.code.h.Call("focus")
+		p.say("The payload is in the code editor: only the lines in view are drawn, so typing stays quick. Ctrl+F finds text in it.", false)
+		return
+	}
+	p.say("The payload is in the editor as text (the code editor could not load). The browser may pause for a moment while it lays out a text this long.", false)
 }
 
 // copyBig copies the large text.

@@ -79,7 +79,8 @@ const (
 	// textarea's whole value at once, about 0.3 s per megabyte on a laptop,
 	// in one task that nothing can interrupt. 512 Ki keeps that layout under
 	// ~150 ms, inside the 200 ms a task may block the page, while every
-	// hand-edited payload stays editable.
+	// hand-edited payload stays editable. "Edit as text" puts a larger one
+	// into the code editor, which lays out only the lines in view.
 	LargeTextUnits = 512 << 10
 	// MaxDraftUnits is the longest draft the page keeps in localStorage (in
 	// UTF-16 units, 2 Mi): browsers give a site about 5 MB of localStorage,

@@ -285,8 +285,13 @@ func call(name string, args ...any) string {
 	if err != nil {
 		panic("browser tests: no script js/" + name + ".js")
 	}
+	field, err := scripts.ReadFile("js/field.js")
+	if err != nil {
+		panic("browser tests: no script js/field.js")
+	}
 	var sb strings.Builder
-	sb.WriteString("(" + strings.TrimSpace(string(src)) + "\n)(")
+	// Every script may call field() (js/field.js).
+	sb.WriteString("((field) => (" + strings.TrimSpace(string(src)) + "\n))(" + strings.TrimSpace(string(field)) + ")(")
 	for i, a := range args {
 		if i > 0 {
 			sb.WriteString(", ")

@@ -4,6 +4,7 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -141,7 +142,20 @@ func TestPWAWorksOffline(t *testing.T) {
 	}
 	b.open(s.URL + "/")
 	b.inspect(signalrPayload)
+	editLargeText(t, b)
 	b.noConsoleErrorsOffline()
+}
+
+// editLargeText pastes a large payload and opens it in the code editor,
+// whose script (loaded on first use) must then come from the service
+// worker's cache when the page is offline.
+func editLargeText(t *testing.T, b *browser) {
+	t.Helper()
+	payload, _ := largePayload(t)
+	setText(b, "#input", "") // the paste then is the whole text
+	pasteText(b, string(payload))
+	waitJS(b, 60*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(payload)))
+	editAsText(b, len(payload))
 }
 
 // otherPaths returns the routes other than "/", for deep links.
@@ -195,6 +209,7 @@ func TestExportWorksUnderASubPathOffline(t *testing.T) {
 	b.waitApp()
 	b.compiledIn("worker") // web/wasmload.js is found under the sub-path
 	b.inspect(signalrPayload)
+	editLargeText(t, b) // and web/editor.js
 	b.noConsoleErrorsOffline()
 }
 

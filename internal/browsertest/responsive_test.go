@@ -5,7 +5,6 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
-	"eventlens/app/jsontree"
 	"fmt"
 	"os"
 	"slices"
@@ -13,11 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"eventlens/app/gen"
 	"eventlens/app/inspect"
+	"eventlens/app/jsontree"
 )
 
 // The responsiveness tests paste large generated batches into the real page
@@ -321,12 +322,18 @@ func TestResponsiveLargeViews(t *testing.T) {
 	}
 }
 
-// editAsText presses "Edit as text" and waits until the textarea holds the
-// n-character payload.
+// editAsText presses "Edit as text" and waits until the code editor holds
+// the payload, n UTF-16 code units long.
 func editAsText(b *browser, n int) {
 	b.t.Helper()
+	// The code editor places the caret in the page only while the page
+	// has the focus, which a headless page lacks unless emulated.
+	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	}))
 	click(b, "#edit-as-text")
-	waitJS(b, 30*time.Second, fmt.Sprintf(`(() => { const e = document.querySelector("#input"); return !e.hidden && e.value.length === %d })()`, n))
+	waitJS(b, 30*time.Second, fmt.Sprintf(`(() => { const h = document.querySelector("#code-editor").eventlensEditor; return !!h && h.length() === %d })()`, n))
 }
 
 // largePayload is a batch of about 1.2 MB (over the viewer's threshold,
@@ -504,28 +511,51 @@ func TestResponsiveLargeDiagnostic(t *testing.T) {
 	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(payload)))
 }
 
-// TestResponsiveLargeEditAsText moves a large payload into the textarea.
+// TestResponsiveLargeEditAsText moves a large payload into the code editor:
+// it holds the payload, the textarea and the viewer are hidden, the
+// report stays, and typing into it inspects again.
 func TestResponsiveLargeEditAsText(t *testing.T) {
 	b := respPage(t)
 	payload, _ := largePayload(t)
 	paste(b, payload, "", 60*time.Second)
 	editAsText(b, len(payload))
-	if got := eval[string](b, `document.querySelector("#input").value`); got != string(payload) {
-		t.Errorf("the textarea holds %d characters, not the payload", len(got))
+	if got := eval[string](b, `document.querySelector("#code-editor").eventlensEditor.text()`); got != string(payload) {
+		t.Errorf("the code editor holds %d characters, not the payload", len(got))
 	}
 	v := viewer(b)
-	if !v.ViewerHidden || v.InputHidden {
-		t.Errorf("after Edit as text: viewer hidden %v, textarea hidden %v", v.ViewerHidden, v.InputHidden)
+	if !v.ViewerHidden || !v.InputHidden {
+		t.Errorf("after Edit as text: viewer hidden %v, textarea hidden %v; want both hidden", v.ViewerHidden, v.InputHidden)
 	}
-	if got := eval[string](b, `document.querySelector("#notice").textContent`); !strings.Contains(got, "may pause") {
+	// Its own styles apply (the page's policy allows no inline style),
+	// and it draws the lines in view, not the whole text.
+	if ws := eval[string](b, `getComputedStyle(document.querySelector("#code-editor .cm-content")).whiteSpace`); ws != "pre" {
+		t.Errorf("the code editor's text has white-space %q, want its own style's pre", ws)
+	}
+	if c := b.consoleText(); strings.Contains(c, "Content Security Policy") {
+		t.Errorf("the code editor broke the page's Content-Security-Policy:\n%s", c)
+	}
+	if lines := eval[int](b, `document.querySelectorAll("#code-editor .cm-line").length`); lines == 0 || lines > 2000 {
+		t.Errorf("the code editor draws %d lines of the payload's %d", lines, strings.Count(string(payload), "\n")+1)
+	}
+	if got := eval[string](b, `document.querySelector("#notice").textContent`); !strings.Contains(got, "code editor") {
 		t.Errorf("notice = %q", got)
+	}
+	if got := eval[string](b, `document.activeElement.closest("#code-editor") ? "code-editor" : document.activeElement.id`); got != "code-editor" {
+		t.Errorf("focus on %q after Edit as text, want the code editor", got)
 	}
 	// The report still describes it, and typing inspects again.
 	if got := eval[string](b, `document.querySelector("#verdict").dataset.bytes`); got != fmt.Sprint(len(payload)) {
 		t.Errorf("verdict describes %s bytes", got)
 	}
-	eval[bool](b, `(() => { const e = document.querySelector("#input"); e.focus(); e.setSelectionRange(e.value.length, e.value.length); return document.execCommand("insertText", false, " ") })()`)
-	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(payload)+1))
+	var r struct {
+		Want string `json:"want"`
+	}
+	if err := json.Unmarshal(evalFor[json.RawMessage](b, 60*time.Second, call("type_burst", 1, nil, nil)), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Want != fmt.Sprint(len(payload)+1) {
+		t.Errorf("after a space typed the verdict describes %s bytes, want %d", r.Want, len(payload)+1)
+	}
 }
 
 // TestResponsiveLargeClearUndo clears a large payload and brings it back.

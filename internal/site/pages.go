@@ -41,9 +41,10 @@ func appHandler(v string) *app.Handler {
 		// it by its hash, and it costs no request.
 		RawHeaders: []string{"<script>" + ui.ChangeScript + "</script>"},
 		// go-app does not precache the SVG icon, the worker that compiles
-		// app.wasm (appjs.go), nor pages other than "/": every route is
+		// app.wasm (appjs.go), the code editor's script (loaded on first
+		// use, app/ui/codetext.go), nor pages other than "/": every route is
 		// listed so deep links work offline.
-		CacheableResources: append([]string{"/web/icon.svg", "/web/wasmload.js"}, ui.Paths...),
+		CacheableResources: append([]string{"/web/icon.svg", "/web/wasmload.js", "/web/editor.js"}, ui.Paths...),
 		Version:            v,
 	}
 }

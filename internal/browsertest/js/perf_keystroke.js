@@ -1,4 +1,4 @@
-// Types keys letters "x" at UTF-16 index at of #input, one every 150 ms
+// Types keys letters "x" at UTF-16 index at of the editor (field()), one every 150 ms
 // (a brisk typist), and times each keystroke until the verdict describes
 // the text it made (data-bytes: bytes is the text's length in bytes before
 // the first key) and until the next frame after it. Records the long tasks
@@ -8,7 +8,7 @@ async (keys, at, bytes) => {
   const long = [];
   const obs = new PerformanceObserver(list => { for (const e of list.getEntries()) long.push(Math.round(e.duration)); });
   obs.observe({type: "longtask"});
-  const e = document.querySelector("#input");
+  const e = field();
   e.focus(); e.setSelectionRange(at, at);
   const verdict = [], frame = [], incremental = [];
   for (let i = 1; i <= keys; i++) {

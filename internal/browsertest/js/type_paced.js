@@ -1,10 +1,10 @@
-// Types keys spaces before the last character of #input, each once the
+// Types keys spaces before the last character of the editor (field()), each once the
 // previous one is on screen, as the browser does (insertText fires the
 // input event), then waits until the verdict describes the text and is
 // complete. Returns figures for the log: each keystroke's handling, the
 // time to the next frame, the verdicts shown while typing, the long tasks.
 async (keys) => {
-  const e = document.querySelector("#input");
+  const e = field();
   e.focus(); e.setSelectionRange(e.value.length - 1, e.value.length - 1);
   const seen = new Set(), times = [], frames = [];
   const obs = new MutationObserver(() => { const v = document.querySelector("#verdict"); if (v && v.dataset.bytes) seen.add(v.dataset.bytes); });
