@@ -117,6 +117,15 @@ func TestCodeEditor(t *testing.T) {
 	if errs := b.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%v", errs)
 	}
+
+	// What was typed in the code editor is the draft: a reload brings it
+	// back (in the read-only view, as any large draft).
+	b.do(30*time.Second, chromedp.Reload())
+	b.waitApp()
+	waitJS(b, 30*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(typed)))
+	if v := viewer(b); v.ViewerHidden {
+		t.Error("after a reload the large draft is not in the read-only view")
+	}
 }
 
 // TestCodeEditorMissing serves no web/editor.js: "Edit as text" then puts
