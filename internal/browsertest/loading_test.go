@@ -106,6 +106,11 @@ func TestLoadingShowsProgress(t *testing.T) {
 	if !st.Heading || !st.Tagline {
 		t.Errorf("while app.wasm loads, the prerendered heading visible = %v, tagline visible = %v; want both (the loader must not cover the page)", st.Heading, st.Tagline)
 	}
+	// The service worker registers once app.wasm is in: its precache's
+	// downloads would share the link with app.wasm's.
+	if count.worker.Load() {
+		t.Error("the service worker was registered while app.wasm was still loading")
+	}
 
 	g.open()
 	b.waitApp()

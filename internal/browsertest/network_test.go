@@ -174,13 +174,18 @@ func TestPerfFirstLoad(t *testing.T) {
 }
 
 // countWasm counts the full responses (status 200) for app.wasm that h
-// serves: a revalidation answered 304 costs no body.
+// serves (a revalidation answered 304 costs no body), and notes when the
+// service worker's script is asked for.
 type countWasm struct {
-	h http.Handler
-	n atomic.Int32
+	h      http.Handler
+	n      atomic.Int32
+	worker atomic.Bool // the service worker's script was asked for
 }
 
 func (c *countWasm) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/app-worker.js" {
+		c.worker.Store(true)
+	}
 	if r.URL.Path != "/web/app.wasm" {
 		c.h.ServeHTTP(w, r)
 		return

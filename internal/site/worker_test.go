@@ -33,7 +33,7 @@ func TestAppJSPatchFindsItsAnchors(t *testing.T) {
 	if n := strings.Count(got, "fetchWithProgress("); n != 2 {
 		t.Errorf("app.js names fetchWithProgress %d times, want 2 (its definition and the fallback's call)", n)
 	}
-	for _, want := range []string{`let instantiateStreaming = eventlensInstantiate;`, `eventlensWasmSource("/web/app.wasm", showProgress)`, `new URL("wasmload.js", wasmURL)`, `addEventListener("controllerchange", () => goappOnUpdate())`, "eventlensWatchControllerChange();\ngoappInitServiceWorker();"} {
+	for _, want := range []string{`let instantiateStreaming = eventlensInstantiate;`, `eventlensWasmSource("/web/app.wasm", showProgress)`, `new URL("wasmload.js", wasmURL)`, `addEventListener("controllerchange", () => goappOnUpdate())`, "eventlensWatchControllerChange();\ngoappWatchForUpdate();", "goappInitWebAssembly().finally(goappInitServiceWorker);"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("patched app.js lacks %s", want)
 		}
