@@ -14,13 +14,19 @@ func TestWarmupRunsEveryPiece(t *testing.T) {
 	samples := [][]byte{gen.Batch(gen.EventGrid, 3), gen.Batch(gen.CloudEvents, 2), []byte(`{"broken"`)}
 	// A Job's pieces: decoding, each event's checks, the checks across
 	// events, pretty-printing, the conversion; a payload that does not
-	// decode stops at the first.
-	want := len(schema.WarmSteps()) + (1 + 3 + 1 + 1 + 1) + (1 + 2 + 1 + 1 + 1) + 1
+	// decode stops at the first. Then a space typed into the first
+	// batch's first event is checked again (Reinspect, one piece up to the
+	// verdict), and pretty-printed and converted.
+	want := len(schema.WarmSteps()) + (1 + 3 + 1 + 1 + 1) + (1 + 2 + 1 + 1 + 1) + 1 + (1 + 1 + 1)
 	w := NewWarmup(samples...)
 	n := 0
+	reinspected := false
 	for {
 		n++
 		done, err := w.Step()
+		if w.job != nil && w.job.Verdict() && w.job.Reinspected() {
+			reinspected = true
+		}
 		if err != nil {
 			t.Fatalf("step %d: %v", n, err)
 		}
@@ -36,5 +42,8 @@ func TestWarmupRunsEveryPiece(t *testing.T) {
 	}
 	if done, _ := w.Step(); !done {
 		t.Error("a complete warm-up found more to do")
+	}
+	if !reinspected {
+		t.Error("the warm-up never checked an edit inside one event again (Reinspect)")
 	}
 }
