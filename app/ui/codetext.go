@@ -9,7 +9,7 @@ import (
 
 // codeText is the editable surface for a large text: the code editor of
 // web/editor.js (CodeMirror 6) in #code-editor. It lays out only the lines
-// in view, so a keystroke costs the same in megabytes as in a short text,
+// in view, so a keystroke's layout costs what it does in a short text,
 // where a textarea lays out its whole value on every edit. The editor
 // tells what changed since the text was last read (take), so reading it
 // copies only that into Go.
