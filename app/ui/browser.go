@@ -67,7 +67,14 @@ func fieldByteLen(id string) int {
 	if !e.Truthy() {
 		return 0
 	}
-	return app.Window().Get("TextEncoder").New().Call("encode", e.Get("value")).Length()
+	return byteLen(e.Get("value"))
+}
+
+// byteLen returns the length of a JavaScript string in UTF-8 bytes
+// (unpaired surrogates count as U+FFFD), measured in the browser without
+// copying the string into Go.
+func byteLen(v app.Value) int {
+	return app.Window().Get("TextEncoder").New().Call("encode", v).Length()
 }
 
 // fieldText returns a field's value, copied into Go once.
@@ -270,15 +277,24 @@ const keystrokeDraft = 128 << 10
 // removes the draft, so a reload never brings back an older text. Storage
 // may be full or disabled: the draft is then simply not kept.
 func saveDraftFrom(id string, limit int) {
-	ls, e := app.Window().Get("localStorage"), element(id)
-	if !ls.Truthy() || !e.Truthy() {
+	if e := element(id); e.Truthy() {
+		saveDraftOf(e.Get("textLength").Int(), limit, func() app.Value { return e.Get("value") })
+	}
+}
+
+// saveDraftOf keeps a text of n UTF-16 units as the draft, by the rules of
+// saveDraftFrom; value gives it as a browser string, asked for only when
+// it is stored.
+func saveDraftOf(n, limit int, value func() app.Value) {
+	ls := app.Window().Get("localStorage")
+	if !ls.Truthy() {
 		return
 	}
-	switch n := e.Get("textLength").Int(); {
+	switch {
 	case n == 0 || n > maxDraft:
 		ls.Call("removeItem", draftKey)
 	case n <= limit:
-		storeDraft(e.Get("value"))
+		storeDraft(value())
 	}
 }
 

@@ -71,22 +71,13 @@ func (c *codeText) stamp() app.Value    { return c.h.Call("version") }
 func (c *codeText) oversized() (int, bool) {
 	if c.units() > inspect.MaxBytes {
 		// Measured without copying the text into the app's memory.
-		return app.Window().Get("TextEncoder").New().Call("encode", c.h.Call("text")).Length(), true
+		return byteLen(c.h.Call("text")), true
 	}
 	return 0, false
 }
 
 func (c *codeText) saveDraft(limit int) {
-	ls := app.Window().Get("localStorage")
-	if !ls.Truthy() {
-		return
-	}
-	switch n := c.units(); {
-	case n == 0 || n > maxDraft:
-		ls.Call("removeItem", draftKey)
-	case n <= limit:
-		storeDraft(c.h.Call("text"))
-	}
+	saveDraftOf(c.units(), limit, func() app.Value { return c.h.Call("text") })
 }
 
 func (c *codeText) stash() (undo, bool) {
@@ -103,12 +94,6 @@ func (c *codeText) selection() (start, end int, ok bool) {
 	r := c.h.Call("selection")
 	a, h := r.Index(0).Int(), r.Index(1).Int()
 	return min(a, h), max(a, h), true
-}
-
-func (c *codeText) caret(idx func() *textpos.Index) (line, col int) {
-	start, _, _ := c.selection() // where the textarea's readout is too
-	x := idx()
-	return x.LineCol(x.Byte(start))
 }
 
 func (c *codeText) show(at place, idx func() *textpos.Index) {

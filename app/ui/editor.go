@@ -59,9 +59,6 @@ type surface interface {
 	// selection returns the selection (UTF-16 code units), and false when
 	// the surface has none.
 	selection() (start, end int, ok bool)
-	// caret returns the line and column of the caret (or of the marked
-	// place); idx indexes the inspected text.
-	caret(idx func() *textpos.Index) (line, col int)
 	// show selects (or marks) a place of the inspected text and scrolls to
 	// it.
 	show(at place, idx func() *textpos.Index)
@@ -225,9 +222,17 @@ func (e *editor) openCode(v app.Value, s string, n int) {
 // codeEditorLoaded reports whether web/editor.js has loaded.
 func codeEditorLoaded() bool { return app.Window().Get("eventlensEditor").Truthy() }
 
-// readCaret updates the caret readout; idx indexes the inspected text.
+// readCaret updates the caret readout: the start of the selection, or in
+// the large view the place marked; idx indexes the inspected text.
 func (e *editor) readCaret(idx func() *textpos.Index) {
-	e.setCaret(e.surface().caret(idx))
+	if start, _, ok := e.surface().selection(); ok {
+		x := idx()
+		e.setCaret(x.LineCol(x.Byte(start)))
+		return
+	}
+	if e.big != nil {
+		e.setCaret(e.big.caret())
+	}
 }
 
 // setCaret sets the caret readout.
@@ -288,11 +293,6 @@ func (textArea) selection() (start, end int, ok bool) {
 	return selectionStart("input"), selectionEnd("input"), true
 }
 
-func (textArea) caret(idx func() *textpos.Index) (line, col int) {
-	x := idx()
-	return x.LineCol(x.Byte(selectionStart("input")))
-}
-
 func (textArea) show(at place, idx func() *textpos.Index) {
 	x := idx()
 	selectRange("input", x.UTF16(at.start), x.UTF16(max(at.end, at.start)), at.line)
@@ -332,20 +332,11 @@ func (b *bigText) oversized() (int, bool) {
 	return len(b.s), len(b.s) > inspect.MaxBytes
 }
 
-func (b *bigText) saveDraft(limit int) {
-	ls := app.Window().Get("localStorage")
-	if !ls.Truthy() {
-		return
-	}
-	switch {
-	case b.n > maxDraft:
-		ls.Call("removeItem", draftKey)
-	case b.n <= limit:
-		storeDraft(b.value())
-	}
-}
+func (b *bigText) saveDraft(limit int) { saveDraftOf(b.n, limit, b.value) }
 
-func (b *bigText) caret(func() *textpos.Index) (line, col int) {
+// caret returns the line and column of the place marked, or of the text's
+// start.
+func (b *bigText) caret() (line, col int) {
 	if b.mark.Line > 0 {
 		return b.mark.Line, b.mark.Col
 	}

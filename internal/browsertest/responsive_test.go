@@ -333,7 +333,7 @@ func editAsText(b *browser, n int) {
 		return err
 	}))
 	click(b, "#edit-as-text")
-	waitJS(b, 30*time.Second, fmt.Sprintf(`(() => { const h = document.querySelector("#code-editor").eventlensEditor; return !!h && h.length() === %d })()`, n))
+	waitJS(b, 30*time.Second, fmt.Sprintf(`(() => { const h = %s; return !!h && h.length() === %d })()`, codeEditor, n))
 }
 
 // largePayload is a batch of about 1.2 MB (over the viewer's threshold,
