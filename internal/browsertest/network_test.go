@@ -167,6 +167,9 @@ func TestPerfFirstLoad(t *testing.T) {
 			// warm up after the app starts).
 			settle(b)
 			st := eval[map[string]float64](b, call("startup_tasks"))
+			t.Logf("start-up long tasks, %s, each [start, duration] in ms: %v; first contentful paint at %.0f ms", p.name,
+				eval[any](b, `window.__long.map(t => [Math.round(t.start), Math.round(t.dur)])`),
+				eval[float64](b, `(performance.getEntriesByName("first-contentful-paint")[0] || {startTime: -1}).startTime`))
 			t.Logf("PERF start-up long tasks, %s: longest %.0f ms, %d long tasks, blocking time %.0f ms (each task's time over 50 ms, summed)", p.name, st["longest"], int(st["count"]), st["blocking"])
 			srv.Stop()
 		})

@@ -7,7 +7,10 @@ import (
 	"context"
 	"eventlens/app/gen"
 	"fmt"
+	"net/http"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -260,4 +263,56 @@ func TestProfilePaste(t *testing.T) {
 	prof := stopProfile(b)
 	t.Logf("paste of %d events: %s", n, f)
 	analyse(t, prof)
+}
+
+// TestProfileGoStart measures the floor under any Go WebAssembly app's
+// start: the smallest Go program (testdata/gostart), compiled in a worker
+// as eventlens's app.wasm is, then started in the page at a 4× CPU
+// slowdown. It logs the start's main-thread time and long tasks, three
+// times with V8's default (each function compiled on its first call, on the
+// calling thread) and three times with every function compiled ahead
+// (--no-wasm-lazy-compilation, a flag no user's browser has), which tells
+// how much of the start is compiling. It runs only with
+// EVENTLENS_PROFILE=gostart.
+func TestProfileGoStart(t *testing.T) {
+	profileOnly(t, "gostart")
+	dir := t.TempDir()
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "gostart.wasm"), "./testdata/gostart")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building testdata/gostart: %v\n%s", err, out)
+	}
+	root, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct{ from, to string }{
+		{filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm", "wasm_exec.js"), "wasm_exec.js"},
+		{"testdata/gostart/index.html", "index.html"},
+		{"testdata/gostart/compile.js", "compile.js"},
+	} {
+		data, err := os.ReadFile(f.from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.to), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := serveLoopback(t, http.FileServer(http.Dir(dir)))
+	for _, flags := range []string{"", "--no-wasm-lazy-compilation"} {
+		t.Setenv("EVENTLENS_JSFLAGS", flags)
+		for i := 0; i < 3; i++ {
+			b := newBrowser(t)
+			b.runFirst(script("probe"))
+			b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4})
+				return err
+			}))
+			b.do(60*time.Second, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`html[data-started]`)))
+			settle(b)
+			t.Logf("js-flags %q: Go's start took %.0f ms of the page's thread; long tasks [start, duration]: %v", flags,
+				eval[float64](b, `window.__run.ms`), eval[any](b, `window.__long.map(t => [Math.round(t.start), Math.round(t.dur)])`))
+		}
+	}
 }

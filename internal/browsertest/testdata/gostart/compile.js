@@ -1,0 +1,1 @@
+WebAssembly.compileStreaming(fetch("gostart.wasm")).then((m) => postMessage(m));
