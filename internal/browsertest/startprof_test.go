@@ -203,6 +203,7 @@ func TestProfileWarmStarts(t *testing.T) {
 		st := eval[map[string]float64](b, call("startup_tasks"))
 		t.Logf("warm %d: %v, page's %0.f ms; long tasks %v; app.wasm %s; tasks %s", i, took, eval[float64](b, `performance.now()`), st, eval[string](b, call("wasm_timing")),
 			eval[string](b, `JSON.stringify((window.__long||[]).map(t => [Math.round(t.start), Math.round(t.dur)]))`))
+		t.Logf("entries: %s", eval[string](b, `JSON.stringify(performance.getEntries().filter(e => e.entryType != "longtask").map(e => [e.name.replace(location.origin, ""), e.entryType, Math.round(e.startTime), Math.round(e.responseEnd || e.duration || 0), e.detail]))`))
 	}
 }
 

@@ -192,11 +192,12 @@ async function fetchWithProgress(url, progess) {`,
 	},
 }
 
-// wasmStarter returns the inline script, in each page's head, that starts
-// the worker compiling app.wasm (at wasmURL) as soon as the parser reaches
-// it, once the stylesheets have arrived: app.js, a deferred script, runs
-// only when the page is parsed, and on a 10 Mbit/s link its worker asked
-// for app.wasm about 400 ms after the page did. app.js adopts the worker
+// wasmStarter returns the inline script, near the top of each page's head
+// (after <meta charset>, before the stylesheets), that starts the worker
+// compiling app.wasm (at wasmURL) as soon as the parser reaches it: app.js,
+// a deferred script, runs only when the page is parsed, and on a 10 Mbit/s
+// link its worker asked for app.wasm about 400 ms after the page did; an
+// inline script after the stylesheets would wait for them to arrive. app.js adopts the worker
 // and replays what it said meanwhile (eventlensCompileInWorker). It starts
 // nothing where app.js would not load the app (go-app's bot and ?wasm=false
 // rules) or where there is no Worker; the policy allows it by its hash.

@@ -68,3 +68,27 @@ func FuzzInlineContents(f *testing.F) {
 		}
 	})
 }
+
+// TestWasmStarterComesFirst: the script that starts app.wasm's worker comes
+// after the policy and the charset and before any stylesheet or script, so
+// that it waits for nothing (an inline script waits for the stylesheets
+// before it), under the root and under a sub-path.
+func TestWasmStarterComesFirst(t *testing.T) {
+	for _, base := range []string{"/", "/eventlens/"} {
+		s := testSite(t, base)
+		for _, p := range ui.Paths {
+			page := string(s.files[p].body)
+			starter := strings.Index(page, "<script>"+wasmStarter(base+"web/app.wasm")+"</script>")
+			policy := strings.Index(page, `http-equiv="Content-Security-Policy"`)
+			charset := strings.Index(page, `<meta charset="UTF-8">`)
+			style := strings.Index(page, `rel="stylesheet"`)
+			script := strings.Index(page, "<script")
+			if starter < 0 || policy < 0 || charset < 0 || style < 0 {
+				t.Fatalf("page %s under %s: starter at %d, policy at %d, charset at %d, stylesheet at %d", p, base, starter, policy, charset, style)
+			}
+			if !(policy < charset && charset < starter && starter < style && starter == script) {
+				t.Errorf("page %s under %s: want the policy, the charset, then the starter before any stylesheet or other script; at %d, %d, %d (stylesheet at %d, first script at %d)", p, base, policy, charset, starter, style, script)
+			}
+		}
+	}
+}

@@ -176,19 +176,30 @@ var attrEscaper = strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;")
 // <meta> covers only the elements after it, so it must come before every
 // script and stylesheet. The page must have a <head> start tag.
 func withMetaPolicy(page []byte, policy string) ([]byte, error) {
-	i := bytes.Index(page, []byte("<head>"))
-	if i < 0 {
+	meta := `<meta content="` + attrEscaper.Replace(policy) + `" http-equiv="Content-Security-Policy">`
+	out, ok := insertAfter(page, "<head>", meta)
+	if !ok {
 		return nil, errors.New("a page has no <head> to put the Content-Security-Policy <meta> in: see how go-app renders pages")
 	}
-	i += len("<head>")
-	meta := `<meta content="` + attrEscaper.Replace(policy) + `" http-equiv="Content-Security-Policy">`
+	return out, nil
+}
+
+// insertAfter returns page with elem inserted after the first occurrence of
+// tag, on a line of its own indented as the element after tag; ok is false
+// when page has no tag.
+func insertAfter(page []byte, tag, elem string) (out []byte, ok bool) {
+	i := bytes.Index(page, []byte(tag))
+	if i < 0 {
+		return nil, false
+	}
+	i += len(tag)
 	indent := "\n"
 	if j := bytes.IndexByte(page[i:], '<'); j > 0 && len(bytes.TrimSpace(page[i:i+j])) == 0 {
 		indent = string(page[i : i+j]) // the whitespace before the next element
 	}
-	out := make([]byte, 0, len(page)+len(indent)+len(meta))
+	out = make([]byte, 0, len(page)+len(indent)+len(elem))
 	out = append(out, page[:i]...)
 	out = append(out, indent...)
-	out = append(out, meta...)
-	return append(out, page[i:]...), nil
+	out = append(out, elem...)
+	return append(out, page[i:]...), true
 }

@@ -103,7 +103,6 @@ func Build(o Options) (*Site, error) {
 	}
 	render := func(v string) (map[string][]byte, error) {
 		h := appHandler(v)
-		h.RawHeaders = append(h.RawHeaders, "<script>"+wasmStarter(resolver.Resolve("/web/app.wasm"))+"</script>")
 		h.Resources = resolver
 		h.ServiceWorkerTemplate = tmpl
 		h.WasmContentLength = strconv.Itoa(len(wasm))
@@ -116,6 +115,16 @@ func Build(o Options) (*Site, error) {
 		}
 		if gen["/manifest.webmanifest"], err = fixManifest(gen["/manifest.webmanifest"], base); err != nil {
 			return nil, err
+		}
+		// The worker that compiles app.wasm starts from the page's head,
+		// before the stylesheets: an inline script after them would wait
+		// for them to arrive (wasmStarter).
+		starter := "<script>" + wasmStarter(resolver.Resolve("/web/app.wasm")) + "</script>"
+		for _, p := range ui.Paths {
+			var ok bool
+			if gen[p], ok = insertAfter(gen[p], `<meta charset="UTF-8">`, starter); !ok {
+				return nil, fmt.Errorf("page %s has no <meta charset=\"UTF-8\"> to start app.wasm's worker after: see how go-app renders pages", p)
+			}
 		}
 		return gen, nil
 	}
