@@ -7,6 +7,7 @@ import (
 	"embed"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net"
 	"net/http"
@@ -240,6 +241,17 @@ func (b *browser) compiledIn(want string) {
 	b.t.Helper()
 	if got := eval[string](b, `document.documentElement.dataset.wasmCompiled || ""`); got != want {
 		b.t.Errorf("app.wasm compiled in %q, want %q (<html data-wasm-compiled>)", got, want)
+	}
+}
+
+// countedDownload checks whether the worker counted app.wasm's bytes as they
+// arrived (the loading label's progress): on a download from the network,
+// not from a controlling service worker's cache (web/wasmload.js).
+func (b *browser) countedDownload(want bool) {
+	b.t.Helper()
+	got := eval[string](b, `String(((performance.getEntriesByName("app.wasm download")[0] || {}).detail || {}).counted)`)
+	if got != fmt.Sprint(want) {
+		b.t.Errorf("the worker counted app.wasm's bytes: %s, want %v (the \"app.wasm download\" mark's detail.counted)", got, want)
 	}
 }
 

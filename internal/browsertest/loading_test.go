@@ -117,6 +117,7 @@ func TestLoadingShowsProgress(t *testing.T) {
 	waitJS(b, 10*time.Second, `document.querySelector("#app-wasm-loader") === null`)
 	// The share shown came from the worker that compiled app.wasm.
 	b.compiledIn("worker")
+	b.countedDownload(true)
 
 	// The service worker installed meanwhile; its precache revalidates
 	// app.wasm rather than download it a second time beside the page.
@@ -188,7 +189,7 @@ func TestLoadsWithoutAWorker(t *testing.T) {
 		{name: "no Worker", first: `delete window.Worker;`},
 		{name: "worker script missing", gone: true},
 		{name: "worker answers no module", first: `window.Worker = class {
-			postMessage() { queueMicrotask(() => this.onmessage({ data: { module: {} } })); }
+			constructor() { queueMicrotask(() => this.onmessage({ data: { module: {} } })); }
 			terminate() {}
 		};`},
 	}

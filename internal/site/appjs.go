@@ -120,12 +120,12 @@ function eventlensCompileInWorker(url, progress) {
       worker = early.worker;
     } else {
       try {
-        worker = new Worker(new URL("wasmload.js", wasmURL));
+        const job = { url: wasmURL.href, count: !eventlensControlled() };
+        worker = new Worker(new URL("wasmload.js", wasmURL), { name: JSON.stringify(job) });
       } catch (err) {
         reject(err);
         return;
       }
-      worker.postMessage({ url: wasmURL.href });
     }
     const total = parseInt(goappWasmContentLength, 10);
     const fail = (message) => {
@@ -169,11 +169,17 @@ function eventlensCompileInWorker(url, progress) {
   });
 }
 
+// eventlensControlled reports whether a service worker controls the page,
+// which then gets app.wasm from its cache.
+function eventlensControlled() {
+  return !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+}
+
 // eventlensMarkDownload records the worker's download of app.wasm, which
 // the page's Resource Timing does not list, as the performance mark
 // "app.wasm download": it starts when the request did, and its detail holds
-// the request's start and end (ms since the page's navigation) and the
-// bytes transferred.
+// the request's start and end (ms since the page's navigation), the bytes
+// transferred, and whether the worker counted them as they arrived.
 function eventlensMarkDownload(t) {
   if (!t || !performance.mark) {
     return;
@@ -183,7 +189,7 @@ function eventlensMarkDownload(t) {
   try {
     performance.mark("app.wasm download", {
       startTime: Math.max(0, requestStart),
-      detail: { requestStart, responseEnd, transferSize: t.transferSize },
+      detail: { requestStart, responseEnd, transferSize: t.transferSize, counted: t.counted },
     });
   } catch {}
 }
@@ -200,7 +206,9 @@ async function fetchWithProgress(url, progess) {`,
 // inline script after the stylesheets would wait for them to arrive. app.js adopts the worker
 // and replays what it said meanwhile (eventlensCompileInWorker). It starts
 // nothing where app.js would not load the app (go-app's bot and ?wasm=false
-// rules) or where there is no Worker; the policy allows it by its hash.
+// rules) or where there is no Worker; the policy allows it by its hash. It
+// asks the worker to count the bytes only when no service worker controls
+// the page, as app.js does (eventlensControlled).
 func wasmStarter(wasmURL string) string {
 	u, _ := json.Marshal(wasmURL)
 	return `(function () {
@@ -210,12 +218,12 @@ func wasmStarter(wasmURL string) string {
   }
   try {
     var url = new URL(` + string(u) + `, document.baseURI);
-    var worker = new Worker(new URL("wasmload.js", url));
+    var job = { url: url.href, count: !(navigator.serviceWorker && navigator.serviceWorker.controller) };
+    var worker = new Worker(new URL("wasmload.js", url), { name: JSON.stringify(job) });
     var said = [];
     worker.onmessage = function (e) { said.push({ data: e.data }); };
     worker.onerror = function (e) { e.preventDefault(); said.push({ error: e.message || "web/wasmload.js could not run" }); };
     worker.onmessageerror = function () { said.push({ error: "the compiled module could not be passed to the page" }); };
-    worker.postMessage({ url: url.href });
     window.eventlensWasmWorker = { worker: worker, url: url.href, said: said };
   } catch (err) {}
 })();`
