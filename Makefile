@@ -16,7 +16,7 @@ ENGINE       = $(shell $(GO) list ./app/... | grep -v '/app/ui$$')
 # failure when the time runs out (go.dev/issue/75804, fixed in Go 1.27).
 FUZZTIME    ?= 200000x
 
-.PHONY: run build wasm server test lint unit fuzz wasmtest browser deps clean dist bench editor
+.PHONY: run build wasm server test lint unit fuzz wasmtest browser deps clean dist bench editor lighthouse
 
 ## run: build everything and serve the app on $(ADDR)
 run: build
@@ -91,11 +91,19 @@ browser: wasm
 	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -run . -v -timeout 20m ./internal/browsertest 2>&1 | grep -v '^=== \(RUN\|PAUSE\|CONT\)'
 
 ## bench: benchmarks natively and as wasm under Node (medians of BENCHCOUNT runs), app.wasm's size, and the
-## browser figures; writes docs/PERFORMANCE.md with each budget's PASS/MISS. Not part of make test (~5-10 min).
+## browser figures (Lighthouse's among them); writes docs/PERFORMANCE.md with each budget's PASS/MISS.
+## Not part of make test (~10 min).
 BENCHCOUNT ?= 5
 BENCHTIME  ?= 200ms
-bench: deps
+bench: deps lighthouse
 	$(GO) run ./internal/benchreport -count $(BENCHCOUNT) -benchtime $(BENCHTIME) -chromium '$(CHROMIUM)' -out docs/PERFORMANCE.md
+
+## lighthouse: install Lighthouse (pinned in internal/benchreport/lighthouse) for make bench's
+## Lighthouse figures; where npm cannot, make bench goes on without them
+lighthouse:
+	@[ -d internal/benchreport/lighthouse/node_modules/lighthouse ] || \
+	  (cd internal/benchreport/lighthouse && npm ci --no-audit --no-fund) || \
+	  echo "make bench: Lighthouse could not be installed; its figures are left out"
 
 ## deps: install Chromium and Node.js from Debian when missing (root + apt), else say what to install
 deps:

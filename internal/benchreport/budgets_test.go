@@ -109,3 +109,37 @@ func TestBrowserBudgetsTimeline(t *testing.T) {
 		t.Errorf("%d Timeline budget rows, want 2", found)
 	}
 }
+
+// TestLighthouseBudgets: Lighthouse's PERF lines (as TestPerfLighthouse
+// prints them) fill its three budget rows, each judged against its limit;
+// without them the rows are not measured.
+func TestLighthouseBudgets(t *testing.T) {
+	verdicts := func(r *report) []string {
+		var out []string
+		for _, b := range r.budgets() {
+			if strings.HasPrefix(b.what, "Lighthouse ") {
+				out = append(out, b.verdict())
+			}
+		}
+		return out
+	}
+	got := verdicts(&report{browser: []browserFigure{
+		{"Lighthouse mobile performance score, median of 3", "97 (each 96, 97, 99)"},
+		{"Lighthouse mobile total blocking time, median of 3", "2035 ms (each 1960, 2346, 2035 ms)"},
+		{"Lighthouse accessibility, best practices, SEO, lowest of 3", "100, 92, 100"},
+	}})
+	if want := "PASS MISS MISS"; strings.Join(got, " ") != want {
+		t.Errorf("performance 97, blocking 2035 ms, best practices 92: %v, want %s", got, want)
+	}
+	got = verdicts(&report{browser: []browserFigure{
+		{"Lighthouse mobile performance score, median of 3", "96 (each 96, 96, 99)"},
+		{"Lighthouse mobile total blocking time, median of 3", "150 ms (each 150, 140, 160 ms)"},
+		{"Lighthouse accessibility, best practices, SEO, lowest of 3", "100, 100, 100"},
+	}})
+	if want := "MISS PASS PASS"; strings.Join(got, " ") != want {
+		t.Errorf("performance 96, blocking 150 ms, all 100: %v, want %s", got, want)
+	}
+	if got := verdicts(&report{}); strings.Join(got, " ") != "not measured not measured not measured" {
+		t.Errorf("without Lighthouse's figures: %v", got)
+	}
+}
