@@ -51,15 +51,24 @@ async function compileCounting(response) {
   const total = parseInt(response.headers.get("Content-Length"), 10) || 0;
   const reader = response.body.getReader();
   let loaded = 0;
+  let said = -Infinity;
   const counted = new ReadableStream({
     async pull(controller) {
       const { done, value } = await reader.read();
       if (done) {
+        self.postMessage({ loaded, total });
         controller.close();
         return;
       }
       loaded += value.byteLength;
-      self.postMessage({ loaded, total });
+      // At most one message a frame: the end of a compressed download
+      // decodes into many chunks at once (the zeros of the data section),
+      // and a message for each kept the page from starting.
+      const now = performance.now();
+      if (now - said >= 16) {
+        said = now;
+        self.postMessage({ loaded, total });
+      }
       controller.enqueue(value);
     },
     cancel(reason) {

@@ -273,7 +273,7 @@ func (r *report) sizesSection(w *writer) {
 		return
 	}
 	w.f("## app.wasm\n\n")
-	w.f("Built as `make wasm` does (`GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' ./wasm`).\n\n")
+	w.f("Built as `make wasm` does (`GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' ./wasm`, then `go run ./internal/wasmpack`, which joins the data section's segments).\n\n")
 	w.f("| raw | gzip -9 | brotli -q %d |\n|---|---|---|\n| %s | %s | %s |\n\n", s.brotliQuality, kb(s.raw), kb(s.gzip), kb(s.brotli))
 	var linked, absent []string
 	for _, p := range []string{"net/http", "text/template", "html/template", "net", "crypto/tls", "github.com/xeipuuv/gojsonschema", "github.com/andybalholm/brotli", "compress/gzip", "github.com/chromedp/chromedp"} {

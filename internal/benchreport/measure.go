@@ -49,6 +49,16 @@ func gzipLen(b []byte) int {
 	return gz.Len()
 }
 
+// buildAppWasm builds app.wasm into out as `make wasm` does: Go's build,
+// then its data section packed (internal/wasmpack).
+func (r *report) buildAppWasm(out string) error {
+	if _, err := r.goCmd([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./wasm"); err != nil {
+		return err
+	}
+	_, err := r.goCmd(nil, "run", "./internal/wasmpack", out)
+	return err
+}
+
 // measureSizes builds app.wasm as `make wasm` does and compresses it.
 func (r *report) measureSizes() (*sizes, error) {
 	dir, err := os.MkdirTemp("", "benchreport")
@@ -58,7 +68,7 @@ func (r *report) measureSizes() (*sizes, error) {
 	defer os.RemoveAll(dir)
 	wasm := filepath.Join(dir, "app.wasm")
 	env := []string{"GOOS=js", "GOARCH=wasm"}
-	if _, err := r.goCmd(env, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./wasm"); err != nil {
+	if err := r.buildAppWasm(wasm); err != nil {
 		return nil, err
 	}
 	b, err := os.ReadFile(wasm)
@@ -131,7 +141,7 @@ type browserFigure struct{ name, value string }
 // browserFigures runs the browser performance test and collects its
 // "PERF name: value" lines.
 func (r *report) browserFigures() []browserFigure {
-	if _, err := r.goCmd([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", "web/app.wasm", "./wasm"); err != nil {
+	if err := r.buildAppWasm("web/app.wasm"); err != nil {
 		r.warnings = append(r.warnings, "browser figures: building web/app.wasm failed: "+firstLine(err.Error()))
 		return nil
 	}
