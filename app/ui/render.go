@@ -119,6 +119,7 @@ func (p *Inspector) inputPane() app.UI {
 			// The code editor (codetext.go) draws itself into this box:
 			// go-app keeps it, childless in its tree, in every render.
 			app.Div().ID("code-editor").Class("code-editor").Hidden(p.ed.code == nil),
+			p.codeBar(),
 			p.largeBar(),
 			p.largeView(),
 			app.Div().Class("editor-foot").Body(
@@ -164,6 +165,25 @@ func (p *Inspector) largeBar() app.UI {
 		app.Button().ID("large-copy").Class("btn").Text("Copy").
 			OnClick(handler("copying the payload", p.copyBig)),
 		app.Button().ID("large-download").Class("btn").Text("Download .json").
+			OnClick(handler("downloading the payload", p.downloadBig)),
+	)
+}
+
+// codeBar offers what the large view's bar offers for its text, Copy and
+// Download, while the code editor holds the payload; hidden otherwise. It
+// is always drawn, so that the elements around the code editor keep their
+// places (go-app would re-create a moved #code-editor, empty).
+func (p *Inspector) codeBar() app.UI {
+	bar := app.Div().ID("code-bar").Class("large-bar")
+	c := p.ed.code
+	if c == nil {
+		return bar.Hidden(true)
+	}
+	return bar.Body(
+		app.Span().Class("large-label").Text("Large payload — "+sizeLabel(len(c.s))+", in the code editor"),
+		app.Button().ID("code-copy").Class("btn").Text("Copy").
+			OnClick(handler("copying the payload", p.copyBig)),
+		app.Button().ID("code-download").Class("btn").Text("Download .json").
 			OnClick(handler("downloading the payload", p.downloadBig)),
 	)
 }

@@ -102,17 +102,29 @@ func (p *Inspector) openEditAsText() {
 	p.say("The payload is in the editor as text (the code editor could not load). The browser may pause for a moment while it lays out a text this long.", false)
 }
 
+// bigText returns the large text, of the read-only view or the code
+// editor, and false when neither holds the payload.
+func (p *Inspector) bigText() (string, bool) {
+	if b := p.ed.large(); b != nil {
+		return b.text(), true
+	}
+	if p.ed.code != nil {
+		return p.ed.code.text(), true
+	}
+	return "", false
+}
+
 // copyBig copies the large text.
 func (p *Inspector) copyBig(ctx app.Context, e app.Event) {
-	if b := p.ed.large(); b != nil {
-		p.copy(ctx, b.text(), "the payload")
+	if s, ok := p.bigText(); ok {
+		p.copy(ctx, s, "the payload")
 	}
 }
 
 // downloadBig saves the large text as a file.
 func (p *Inspector) downloadBig(ctx app.Context, e app.Event) {
-	if b := p.ed.large(); b != nil {
-		download("eventlens-payload.json", "application/json", bytesOf(b.text()))
+	if s, ok := p.bigText(); ok {
+		download("eventlens-payload.json", "application/json", bytesOf(s))
 	}
 }
 

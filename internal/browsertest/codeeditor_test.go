@@ -26,8 +26,9 @@ const inCodeEditor = `document.activeElement !== null && document.activeElement.
 // text"), with characters outside ASCII before the place it picks: a
 // diagnostic selects its value and the caret readout follows; Apply fix is
 // one edit Ctrl+Z takes back; Tab inserts spaces, but leaves from a place a
-// diagnostic selected and after Escape; Ctrl+F finds; Clear empties the
-// editor and Undo clear brings the text back into the code editor.
+// diagnostic selected and after Escape; Ctrl+F finds; Copy and Download
+// .json take the text as typed; Clear empties the editor and Undo clear
+// brings the text back into the code editor.
 func TestCodeEditor(t *testing.T) {
 	b := respPage(t)
 	payload, _ := largePayload(t)
@@ -101,6 +102,29 @@ func TestCodeEditor(t *testing.T) {
 	eval[bool](b, `(`+codeEditor+`.focus(), true)`)
 	b.do(5*time.Second, chromedp.KeyEvent("f", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	waitJS(b, 5*time.Second, `document.querySelector("#code-editor .cm-search input[name=search]") !== null`)
+
+	// Copy and Download .json take the text as typed, from the code
+	// editor's own bar.
+	eval[bool](b, `(() => {
+		const create = URL.createObjectURL;
+		window.__blobs = [];
+		URL.createObjectURL = (blob) => { window.__blobs.push(blob); return create.call(URL, blob); };
+		navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); };
+		return true;
+	})()`)
+	if eval[bool](b, `document.querySelector("#code-bar").hidden`) {
+		t.Fatal("the code editor's bar (Copy, Download .json) is hidden while the code editor holds the payload")
+	}
+	click(b, "#code-copy")
+	waitJS(b, 5*time.Second, `window.__copied !== undefined`)
+	if eval[string](b, `window.__copied`) != typed {
+		t.Error("Copy did not copy the text as typed in the code editor")
+	}
+	click(b, "#code-download")
+	waitJS(b, 5*time.Second, `window.__blobs.length === 1`)
+	if got := evalFor[string](b, 5*time.Second, `window.__blobs[0].text()`); got != typed {
+		t.Errorf("Download .json saved %d characters, not the %d typed in the code editor", len(got), len(typed))
+	}
 
 	// Clear empties the editor into the textarea; Undo clear brings the
 	// text back into the code editor.
