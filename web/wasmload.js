@@ -44,7 +44,7 @@ async function compileApp() {
 // bytes received so far. The page asks for it on a download from the
 // network, where the loading label shows it; from the service worker's
 // cache (a controlled page), passing every chunk through this script made
-// the start 130-300 ms slower (10.8 MB from the cache), so the body goes
+// the start 130-300 ms slower (11 MB from the cache), so the body goes
 // straight to the compiler instead. It also takes a host that does not
 // send application/wasm.
 async function compileCounting(response) {
@@ -63,7 +63,7 @@ async function compileCounting(response) {
       loaded += value.byteLength;
       // At most one message a frame: the end of a compressed download
       // decodes into many chunks at once (the zeros of the data section),
-      // and a message for each kept the page from starting.
+      // and a message for each reached the page's thread before the module.
       const now = performance.now();
       if (now - said >= 16) {
         said = now;
