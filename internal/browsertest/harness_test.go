@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -253,6 +254,23 @@ func (b *browser) countedDownload(want bool) {
 	if got != fmt.Sprint(want) {
 		b.t.Errorf("the worker counted app.wasm's bytes: %s, want %v (the \"app.wasm download\" mark's detail.counted)", got, want)
 	}
+}
+
+// slowCPU makes the page's CPU rate times slower (DevTools' throttling;
+// Lighthouse's mobile profile is 4).
+func (b *browser) slowCPU(rate float64) {
+	b.t.Helper()
+	b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate})
+		return err
+	}))
+}
+
+// longTasks lists the long main-thread tasks js/probe.js recorded, each as
+// [start, duration] in ms, for a log line.
+func longTasks(b *browser) string {
+	b.t.Helper()
+	return eval[string](b, `JSON.stringify((window.__long || []).map(t => [Math.round(t.start), Math.round(t.dur)]))`)
 }
 
 // consoleText returns every console message so far, one a line.

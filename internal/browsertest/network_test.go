@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -145,13 +144,9 @@ func TestPerfFirstLoad(t *testing.T) {
 			srv := serveOn(t, ln, count)
 			b := newBrowser(t)
 			b.runFirst(script("probe"))
-			b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-				if p.cpu > 0 {
-					_, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.cpu})
-					return err
-				}
-				return nil
-			}))
+			if p.cpu > 0 {
+				b.slowCPU(p.cpu)
+			}
 			ctx, cancel := context.WithTimeout(b.ctx, 3*time.Minute)
 			start := time.Now()
 			err = chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`#app[data-wasm="ready"]`)))
@@ -168,7 +163,7 @@ func TestPerfFirstLoad(t *testing.T) {
 			settle(b)
 			st := eval[map[string]float64](b, call("startup_tasks"))
 			t.Logf("start-up long tasks, %s, each [start, duration] in ms: %v; first contentful paint at %.0f ms", p.name,
-				eval[any](b, `window.__long.map(t => [Math.round(t.start), Math.round(t.dur)])`),
+				longTasks(b),
 				eval[float64](b, `(performance.getEntriesByName("first-contentful-paint")[0] || {startTime: -1}).startTime`))
 			t.Logf("PERF start-up long tasks, %s: longest %.0f ms, %d long tasks, blocking time %.0f ms (each task's time over 50 ms, summed)", p.name, st["longest"], int(st["count"]), st["blocking"])
 			srv.Stop()

@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 )
@@ -43,16 +42,11 @@ func TestProfileStartup(t *testing.T) {
 	b := newBrowser(t)
 	b.runFirst(script("probe"))
 	b.do(20*time.Second, chromedp.Navigate(srv.URL+"/app.css"))
-	b.do(20*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		rate := 4.0
-		if r, err := strconv.ParseFloat(os.Getenv("EVENTLENS_CPU"), 64); err == nil {
-			rate = r
-		}
-		if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate}); err != nil {
-			return err
-		}
-		return nil
-	}))
+	rate := 4.0
+	if r, err := strconv.ParseFloat(os.Getenv("EVENTLENS_CPU"), 64); err == nil {
+		rate = r
+	}
+	b.slowCPU(rate)
 	startProfile(b)
 	b.do(60*time.Second, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`#app[data-wasm="ready"]`)))
 	settle(b)
@@ -209,7 +203,7 @@ func TestProfileWarmStarts(t *testing.T) {
 		settle(b)
 		st := eval[map[string]float64](b, call("startup_tasks"))
 		t.Logf("warm %d: %v, page's %0.f ms; long tasks %v; app.wasm %s; tasks %s", i, took, eval[float64](b, `performance.now()`), st, eval[string](b, call("wasm_timing")),
-			eval[string](b, `JSON.stringify((window.__long||[]).map(t => [Math.round(t.start), Math.round(t.dur)]))`))
+			longTasks(b))
 		t.Logf("entries: %s", eval[string](b, `JSON.stringify(performance.getEntries().filter(e => e.entryType != "longtask").map(e => [e.name.replace(location.origin, ""), e.entryType, Math.round(e.startTime), Math.round(e.responseEnd || e.duration || 0), e.detail]))`))
 	}
 }
@@ -313,14 +307,11 @@ func TestProfileGoStart(t *testing.T) {
 		for i := 0; i < 3; i++ {
 			b := newBrowser(t)
 			b.runFirst(script("probe"))
-			b.do(10*time.Second, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-				_, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4})
-				return err
-			}))
+			b.slowCPU(4)
 			b.do(60*time.Second, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`html[data-started]`)))
 			settle(b)
 			t.Logf("js-flags %q: Go's start took %.0f ms of the page's thread; long tasks [start, duration]: %v", flags,
-				eval[float64](b, `window.__run.ms`), eval[any](b, `window.__long.map(t => [Math.round(t.start), Math.round(t.dur)])`))
+				eval[float64](b, `window.__run.ms`), longTasks(b))
 		}
 	}
 }
