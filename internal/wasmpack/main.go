@@ -14,6 +14,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -158,7 +159,7 @@ func readSegments(b []byte) ([]segment, error) {
 // depend on their order.
 func join(segs []segment, gap int) ([]segment, error) {
 	segs = slices.Clone(segs)
-	slices.SortStableFunc(segs, func(a, b segment) int { return int(int64(a.offset) - int64(b.offset)) })
+	slices.SortStableFunc(segs, func(a, b segment) int { return cmp.Compare(a.offset, b.offset) })
 	var out []segment
 	for _, s := range segs {
 		if len(s.bytes) == 0 {
