@@ -153,6 +153,14 @@ func chromiumFlags(dir string) []chromedp.ExecAllocatorOption {
 	if f := os.Getenv("EVENTLENS_JSFLAGS"); f != "" {
 		opts = append(opts, chromedp.Flag("js-flags", f))
 	}
+	// EVENTLENS_CHROMIUM_LOG names a file that gets Chromium's own output,
+	// V8's tracing among it (e.g. EVENTLENS_JSFLAGS=--trace-wasm-lazy-compilation).
+	if p := os.Getenv("EVENTLENS_CHROMIUM_LOG"); p != "" {
+		f, err := os.Create(p)
+		if err == nil {
+			opts = append(opts, chromedp.CombinedOutput(f), chromedp.Flag("enable-logging", "stderr"), chromedp.Flag("no-zygote", true))
+		}
+	}
 	return opts
 }
 
@@ -219,11 +227,14 @@ func (b *browser) open(url string) {
 	b.waitApp()
 }
 
-// waitApp waits until the wasm app runs: the server prerenders the page, so
-// only data-wasm="ready", set in the browser, says the wasm started.
+// waitApp waits until the wasm app runs and its start is over: the server
+// prerenders the page, so only data-wasm="ready", set in the browser, says
+// the wasm started and takes input; the start goes on for a few browser
+// tasks after that (its components' OnMount, cut into tasks), and
+// <html data-start-yields> says it is over.
 func (b *browser) waitApp() {
 	b.t.Helper()
-	b.do(45*time.Second, chromedp.WaitReady(chromedp.CSS(`#app[data-wasm="ready"]`)))
+	b.do(45*time.Second, chromedp.WaitReady(chromedp.CSS(`html[data-start-yields] #app[data-wasm="ready"]`)))
 }
 
 // runFirst makes src run in every page the browser opens from now on,
