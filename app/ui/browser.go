@@ -371,28 +371,44 @@ func YieldToBrowser() {
 	<-done
 }
 
-// typed is what the user typed or pasted into the prerendered page's
-// editors while app.wasm loaded, by element id (KeepTyped).
+// typed holds the prerendered page's editors (the payload and the filter),
+// by element id (KeepTyped).
 var typed = map[string]app.Value{}
 
-// KeepTyped keeps the text of the prerendered page's editors (the payload
-// and the filter), which the user can type or paste into while app.wasm
-// loads: go-app's first drawing of the page replaces those elements, and
-// the Inspector puts the text back as it starts. The wasm entry calls it
-// just before app.RunWhenOnBrowser, in the same task. Only for the browser.
+// KeepTyped keeps the prerendered page's editors, which the user can type
+// or paste into while app.wasm loads: go-app's first drawing of the page
+// replaces those elements, and the Inspector puts their text back as it
+// starts. The drawing is cut into browser tasks, so the user may still type
+// while it is built; the text is read when the Inspector takes it, from the
+// element, which keeps its value once replaced. The wasm entry calls it
+// just before app.RunWhenOnBrowser. Only for the browser.
 func KeepTyped() {
 	for _, id := range []string{"input", "filter-input"} {
-		if e := element(id); e.Truthy() && e.Get("textLength").Int() > 0 {
-			typed[id] = e.Get("value")
+		if e := element(id); e.Truthy() {
+			typed[id] = e
 		}
 	}
 }
 
-// takeTyped returns, once, what KeepTyped kept of element id.
+// keptText returns the text the user has typed so far into the prerendered
+// element id (KeepTyped), leaving it to takeTyped. The first drawing shows
+// it, so that it does not leave the page while the start goes on.
+func keptText(id string) string {
+	if e, ok := typed[id]; ok && e.Get("textLength").Int() > 0 {
+		return e.Get("value").String()
+	}
+	return ""
+}
+
+// takeTyped returns, once, the text the user typed into the prerendered
+// element id (KeepTyped), if any.
 func takeTyped(id string) (app.Value, bool) {
-	v, ok := typed[id]
+	e, ok := typed[id]
 	delete(typed, id)
-	return v, ok
+	if !ok || e.Get("textLength").Int() == 0 {
+		return nil, false
+	}
+	return e.Get("value"), true
 }
 
 // loadScript adds a script from src to the page, once per src, and calls

@@ -63,14 +63,27 @@ const maxFilterRows = 50
 type FilterPanel struct {
 	app.Compo
 
-	Report *inspect.Report // the payload's inspection; nil when there is none
-	Filter string          // the filter's text
-	Parsed *filter.Filter  // Filter, read and checked; nil when Filter is ""
-	Result *filter.Result  // the verdicts; nil when there is no payload to filter
-	Undo   filterUndo      // the filter a replacement took the place of
+	Starting bool            // the page is not yet set up: the filter is read only
+	Kept     string          // while Starting, what was typed into the prerendered filter editor
+	Report   *inspect.Report // the payload's inspection; nil when there is none
+	Filter   string          // the filter's text
+	Parsed   *filter.Filter  // Filter, read and checked; nil when Filter is ""
+	Result   *filter.Result  // the verdicts; nil when there is no payload to filter
+	Undo     filterUndo      // the filter a replacement took the place of
 	// Done and Total count the events evaluated while the evaluation of a
 	// large batch is under way (Result is nil meanwhile); both 0 otherwise.
 	Done, Total int
+}
+
+// text is what the filter's textarea starts with: what was typed into the
+// prerendered page while it starts, the filter afterwards. A textarea drawn
+// again (go-app re-creates the panel when the elements before it change)
+// then shows the filter at once rather than after OnMount.
+func (fp *FilterPanel) text() string {
+	if fp.Starting {
+		return fp.Kept
+	}
+	return fp.Filter
 }
 
 // OnMount puts the filter's text into the textarea, which go-app leaves
@@ -188,7 +201,7 @@ func (fp *FilterPanel) Render() app.UI {
 					replaceFilter(ctx, filter.Sample, filterRestoreLabel, "Wrote the sample filter in place of yours.")
 				})),
 		),
-		app.Textarea().ID("filter-input").Class("editor", "filter-editor").Spellcheck(false).Rows(8).
+		app.Textarea().ID("filter-input").Class("editor", "filter-editor").ReadOnly(fp.Starting).Text(fp.text()).Spellcheck(false).Rows(8).
 			Attr("autocomplete", "off").Attr("autocapitalize", "off").
 			Placeholder(`Paste the filter JSON here, such as {"includedEventTypes": [...], "advancedFilters": [...]}, or the whole subscription.`).
 			OnInput(handler("reading the filter", func(ctx app.Context, e app.Event) {

@@ -33,6 +33,12 @@ const (
 type Inspector struct {
 	app.Compo
 
+	// started: OnMount has set the page up (the draft, what was typed while
+	// app.wasm loaded). The start is cut into browser tasks and OnMount runs
+	// a few tasks after the page is drawn: until then the editors are read
+	// only, and <main data-wasm="ready"> waits for it.
+	started bool
+
 	ed  editor // the payload: in the textarea or the large read-only view
 	gen int    // counts edits; a debounced run only fires for the latest
 
@@ -144,6 +150,7 @@ func (p *Inspector) OnMount(ctx app.Context) {
 		}
 		p.restoreTyped(ctx)
 	})
+	p.started = true
 }
 
 // restoreTyped puts back what the user typed into the prerendered page

@@ -17,8 +17,9 @@ import (
 // child components, so typing re-renders little.
 func (p *Inspector) Render() app.UI {
 	root := app.Main().ID("app").Class("app")
-	if app.IsClient {
-		// The server prerenders the page; this marks that the wasm app runs.
+	if app.IsClient && p.started {
+		// The server prerenders the page; this marks that the wasm app runs
+		// and takes input.
 		root = root.DataSet("wasm", "ready")
 	}
 	if p.engineWarm {
@@ -29,13 +30,42 @@ func (p *Inspector) Render() app.UI {
 		p.banner(),
 		p.toast(),
 		app.Div().Class("panes").Body(
-			p.inputPane(),
-			p.outputPane(),
+			&part{Draw: p.inputPane},
+			&part{Draw: p.outputPane},
 		),
 		app.If(p.compare, func() app.UI { return &Compare{Left: p.compared(), Load: p.compareLoad} }),
 		app.If(p.live, func() app.UI { return &Live{} }),
 	)
 }
+
+// starting reports whether the page is drawn in the browser but not yet set
+// up (Inspector.started): its editors take no input meanwhile.
+func (p *Inspector) starting() bool { return app.IsClient && !p.started }
+
+// startingText returns, while the page starts, what the user typed into the
+// prerendered editor id: the drawn editor starts with it, since the
+// Inspector takes it (restoreTyped) a few browser tasks after the drawn
+// page is in place.
+func (p *Inspector) startingText(id string) string {
+	if !p.starting() {
+		return ""
+	}
+	return keptText(id)
+}
+
+// part is a piece of the Inspector's page drawn by a component of its own,
+// and drawn again whenever the Inspector is (Draw is never equal to the
+// previous one). go-app draws a component in one piece: the Inspector's
+// first drawing, the longest piece of the start, is cut where parts begin,
+// and the start lets the browser run between pieces. Draw must not return
+// nil.
+type part struct {
+	app.Compo
+	Draw func() app.UI
+}
+
+// Render draws the part.
+func (c *part) Render() app.UI { return c.Draw() }
 
 // compared returns the payload as the compare mode takes it: with its
 // decoded tree, so that it is not decoded again.
@@ -111,6 +141,8 @@ func (p *Inspector) inputPane() app.UI {
 				ID("input").
 				Class("editor").
 				Hidden(p.ed.large() != nil || p.ed.code != nil).
+				ReadOnly(p.starting()).
+				Text(p.startingText("input")).
 				Spellcheck(false).
 				Attr("autocomplete", "off").Attr("autocapitalize", "off").
 				Aria("describedby", "editor-help").
@@ -282,8 +314,8 @@ func (p *Inspector) outputPane() app.UI {
 			p.handshake(),
 			picker,
 			diags,
-			p.tabs(),
-			&FilterPanel{Report: r, Filter: p.filter, Parsed: p.fstate.parsed, Result: p.fstate.result, Undo: p.fundo, Done: fdone, Total: ftotal},
+			&part{Draw: p.tabs},
+			&FilterPanel{Starting: p.starting(), Kept: p.startingText("filter-input"), Report: r, Filter: p.filter, Parsed: p.fstate.parsed, Result: p.fstate.result, Undo: p.fundo, Done: fdone, Total: ftotal},
 		),
 	)
 }
@@ -347,7 +379,7 @@ func (p *Inspector) tabs() app.UI {
 					})),
 				p.treeToggle(),
 			),
-			p.panel(),
+			&part{Draw: p.panel},
 		),
 	)
 }

@@ -5,6 +5,7 @@ package browsertest
 import (
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -171,6 +172,83 @@ func TestTypedWhileLoadingIsKept(t *testing.T) {
 	waitInspected(b, draft)
 	if got := inputValue(b); got != draft {
 		t.Errorf("Undo brought back %q, want the draft %q", got, draft)
+	}
+}
+
+// startSlices is js/start_slices.js's record of a start.
+type startSlices struct {
+	Yields               int  `json:"yields"`
+	TypedIntoPrerendered bool `json:"typedIntoPrerendered"`
+	YieldsBeforeSwap     int  `json:"yieldsBeforeSwap"`
+	Swaps                []struct {
+		Input, Filter, Tabs bool
+		Elements            int
+	} `json:"swaps"`
+	ReadOnlyAfterSwap []bool   `json:"readOnlyAfterSwap"`
+	ReadyAfterSwap    []bool   `json:"readyAfterSwap"`
+	TextAfterSwap     []string `json:"textAfterSwap"`
+}
+
+// TestStartIsSliced makes the app's start yield to the browser wherever it
+// can (a slice of 0 ms: third_party/go-app/pkg/app/slice.go), which gives
+// the same yields on every machine, and checks what the page is like at
+// each: the first drawing is cut into many tasks while the prerendered
+// page stays in place; the drawn page takes its place once, whole; until
+// the app is set up its editors take no input and it does not say it is
+// ready; text typed into the prerendered editor part way through the
+// drawing never leaves the page, and is what the app shows and inspects;
+// and the page counts the yields when the start is over.
+func TestStartIsSliced(t *testing.T) {
+	srv := serveLoopback(t, buildSite(t, "", "/"))
+	b := newBrowser(t)
+	b.runFirst(script("start_slices"))
+	b.do(30*time.Second, chromedp.Navigate(srv.URL+"/"))
+	b.waitApp()
+	typed := eval[string](b, `window.eventlensStartTest.typed`)
+	waitInspected(b, typed)
+	r := eval[startSlices](b, `window.eventlensStartTest.report()`)
+	t.Logf("start: %d yields, %d of them before the drawn page took the prerendered one's place", r.Yields, r.YieldsBeforeSwap)
+	// The Inspector's first drawing mounts well over a hundred nodes.
+	if r.YieldsBeforeSwap < 50 {
+		t.Errorf("the first drawing yielded %d times before the page took its place, want at least 50 (one per node mounted)", r.YieldsBeforeSwap)
+	}
+	if got := eval[string](b, `document.documentElement.dataset.startYields`); got != strconv.Itoa(r.Yields) {
+		t.Errorf("<html data-start-yields> = %q, want %d, the yields seen", got, r.Yields)
+	}
+	if len(r.Swaps) != 1 {
+		t.Fatalf("the drawn page was put in place %d times, want once: %+v", len(r.Swaps), r.Swaps)
+	}
+	if sw := r.Swaps[0]; !sw.Input || !sw.Filter || !sw.Tabs {
+		t.Errorf("the drawn page was put in place half built: editor %v, filter %v, tabs %v (%d elements)", sw.Input, sw.Filter, sw.Tabs, sw.Elements)
+	}
+	if !r.TypedIntoPrerendered {
+		t.Fatal("the start did not yield while the prerendered page was in place: nothing was typed")
+	}
+	if len(r.ReadOnlyAfterSwap) == 0 {
+		t.Fatal("no yield between the drawn page's arrival and the end of the start: the page between the two is not checked")
+	}
+	// The first yields after the page is in place come before the
+	// Inspector's OnMount: the editors are read only and the page does not
+	// say it is ready.
+	if !r.ReadOnlyAfterSwap[0] || r.ReadyAfterSwap[0] {
+		t.Errorf("at the first yield after the drawn page took its place: editors read only %v, page ready %v; want read only and not ready", r.ReadOnlyAfterSwap[0], r.ReadyAfterSwap[0])
+	}
+	for i, ro := range r.ReadOnlyAfterSwap {
+		if r.ReadyAfterSwap[i] && ro {
+			t.Errorf("yield %d after the page took its place: the page says it is ready while its editors are read only", i+1)
+		}
+		if r.TextAfterSwap[i] != typed {
+			t.Errorf("yield %d after the page took its place: the editor shows %q, want the text typed into the prerendered page, %q", i+1, r.TextAfterSwap[i], typed)
+		}
+	}
+	if got := inputValue(b); got != typed {
+		t.Errorf("the editor holds %q, want what was typed into the prerendered page during the drawing, %q", got, typed)
+	}
+	if ro := eval[bool](b, `document.querySelector("#input").readOnly || document.querySelector("#filter-input").readOnly`); ro {
+		t.Error("an editor is still read only once the app is ready")
+	}
+	if errs := b.consoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%v", errs)
 	}
 }
 

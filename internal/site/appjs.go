@@ -97,7 +97,11 @@ async function eventlensInstantiate(source, importObject) {
     return WebAssembly.instantiate(await (await response).arrayBuffer(), importObject);
   }
   document.documentElement.dataset.wasmCompiled = "worker";
-  return { module, instance: await WebAssembly.instantiate(module, importObject) };
+  const instance = await WebAssembly.instantiate(module, importObject);
+  // Instantiating (the memory, its data) and Go's start are two browser
+  // tasks rather than one long one.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return { module, instance };
 }
 
 // eventlensCompileInWorker resolves to app.wasm compiled by a worker,

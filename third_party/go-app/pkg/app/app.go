@@ -107,6 +107,8 @@ func RunWhenOnBrowser() {
 		actionHandlers,
 	)
 
+	// eventlens: the start is sliced into browser tasks (slice.go).
+	starter.begin(browserStart())
 	engine.Navigate(window.URL(), false)
 	engine.Start(120)
 }

@@ -206,7 +206,8 @@ func (e *engineX) page() Page {
 }
 
 func (e *engineX) Load(v Composer) error {
-	if e.body == nil {
+	first := e.body == nil
+	if first {
 		body := Body()
 		body = body.setJSElement(Window().Get("document").Get("body")).(HTMLBody)
 
@@ -222,7 +223,11 @@ func (e *engineX) Load(v Composer) error {
 		}
 	}
 
+	// eventlens: the first page mounts in slices (slice.go); later ones as
+	// released, since an update changes the document as it goes.
+	starter.mounting = first && starter.starting
 	body, err := e.nodes.Update(e.baseContext(), e.body, Body().privateBody(v))
+	starter.mounting = false
 	if err != nil {
 		return errors.New("updating root failed").Wrap(err)
 	}
@@ -247,15 +252,22 @@ func (e *engineX) Start(framerate int) {
 	e.states.CleanupExpiredPersistedStates(e.baseContext())
 
 	for {
+		// eventlens: the start is sliced until the engine has nothing to
+		// do (slice.go).
+		if starter.starting && len(e.dispatches) == 0 && currentFrameDuration == iddleFrameDuration {
+			starter.idle()
+		}
 		select {
 		case dispatch := <-e.dispatches:
 			if currentFrameDuration != activeFrameDuration {
 				frames.Reset(activeFrameDuration)
 				currentFrameDuration = activeFrameDuration
 			}
+			starter.spent(false)
 			dispatch()
 
 		case <-frames.C:
+			starter.spent(false)
 			e.processFrame()
 			frames.Reset(iddleFrameDuration)
 			currentFrameDuration = iddleFrameDuration

@@ -103,6 +103,9 @@ type nodeManager struct {
 // Mount mounts a UI element based on its type and the specified depth. It
 // returns the mounted UI element and any potential error during the process.
 func (m nodeManager) Mount(ctx Context, depth uint, v UI) (UI, error) {
+	// eventlens: the first page's mount lets the browser run when its
+	// slice is spent (slice.go).
+	starter.spent(true)
 	ctx = m.context(ctx, v)
 
 	switch v := v.(type) {

@@ -1,0 +1,78 @@
+package app
+
+import "time"
+
+// eventlens: the app's start is cut into browser tasks of about StartSlice
+// of work each. go-app's release mounts the whole page, then runs every
+// component's OnMount and the first frame's updates, in one task; on a
+// phone that task blocks the page for about a second. Here the engine
+// gives the browser its thread back whenever a slice is spent: between
+// the nodes of the first page's mount (a subtree built apart from the
+// document, attached when it is whole, so nothing half-built shows), and
+// between dispatches and frames until the engine first has nothing to do.
+// So the components' OnMount may run a few tasks after the page is in
+// place: an app whose OnMount sets up what input needs must hold input off
+// until then. After the start, the engine runs as released.
+
+// StartSlice is how much work the start does before it lets the browser
+// run: short enough that no task of the start counts as long (50 ms) on a
+// phone four times slower, though one component's Render, one dispatch or
+// one frame is never cut.
+const StartSlice = 5 * time.Millisecond
+
+// slicer tracks the current slice of the start.
+type slicer struct {
+	mounting bool          // the first page's mount is under way
+	starting bool          // the engine has not yet been idle
+	slice    time.Duration // the work between two yields
+	began    time.Time     // when the current slice began
+	yields   int           // the yields so far
+	env      startEnv      // the browser's side
+}
+
+// startEnv is what the slicer needs of the browser (slice_wasm.go).
+type startEnv struct {
+	yield func(n int)          // lets the browser run, then returns
+	done  func(yields int)     // the start is over
+	slice func() time.Duration // the slice's length (StartSlice unless a test sets it)
+}
+
+// starter is the start's slicer; only the engine's goroutine uses it.
+var starter slicer
+
+// begin starts slicing: called as the engine starts, in a browser task
+// that has done little so far. Without a yield, nothing is sliced.
+func (s *slicer) begin(env startEnv) {
+	if env.yield == nil {
+		return
+	}
+	s.env = env
+	s.slice = env.slice()
+	s.starting = true
+	s.began = time.Now()
+}
+
+// spent yields to the browser if the slice is spent and the start is on;
+// mount says the call is from a mount, which is sliced only for the first
+// page.
+func (s *slicer) spent(mount bool) {
+	if !s.starting || (mount && !s.mounting) {
+		return
+	}
+	if time.Since(s.began) < s.slice {
+		return
+	}
+	s.yields++
+	s.env.yield(s.yields)
+	s.began = time.Now()
+}
+
+// idle ends the start's slicing: the engine found nothing to do.
+func (s *slicer) idle() {
+	if !s.starting {
+		return
+	}
+	s.starting = false
+	s.mounting = false
+	s.env.done(s.yields)
+}
