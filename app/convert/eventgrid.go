@@ -160,7 +160,7 @@ var toEventGridNotes = func() map[string]string {
 	m := map[string]string{}
 	for _, a := range vocab.Attributes {
 		if a.ToEventGrid == vocab.Renamed && a.Note != "" {
-			m[a.CloudEvents] = fmt.Sprintf("CloudEvents' %s is Event Grid's %s (%s)", a.CloudEvents, a.EventGrid, a.Note)
+			m[a.CloudEvents] = "CloudEvents' " + a.CloudEvents + " is Event Grid's " + a.EventGrid + " (" + a.Note + ")" // as in toCloudEventsNotes
 		}
 	}
 	return m
