@@ -30,8 +30,8 @@ func (p *Inspector) Render() app.UI {
 		p.banner(),
 		p.toast(),
 		app.Div().Class("panes").Body(
-			&part{Draw: p.inputPane},
-			&part{Draw: p.outputPane},
+			p.inputPane(),
+			p.outputPane(),
 		),
 		app.If(p.compare, func() app.UI { return &Compare{Left: p.compared(), Load: p.compareLoad} }),
 		app.If(p.live, func() app.UI { return &Live{} }),
@@ -45,27 +45,14 @@ func (p *Inspector) starting() bool { return app.IsClient && !p.started }
 // startingText returns, while the page starts, what the user typed into the
 // prerendered editor id: the drawn editor starts with it, since the
 // Inspector takes it (restoreTyped) a few browser tasks after the drawn
-// page is in place.
+// page is in place. What is typed after the Inspector's Render, while the
+// rest of the page is mounted, is kept too, and shows when it starts.
 func (p *Inspector) startingText(id string) string {
 	if !p.starting() {
 		return ""
 	}
 	return keptText(id)
 }
-
-// part is a piece of the Inspector's page drawn by a component of its own,
-// and drawn again whenever the Inspector is (Draw is never equal to the
-// previous one). go-app draws a component in one piece: the Inspector's
-// first drawing, the longest piece of the start, is cut where parts begin,
-// and the start lets the browser run between pieces. Draw must not return
-// nil.
-type part struct {
-	app.Compo
-	Draw func() app.UI
-}
-
-// Render draws the part.
-func (c *part) Render() app.UI { return c.Draw() }
 
 // compared returns the payload as the compare mode takes it: with its
 // decoded tree, so that it is not decoded again.
@@ -314,7 +301,7 @@ func (p *Inspector) outputPane() app.UI {
 			p.handshake(),
 			picker,
 			diags,
-			&part{Draw: p.tabs},
+			p.tabs(),
 			&FilterPanel{Starting: p.starting(), Kept: p.startingText("filter-input"), Report: r, Filter: p.filter, Parsed: p.fstate.parsed, Result: p.fstate.result, Undo: p.fundo, Done: fdone, Total: ftotal},
 		),
 	)
@@ -379,7 +366,7 @@ func (p *Inspector) tabs() app.UI {
 					})),
 				p.treeToggle(),
 			),
-			&part{Draw: p.panel},
+			p.panel(),
 		),
 	)
 }

@@ -195,8 +195,8 @@ type startSlices struct {
 // each: the first drawing is cut into many tasks while the prerendered
 // page stays in place; the drawn page takes its place once, whole; until
 // the app is set up its editors take no input and it does not say it is
-// ready; text typed into the prerendered editor part way through the
-// drawing never leaves the page, and is what the app shows and inspects;
+// ready; text typed into the prerendered editor as the drawing begins
+// never leaves the page, and is what the app shows and inspects;
 // and the page counts the yields when the start is over.
 func TestStartIsSliced(t *testing.T) {
 	srv := serveLoopback(t, buildSite(t, "", "/"))

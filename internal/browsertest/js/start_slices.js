@@ -3,8 +3,8 @@
 // and records what the page is like at each yield: whether the prerendered
 // page is still in place, what the drawn page holds when it takes its
 // place, and whether its editors take input before the app is set up.
-// Text is typed into the prerendered editor at the third yield, part way
-// through the first drawing. Run before the page's scripts (runFirst);
+// Text is typed into the prerendered editor at the first yield, as the
+// first drawing begins (the Inspector's Render comes right after it). Run before the page's scripts (runFirst);
 // window.eventlensStartTest.report() gives the record.
 (() => {
   const typed = '{"typed": "while the page was being drawn"}';
@@ -43,7 +43,7 @@
       const app = mainApp();
       if (app === prerendered) {
         seen.yieldsBeforeSwap = n;
-        if (n === 3) {
+        if (n === 1) {
           const input = app.querySelector("#input");
           input.value = typed;
           input.dispatchEvent(new Event("input", { bubbles: true }));
