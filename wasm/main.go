@@ -4,15 +4,32 @@
 package main
 
 import (
+	"os"
 	"runtime/debug"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"eventlens/app/ui"
 	"eventlens/app/vocab"
+
+	// Go's start is cut into browser tasks after each of these packages.
+	_ "eventlens/internal/initcut/afterjs"
+	_ "eventlens/internal/initcut/afterlint"
+	_ "eventlens/internal/initcut/afterunicode"
+	_ "eventlens/internal/initcut/aftervocab"
 )
 
+// warmUpEnv is the variable web/wasmload.js sets in the worker's Go start.
+const warmUpEnv = "EVENTLENS_WARM_UP"
+
 func main() {
+	// The worker that compiles app.wasm (web/wasmload.js) runs Go's start
+	// once before the page does, so that V8 compiles the functions it
+	// calls off the page's thread: the page's instance shares that code.
+	// There is no page there: the start ends here.
+	if os.Getenv(warmUpEnv) != "" {
+		return
+	}
 	// Collect more often near the limit rather than grow the tab's memory,
 	// which a wasm page never gives back.
 	debug.SetMemoryLimit(vocab.MemoryLimit)

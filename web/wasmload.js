@@ -1,17 +1,18 @@
 // eventlens: downloads and compiles app.wasm in a dedicated worker, so that
 // compiling (seconds of CPU on a slow phone) never blocks the page. The
 // page (internal/site/appjs.go) names the job in the worker's name, as JSON
-// {url, count}, so that the download starts as soon as this script runs;
-// the worker posts {loaded, total} as bytes arrive when count is true, then
-// {module, timing}, or {error}.
+// {url, count, exec}, so that the download starts as soon as this script
+// runs; the worker posts {loaded, total} as bytes arrive when count is
+// true, then {module, timing, warmUp}, or {error}. With exec (wasm_exec.js's
+// URL), it first runs Go's start once on the module (warmUp).
 "use strict";
 
 compileApp();
 
 async function compileApp() {
-  let url, count;
+  let url, count, exec;
   try {
-    ({ url, count } = JSON.parse(self.name));
+    ({ url, count, exec } = JSON.parse(self.name));
   } catch (err) {
     self.postMessage({ error: "web/wasmload.js was started without its job in its name" });
     return;
@@ -34,7 +35,8 @@ async function compileApp() {
       transferSize: e.transferSize,
       counted: !!count,
     };
-    self.postMessage({ module, timing });
+    const warmUp = exec ? await warmUpStart(module, exec) : "skipped";
+    self.postMessage({ module, timing, warmUp });
   } catch (err) {
     self.postMessage({ error: String((err && err.message) || err) });
   }
@@ -79,4 +81,41 @@ async function compileCounting(response) {
   return WebAssembly.compileStreaming
     ? WebAssembly.compileStreaming(new Response(counted, wasm))
     : WebAssembly.compile(await new Response(counted).arrayBuffer());
+}
+
+// warmUpTimeout bounds the warm-up: past it the page gets the module anyway
+// (and ends this worker, so the instance stops with it).
+const warmUpTimeout = 2000;
+
+// warmUpStart runs Go's start (the runtime's set-up, every package's
+// initialisation) once in this worker, with EVENTLENS_WARM_UP set so that
+// the app's main returns at once (wasm/main.go). V8 compiles a wasm
+// function when it is first called, on the thread that calls it, and the
+// module shares that code with every instance, the page's too: Go's start
+// in the page then runs code compiled here instead of compiling about a
+// thousand functions on the page's thread. It resolves to how it went:
+// "done", "timed out" or "failed: why"; the page loads either way.
+async function warmUpStart(module, exec) {
+  try {
+    if (typeof Go !== "function") {
+      importScripts(exec);
+    }
+    const go = new Go();
+    go.env = { EVENTLENS_WARM_UP: "1" };
+    let code = 0;
+    go.exit = (c) => {
+      code = c;
+    };
+    const instance = await WebAssembly.instantiate(module, go.importObject);
+    let timer;
+    const late = new Promise((resolve) => {
+      timer = setTimeout(() => resolve("timed out"), warmUpTimeout);
+    });
+    const ran = go.run(instance).then(() => (code === 0 ? "done" : "failed: Go exited with " + code));
+    const outcome = await Promise.race([ran, late]);
+    clearTimeout(timer);
+    return outcome;
+  } catch (err) {
+    return "failed: " + String((err && err.message) || err);
+  }
 }

@@ -3,6 +3,7 @@
 package browsertest
 
 import (
+	"fmt"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -296,6 +297,61 @@ func TestLoadsWithoutAWorker(t *testing.T) {
 			}
 			for _, e := range b.consoleErrors() {
 				if !c.gone || !strings.Contains(e, "wasmload.js") {
+					t.Errorf("console error: %s", e)
+				}
+			}
+		})
+	}
+}
+
+// TestGoStartWarmedUpInTheWorker checks the warm-up of Go's start in the
+// worker that compiles app.wasm (web/wasmload.js) and the cuts of Go's
+// start (internal/initcut). When it runs, the worker says "done" and the
+// page's start is cut after each cut's package, in order. When it cannot
+// (wasm_exec.js does not load, or Go's start there never ends), the page
+// still gets the module, compiled in the worker, says why, and works.
+func TestGoStartWarmedUpInTheWorker(t *testing.T) {
+	s := buildSite(t, "", "/")
+	// hang.js is wasm_exec.js with a Go whose run never ends.
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/hang.js" {
+			w.Header().Set("Content-Type", "text/javascript")
+			fmt.Fprint(w, `importScripts("/wasm_exec.js");
+const RealGo = Go;
+self.Go = class extends RealGo { run() { return new Promise(() => {}); } };`)
+			return
+		}
+		s.ServeHTTP(w, r)
+	})
+	cases := []struct {
+		name   string
+		exec   string // window.eventlensStartTest.exec, the script the worker loads
+		want   string // <html data-wasm-warm-up>'s start
+		errors string // console errors expected, by what they name
+	}{
+		{name: "warmed up", want: "done"},
+		{name: "wasm_exec.js missing", exec: "/no-such-script.js", want: "failed: ", errors: "no-such-script.js"},
+		{name: "Go's start never ends", exec: "/hang.js", want: "timed out"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			srv := serveLoopback(t, h)
+			b := newBrowser(t)
+			if c.exec != "" {
+				b.runFirst(`window.eventlensStartTest = { exec: "` + c.exec + `" };`)
+			}
+			b.open(srv.URL + "/")
+			b.compiledIn("worker")
+			if got := eval[string](b, `document.documentElement.dataset.wasmWarmUp || ""`); !strings.HasPrefix(got, c.want) {
+				t.Errorf("<html data-wasm-warm-up> = %q, want %q", got, c.want)
+			}
+			want := "syscall/js unicode eventlens/app/vocab eventlens/app/lint"
+			if got := eval[string](b, `document.documentElement.dataset.initCuts || ""`); got != want {
+				t.Errorf("Go's start was cut after %q, want %q (<html data-init-cuts>)", got, want)
+			}
+			b.inspect(signalrPayload)
+			for _, e := range b.consoleErrors() {
+				if c.errors == "" || !strings.Contains(e, c.errors) {
 					t.Errorf("console error: %s", e)
 				}
 			}

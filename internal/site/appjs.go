@@ -16,7 +16,10 @@ import "encoding/json"
 // that cannot pass a compiled module between threads) app.js does what
 // go-app does: fetch and compile in the page. Either way, the loading label
 // counts app.wasm's bytes, and <html data-wasm-compiled> says which way it
-// went ("worker" or "page").
+// went ("worker" or "page"). The worker also runs Go's start once before
+// handing the module over, so that V8 compiles the code it calls there
+// rather than on the page's thread; <html data-wasm-warm-up> says how that
+// went ("done", "timed out", "failed: …", "skipped").
 //
 // It does not miss an update. go-app listens for a new service worker
 // only once register() has resolved; a new version found and installed
@@ -124,7 +127,7 @@ function eventlensCompileInWorker(url, progress) {
       worker = early.worker;
     } else {
       try {
-        const job = { url: wasmURL.href, count: !eventlensControlled() };
+        const job = { url: wasmURL.href, count: !eventlensControlled(), exec: eventlensExecURL() };
         worker = new Worker(new URL("wasmload.js", wasmURL), { name: JSON.stringify(job) });
       } catch (err) {
         reject(err);
@@ -141,6 +144,7 @@ function eventlensCompileInWorker(url, progress) {
       if ("module" in m) {
         if (m.module instanceof WebAssembly.Module) {
           worker.terminate();
+          document.documentElement.dataset.wasmWarmUp = m.warmUp || "skipped";
           eventlensMarkDownload(m.timing);
           resolve(m.module);
         } else {
@@ -171,6 +175,18 @@ function eventlensCompileInWorker(url, progress) {
       }
     }
   });
+}
+
+// eventlensExecURL returns wasm_exec.js's URL, which the worker loads to
+// warm Go's start up (web/wasmload.js), or "" when the page has none. A
+// test may name another script in window.eventlensStartTest.exec.
+function eventlensExecURL() {
+  const test = window.eventlensStartTest;
+  if (test && typeof test.exec === "string") {
+    return new URL(test.exec, document.baseURI).href;
+  }
+  const script = document.querySelector('script[src$="wasm_exec.js"]');
+  return script ? script.src : "";
 }
 
 // eventlensControlled reports whether a service worker controls the page,
@@ -212,9 +228,11 @@ async function fetchWithProgress(url, progess) {`,
 // nothing where app.js would not load the app (go-app's bot and ?wasm=false
 // rules) or where there is no Worker; the policy allows it by its hash. It
 // asks the worker to count the bytes only when no service worker controls
-// the page, as app.js does (eventlensControlled).
-func wasmStarter(wasmURL string) string {
+// the page, as app.js does (eventlensControlled), and gives it execURL,
+// wasm_exec.js's, to warm Go's start up (web/wasmload.js).
+func wasmStarter(wasmURL, execURL string) string {
 	u, _ := json.Marshal(wasmURL)
+	x, _ := json.Marshal(execURL)
 	return `(function () {
   if (typeof Worker !== "function" || /bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent) ||
       new URLSearchParams(location.search).get("wasm") === "false") {
@@ -222,7 +240,9 @@ func wasmStarter(wasmURL string) string {
   }
   try {
     var url = new URL(` + string(u) + `, document.baseURI);
-    var job = { url: url.href, count: !(navigator.serviceWorker && navigator.serviceWorker.controller) };
+    var test = window.eventlensStartTest;
+    var exec = new URL(test && typeof test.exec === "string" ? test.exec : ` + string(x) + `, document.baseURI);
+    var job = { url: url.href, exec: exec.href, count: !(navigator.serviceWorker && navigator.serviceWorker.controller) };
     var worker = new Worker(new URL("wasmload.js", url), { name: JSON.stringify(job) });
     var said = [];
     worker.onmessage = function (e) { said.push({ data: e.data }); };

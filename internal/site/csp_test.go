@@ -39,7 +39,7 @@ func TestContentSecurityPolicyHashesInlineCode(t *testing.T) {
 	// their hashes, and only them.
 	for _, base := range []string{"/", "/eventlens/"} {
 		s := testSite(t, base)
-		change, starter := cspHash([]byte(ui.ChangeScript)), cspHash([]byte(wasmStarter(base+"web/app.wasm")))
+		change, starter := cspHash([]byte(ui.ChangeScript)), cspHash([]byte(wasmStarter(base+"web/app.wasm", base+"wasm_exec.js")))
 		if !strings.Contains(s.csp, change) || !strings.Contains(s.csp, starter) || strings.Count(s.csp, "sha256-") != 2 {
 			t.Errorf("policy %s under %s: want the hashes of ui.ChangeScript (%s) and wasmStarter (%s) alone; an inline script other than them must be checked", s.csp, base, change, starter)
 		}
@@ -78,7 +78,7 @@ func TestWasmStarterComesFirst(t *testing.T) {
 		s := testSite(t, base)
 		for _, p := range ui.Paths {
 			page := string(s.files[p].body)
-			starter := strings.Index(page, "<script>"+wasmStarter(base+"web/app.wasm")+"</script>")
+			starter := strings.Index(page, "<script>"+wasmStarter(base+"web/app.wasm", base+"wasm_exec.js")+"</script>")
 			policy := strings.Index(page, `http-equiv="Content-Security-Policy"`)
 			charset := strings.Index(page, `<meta charset="UTF-8">`)
 			style := strings.Index(page, `rel="stylesheet"`)

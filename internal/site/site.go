@@ -119,7 +119,7 @@ func Build(o Options) (*Site, error) {
 		// The worker that compiles app.wasm starts from the page's head,
 		// before the stylesheets: an inline script after them would wait
 		// for them to arrive (wasmStarter).
-		starter := "<script>" + wasmStarter(resolver.Resolve("/web/app.wasm")) + "</script>"
+		starter := "<script>" + wasmStarter(resolver.Resolve("/web/app.wasm"), resolver.Resolve("/wasm_exec.js")) + "</script>"
 		for _, p := range ui.Paths {
 			var ok bool
 			if gen[p], ok = insertAfter(gen[p], `<meta charset="UTF-8">`, starter); !ok {
