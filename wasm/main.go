@@ -26,8 +26,9 @@ func main() {
 	// The worker that compiles app.wasm (web/wasmload.js) runs Go's start
 	// once before the page does, so that V8 compiles the functions it
 	// calls off the page's thread: the page's instance shares that code.
-	// There is no page there: the start ends here.
+	// There is no page there: the start ends with the page drawn as values.
 	if os.Getenv(warmUpEnv) != "" {
+		ui.WarmUp()
 		return
 	}
 	// Collect more often near the limit rather than grow the tab's memory,

@@ -97,8 +97,12 @@ func RunWhenOnBrowser() {
 		panic(err)
 	}()
 
+	// eventlens: the start is sliced into browser tasks (slice.go), from
+	// the engine's set-up on.
+	starter.begin(browserStart())
 	resolveURL := clientResourceResolver(Getenv("GOAPP_STATIC_RESOURCES_URL"))
 	originPage := makeRequestPage(Window().URL(), resolveURL)
+	starter.spent(false)
 
 	engine := newEngine(context.Background(),
 		&routes,
@@ -106,9 +110,7 @@ func RunWhenOnBrowser() {
 		&originPage,
 		actionHandlers,
 	)
-
-	// eventlens: the start is sliced into browser tasks (slice.go).
-	starter.begin(browserStart())
+	starter.spent(false)
 	engine.Navigate(window.URL(), false)
 	engine.Start(120)
 }
