@@ -89,7 +89,8 @@ const warmUpTimeout = 2000;
 
 // warmUpStart runs Go's start (the runtime's set-up, every package's
 // initialisation) once in this worker, with EVENTLENS_WARM_UP set so that
-// the app's main returns at once (wasm/main.go). V8 compiles a wasm
+// the app's main only draws the page as values, with no document, and
+// returns (wasm/main.go). V8 compiles a wasm
 // function when it is first called, on the thread that calls it, and the
 // module shares that code with every instance, the page's too: Go's start
 // in the page then runs code compiled here instead of compiling about a

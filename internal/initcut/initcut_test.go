@@ -24,7 +24,8 @@ var cuts = []struct{ cut, after string }{
 
 // TestCutsFollowTheirPackage builds app.wasm's entry and runs its start
 // under Node with GODEBUG=inittrace=1, as the compiling worker warms it up
-// (EVENTLENS_WARM_UP: main returns at once, without a page). Each cut must
+// (EVENTLENS_WARM_UP: main draws the page as values and returns, without a
+// document). Each cut must
 // be the very next package initialised after its own: an import added or
 // moved can change the order, and a cut that drifts no longer splits the
 // start where it should. The start must also end cleanly without a page,
