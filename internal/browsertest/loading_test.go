@@ -379,37 +379,66 @@ func TestWarmupOnFirstReach(t *testing.T) {
 
 // TestWasmWorkerStartsInTheHead checks that the worker compiling app.wasm
 // is started once, by the inline script in the page's head (wasmStarter in
-// internal/site/appjs.go), not later by app.js, that the page records the
-// worker's download as a mark, and that the app then runs on the module it
+// internal/site/appjs.go), not later by app.js, and only after the page's
+// first frame, or at once in a hidden page; that the page records the
+// worker's download as a mark; and that the app then runs on the module it
 // compiled.
 func TestWasmWorkerStartsInTheHead(t *testing.T) {
-	s := startServer(t, "")
-	b := newBrowser(t)
-	b.runFirst(`(() => {
+	cases := []struct {
+		name   string
+		hidden bool          // the page says it is hidden
+		answer time.Duration // how long the server takes to answer the page
+		want   string
+	}{
+		{"shown", false, 0, "inline after the first frame"},
+		{"hidden", true, 0, "inline before any frame"},
+		// Four times wasmStarter's slowAnswerMs: the network, not the CPU,
+		// sets the start's pace.
+		{"slow answer", false, 120 * time.Millisecond, "inline before any frame"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := buildSite(t, "", "/")
+			s := serveLoopback(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/" {
+					time.Sleep(c.answer)
+				}
+				site.ServeHTTP(w, r)
+			}))
+			b := newBrowser(t)
+			b.runFirst(`(() => {
 		const W = window.Worker;
 		window.__workers = [];
+		window.__framed = false;
+		requestAnimationFrame(() => { window.__framed = true; });
+		if (` + strconv.FormatBool(c.hidden) + `) {
+			Object.defineProperty(Document.prototype, "visibilityState", { configurable: true, get: () => "hidden" });
+		}
 		window.Worker = class extends W {
 			constructor(...args) {
 				super(...args);
-				const c = document.currentScript;
-				window.__workers.push(c ? (c.src ? c.src.replace(/.*\//, "") : "inline") : "no script");
+				const stack = String(new Error().stack);
+				const by = stack.includes("/app.js:") ? "app.js" : stack.includes(location.href.replace(/[?#].*/, "") + ":") ? "inline" : stack;
+				window.__workers.push(by + (window.__framed ? " after the first frame" : " before any frame"));
 			}
 		};
 	})()`)
-	b.open(s.URL + "/")
-	b.compiledIn("worker")
-	if got := eval[[]string](b, `window.__workers`); len(got) != 1 || got[0] != "inline" {
-		t.Errorf("workers started by %v, want one, by the page's inline starter", got)
+			b.open(s.URL + "/")
+			b.compiledIn("worker")
+			if got := eval[[]string](b, `window.__workers`); len(got) != 1 || got[0] != c.want {
+				t.Errorf("workers started: %q, want one: %q", got, c.want)
+			}
+			// The worker's download, which Resource Timing does not show the page,
+			// is recorded as a mark in the page's time.
+			if got := eval[string](b, `(() => {
+				const m = performance.getEntriesByName("app.wasm download", "mark")[0];
+				if (!m) return "no mark";
+				const d = m.detail, now = performance.now();
+				return d.requestStart >= 0 && d.requestStart <= d.responseEnd && d.responseEnd <= now && d.transferSize > 0 ? "ok" : JSON.stringify(d);
+			})()`); got != "ok" {
+				t.Errorf("the app.wasm download mark: %s", got)
+			}
+			b.inspect(signalrPayload)
+		})
 	}
-	// The worker's download, which Resource Timing does not show the page,
-	// is recorded as a mark in the page's time.
-	if got := eval[string](b, `(() => {
-		const m = performance.getEntriesByName("app.wasm download", "mark")[0];
-		if (!m) return "no mark";
-		const d = m.detail, now = performance.now();
-		return d.requestStart >= 0 && d.requestStart <= d.responseEnd && d.responseEnd <= now && d.transferSize > 0 ? "ok" : JSON.stringify(d);
-	})()`); got != "ok" {
-		t.Errorf("the app.wasm download mark: %s", got)
-	}
-	b.inspect(signalrPayload)
 }

@@ -2,7 +2,10 @@
 
 package site
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strconv"
+)
 
 // appJSPatches fix three things in go-app's app.js.
 //
@@ -112,28 +115,21 @@ async function eventlensInstantiate(source, importObject) {
 // The worker downloads app.wasm too: handing it the page's download as a
 // stream passes every chunk through the page's thread, which cost more
 // blocking time than it saved.
-function eventlensCompileInWorker(url, progress) {
+async function eventlensCompileInWorker(url, progress) {
+  if (typeof Worker !== "function" || typeof WebAssembly.Module !== "function") {
+    throw new Error("this browser has no Worker");
+  }
+  const wasmURL = new URL(url, document.baseURI);
+  // The worker the page's head starts (wasmStarter), if any: once the
+  // page's first frame is drawn, which may be after app.js runs.
+  const early = window.eventlensWasmWorker;
+  delete window.eventlensWasmWorker;
+  let worker = early && early.url === wasmURL.href ? await early.started : null;
+  if (!worker) {
+    const job = { url: wasmURL.href, count: !eventlensControlled(), exec: eventlensExecURL() };
+    worker = new Worker(new URL("wasmload.js", wasmURL), { name: JSON.stringify(job) });
+  }
   return new Promise((resolve, reject) => {
-    if (typeof Worker !== "function" || typeof WebAssembly.Module !== "function") {
-      reject(new Error("this browser has no Worker"));
-      return;
-    }
-    const wasmURL = new URL(url, document.baseURI);
-    // The worker the page's head started (wasmStarter), if any.
-    const early = window.eventlensWasmWorker;
-    delete window.eventlensWasmWorker;
-    let worker;
-    if (early && early.url === wasmURL.href) {
-      worker = early.worker;
-    } else {
-      try {
-        const job = { url: wasmURL.href, count: !eventlensControlled(), exec: eventlensExecURL() };
-        worker = new Worker(new URL("wasmload.js", wasmURL), { name: JSON.stringify(job) });
-      } catch (err) {
-        reject(err);
-        return;
-      }
-    }
     const total = parseInt(goappWasmContentLength, 10);
     const fail = (message) => {
       worker.terminate();
@@ -220,16 +216,32 @@ async function fetchWithProgress(url, progess) {`,
 
 // wasmStarter returns the inline script, near the top of each page's head
 // (after <meta charset>, before the stylesheets), that starts the worker
-// compiling app.wasm (at wasmURL) as soon as the parser reaches it: app.js,
-// a deferred script, runs only when the page is parsed, and on a 10 Mbit/s
-// link its worker asked for app.wasm about 400 ms after the page did; an
-// inline script after the stylesheets would wait for them to arrive. app.js adopts the worker
-// and replays what it said meanwhile (eventlensCompileInWorker). It starts
+// compiling app.wasm (at wasmURL) right after the page's first frame:
+// app.js, a deferred script, runs only when the page is parsed, and on a
+// 10 Mbit/s link its worker asked for app.wasm about 400 ms after the page
+// did. It waits for the first frame (a requestAnimationFrame, then a task)
+// because compiling keeps every core busy: on a 2-core machine the page's
+// first layout, done meanwhile, took 2-3 times as long, and Lighthouse's
+// blocking time at 4x CPU slowdown was 300 ms rather than 180 (medians of 7,
+// interleaved). Holding only the compile, with the download started at
+// once, did not give that back. Where the page's own answer took
+// slowAnswerMs or more, the network rather than the CPU holds the start
+// back: the first frame waits for the stylesheets, a round trip or two
+// more, and the download, not the compile, sets the pace; the worker starts
+// at once there (at 10 Mbit/s with 40 ms round trips, waiting for the frame
+// made the first load 350 ms longer). A hidden page, which draws no frame,
+// starts it at once too. app.js waits for it (early.started), adopts the worker and
+// replays what it said meanwhile (eventlensCompileInWorker). It starts
 // nothing where app.js would not load the app (go-app's bot and ?wasm=false
 // rules) or where there is no Worker; the policy allows it by its hash. It
 // asks the worker to count the bytes only when no service worker controls
 // the page, as app.js does (eventlensControlled), and gives it execURL,
 // wasm_exec.js's, to warm Go's start up (web/wasmload.js).
+// slowAnswerMs is how long, in ms, the page's own answer (its navigation's
+// responseStart - requestStart) must have taken for wasmStarter to start the
+// worker at once rather than after the first frame.
+const slowAnswerMs = 30
+
 func wasmStarter(wasmURL, execURL string) string {
 	u, _ := json.Marshal(wasmURL)
 	x, _ := json.Marshal(execURL)
@@ -242,13 +254,35 @@ func wasmStarter(wasmURL, execURL string) string {
     var url = new URL(` + string(u) + `, document.baseURI);
     var test = window.eventlensStartTest;
     var exec = new URL(test && typeof test.exec === "string" ? test.exec : ` + string(x) + `, document.baseURI);
-    var job = { url: url.href, exec: exec.href, count: !(navigator.serviceWorker && navigator.serviceWorker.controller) };
-    var worker = new Worker(new URL("wasmload.js", url), { name: JSON.stringify(job) });
-    var said = [];
-    worker.onmessage = function (e) { said.push({ data: e.data }); };
-    worker.onerror = function (e) { e.preventDefault(); said.push({ error: e.message || "web/wasmload.js could not run" }); };
-    worker.onmessageerror = function () { said.push({ error: "the compiled module could not be passed to the page" }); };
-    window.eventlensWasmWorker = { worker: worker, url: url.href, said: said };
+    var early = { url: url.href, said: [], worker: null };
+    early.started = new Promise(function (resolve) {
+      var begun = false;
+      var begin = function () {
+        if (begun) return;
+        begun = true;
+        try {
+          var job = { url: url.href, exec: exec.href, count: !(navigator.serviceWorker && navigator.serviceWorker.controller) };
+          var worker = new Worker(new URL("wasmload.js", url), { name: JSON.stringify(job) });
+          worker.onmessage = function (e) { early.said.push({ data: e.data }); };
+          worker.onerror = function (e) { e.preventDefault(); early.said.push({ error: e.message || "web/wasmload.js could not run" }); };
+          worker.onmessageerror = function () { early.said.push({ error: "the compiled module could not be passed to the page" }); };
+          early.worker = worker;
+        } catch (err) {}
+        resolve(early.worker);
+      };
+      // The page's own answer: a round trip and the server's time.
+      var nav = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+      var answer = nav && nav.responseStart > 0 ? nav.responseStart - nav.requestStart : 0;
+      if (document.visibilityState === "hidden" || answer >= ` + strconv.Itoa(slowAnswerMs) + `) {
+        begin();
+        return;
+      }
+      requestAnimationFrame(function () { setTimeout(begin, 0); });
+      document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "hidden") begin();
+      });
+    });
+    window.eventlensWasmWorker = early;
   } catch (err) {}
 })();`
 }
