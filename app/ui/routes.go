@@ -14,18 +14,3 @@ func Routes() {
 // Paths lists the routes registered by Routes, for precaching and static
 // export.
 var Paths = []string{"/"}
-
-// WarmUp draws the app's page once, as a tree of values, without a browser
-// page: the compiling worker's run of Go's start (wasm/main.go) calls it so
-// that V8 compiles the code of the first drawing there, not on the page's
-// thread. It reports whether the drawing went through; a panic (code that
-// needs a page) ends it early, which only leaves more to compile later.
-func WarmUp() (ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	(&Inspector{}).Render()
-	return true
-}
