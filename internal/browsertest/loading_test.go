@@ -442,3 +442,28 @@ func TestWasmWorkerStartsInTheHead(t *testing.T) {
 		})
 	}
 }
+
+// TestStartFramesFollowQueuedDispatches checks that each frame of the start
+// begins once the dispatches queued by then have run
+// (third_party/go-app/pkg/app/engine.go): the first page's components each
+// dispatch their OnMount, each of which marks the page's root for an
+// update too, and a frame between them redrew the whole page each time.
+// The start yields wherever it can (a slice of 0 ms), which gives the
+// frames the most chances to come between dispatches.
+func TestStartFramesFollowQueuedDispatches(t *testing.T) {
+	srv := serveLoopback(t, buildSite(t, "", "/"))
+	b := newBrowser(t)
+	b.runFirst(`window.__frames = []; window.eventlensStartTest = { slice: 0, frame(queued) { window.__frames.push(queued); } };`)
+	b.do(30*time.Second, chromedp.Navigate(srv.URL+"/"))
+	b.waitApp()
+	frames := eval[[]int](b, `window.__frames`)
+	if len(frames) == 0 {
+		t.Fatal("the start reported no frame")
+	}
+	for i, queued := range frames {
+		if queued != 0 {
+			t.Errorf("frame %d of the start began with %d dispatches queued, want none (all frames: %v)", i+1, queued, frames)
+		}
+	}
+	b.inspect(signalrPayload)
+}

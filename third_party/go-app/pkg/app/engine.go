@@ -267,7 +267,18 @@ func (e *engineX) Start(framerate int) {
 			dispatch()
 
 		case <-frames.C:
+			// eventlens: during the start, the dispatches queued by then
+			// run before the frame (slice.go), so that one frame updates
+			// what they all changed: the first page's components each
+			// dispatch their OnMount, which marks the page's root for an
+			// update too, and the root was updated once per frame between
+			// them.
 			starter.spent(false)
+			for starter.starting && len(e.dispatches) > 0 {
+				(<-e.dispatches)()
+				starter.spent(false)
+			}
+			starter.frame(len(e.dispatches))
 			e.processFrame()
 			frames.Reset(iddleFrameDuration)
 			currentFrameDuration = iddleFrameDuration

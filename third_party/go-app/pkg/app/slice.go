@@ -35,6 +35,7 @@ type startEnv struct {
 	yield func(n int)          // lets the browser run, then returns
 	done  func(yields int)     // the start is over
 	slice func() time.Duration // the slice's length (StartSlice unless a test sets it)
+	frame func(queued int)     // a frame of the start begins, with queued dispatches waiting; nil unless a test asks
 }
 
 // starter is the start's slicer; only the engine's goroutine uses it.
@@ -65,6 +66,14 @@ func (s *slicer) spent(mount bool) {
 	s.yields++
 	s.env.yield(s.yields)
 	s.began = time.Now()
+}
+
+// frame tells a test that a frame of the start begins, and how many
+// dispatches are queued then (none: they run first).
+func (s *slicer) frame(queued int) {
+	if s.starting && s.env.frame != nil {
+		s.env.frame(queued)
+	}
 }
 
 // idle ends the start's slicing: the engine found nothing to do.

@@ -14,8 +14,9 @@ import (
 //
 // For tests, the page may define window.eventlensStartTest before app.js
 // runs: {slice: milliseconds} replaces StartSlice (0 yields wherever the
-// start can), and {yield(n)} is called at the nth yield, the start going on
-// once the promise it returns settles.
+// start can), {yield(n)} is called at the nth yield, the start going on
+// once the promise it returns settles, and {frame(queued)} as each frame of
+// the start begins, with the number of dispatches then queued.
 func browserStart() startEnv {
 	mc := js.Global().Get("MessageChannel")
 	if mc.Type() != js.TypeFunction {
@@ -36,7 +37,12 @@ func browserStart() startEnv {
 	if test.Type() != js.TypeObject {
 		test = js.Undefined()
 	}
+	var frame func(int)
+	if !test.IsUndefined() && test.Get("frame").Type() == js.TypeFunction {
+		frame = func(queued int) { test.Call("frame", queued) }
+	}
 	return startEnv{
+		frame: frame,
 		yield: func(n int) {
 			if !test.IsUndefined() && test.Get("yield").Type() == js.TypeFunction {
 				test.Call("yield", n).Call("finally", resume)
