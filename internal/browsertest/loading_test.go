@@ -188,6 +188,21 @@ type startSlices struct {
 	ReadOnlyAfterSwap []bool   `json:"readOnlyAfterSwap"`
 	ReadyAfterSwap    []bool   `json:"readyAfterSwap"`
 	TextAfterSwap     []string `json:"textAfterSwap"`
+	Frames            []int    `json:"frames"`
+}
+
+// mostYieldsInAFrame returns the most yields made from the beginning of
+// one frame of the start to the beginning of the next (or the start's end).
+func (r startSlices) mostYieldsInAFrame() int {
+	most := 0
+	for i, at := range r.Frames {
+		end := r.Yields
+		if i+1 < len(r.Frames) {
+			end = r.Frames[i+1]
+		}
+		most = max(most, end-at)
+	}
+	return most
 }
 
 // TestStartIsSliced makes the app's start yield to the browser wherever it
@@ -196,7 +211,8 @@ type startSlices struct {
 // each: the first drawing is cut into many tasks while the prerendered
 // page stays in place; the drawn page takes its place once, whole; until
 // the app is set up its editors take no input and it does not say it is
-// ready; text typed into the prerendered editor as the drawing begins
+// ready, also while the frame after the OnMount calls updates the page in
+// many tasks; text typed into the prerendered editor as the drawing begins
 // never leaves the page, and is what the app shows and inspects;
 // and the page counts the yields when the start is over.
 func TestStartIsSliced(t *testing.T) {
@@ -208,10 +224,14 @@ func TestStartIsSliced(t *testing.T) {
 	typed := eval[string](b, `window.eventlensStartTest.typed`)
 	waitInspected(b, typed)
 	r := eval[startSlices](b, `window.eventlensStartTest.report()`)
-	t.Logf("start: %d yields, %d of them before the drawn page took the prerendered one's place", r.Yields, r.YieldsBeforeSwap)
+	t.Logf("start: %d yields, %d of them before the drawn page took the prerendered one's place; frames began after yields %v", r.Yields, r.YieldsBeforeSwap, r.Frames)
 	// The Inspector's first drawing mounts well over a hundred nodes.
 	if r.YieldsBeforeSwap < 50 {
 		t.Errorf("the first drawing yielded %d times before the page took its place, want at least 50 (one per node mounted)", r.YieldsBeforeSwap)
+	}
+	// The frame after the OnMount calls updates the whole Inspector.
+	if most := r.mostYieldsInAFrame(); most < 50 {
+		t.Errorf("the start's frames yielded at most %d times each (frames began after yields %v of %d), want at least 50 in the one that updates the Inspector (one per node updated)", most, r.Frames, r.Yields)
 	}
 	if got := eval[string](b, `document.documentElement.dataset.startYields`); got != strconv.Itoa(r.Yields) {
 		t.Errorf("<html data-start-yields> = %q, want %d, the yields seen", got, r.Yields)

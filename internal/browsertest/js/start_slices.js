@@ -2,7 +2,8 @@
 // (window.eventlensStartTest, third_party/go-app/pkg/app/slice_wasm.go)
 // and records what the page is like at each yield: whether the prerendered
 // page is still in place, what the drawn page holds when it takes its
-// place, and whether its editors take input before the app is set up.
+// place, whether its editors take input before the app is set up, and how
+// many yields each frame of the start made.
 // Text is typed into the prerendered editor at the first yield, as the
 // first drawing begins (the Inspector's Render comes right after it). Run before the page's scripts (runFirst);
 // window.eventlensStartTest.report() gives the record.
@@ -16,6 +17,7 @@
     readOnlyAfterSwap: [],
     readyAfterSwap: [],
     textAfterSwap: [],
+    frames: [], // the yields made before each frame of the start began
   };
   let prerendered = null;
   const mainApp = () => document.querySelector("#app");
@@ -55,6 +57,9 @@
         seen.textAfterSwap.push(app.querySelector("#input").value);
       }
       return new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    frame() {
+      seen.frames.push(seen.yields);
     },
     typed,
     report() {

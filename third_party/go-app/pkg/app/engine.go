@@ -232,6 +232,7 @@ func (e *engineX) Load(v Composer) error {
 		return errors.New("updating root failed").Wrap(err)
 	}
 	e.body = body.(HTMLBody)
+	starter.spent(false)
 	return nil
 }
 
@@ -249,6 +250,7 @@ func (e *engineX) Start(framerate int) {
 	frames := time.NewTicker(currentFrameDuration)
 	defer frames.Stop()
 
+	starter.spent(false)
 	e.states.CleanupExpiredPersistedStates(e.baseContext())
 
 	for {
@@ -279,7 +281,10 @@ func (e *engineX) Start(framerate int) {
 				starter.spent(false)
 			}
 			starter.frame(len(e.dispatches))
+			// eventlens: the start's frames update in slices too.
+			starter.updating = starter.starting
 			e.processFrame()
+			starter.updating = false
 			frames.Reset(iddleFrameDuration)
 			currentFrameDuration = iddleFrameDuration
 

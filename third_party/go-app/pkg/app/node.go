@@ -357,6 +357,9 @@ func (m nodeManager) CanUpdate(v, new UI) bool {
 // returns the updated UI element and any error encountered during the update
 // process.
 func (m nodeManager) Update(ctx Context, v, new UI) (UI, error) {
+	// eventlens: the start's updates let the browser run when their slice
+	// is spent (slice.go).
+	starter.spent(true)
 	if !v.Mounted() {
 		return nil, errors.New("element not mounted").WithTag("type", reflect.TypeOf(v))
 	}
@@ -391,6 +394,20 @@ func (m nodeManager) updateText(v, new *text) (UI, error) {
 }
 
 func (m nodeManager) updateHTML(ctx Context, v, new HTML) (UI, error) {
+	// eventlens: during the start's sliced updates, an element's children
+	// are updated before its own attributes and event handlers (slice.go).
+	if starter.updating {
+		v, err := m.updateHTMLChildren(ctx, v, new)
+		if err != nil {
+			return nil, err
+		}
+		return m.updateHTMLSelf(ctx, v, new), nil
+	}
+	return m.updateHTMLChildren(ctx, m.updateHTMLSelf(ctx, v, new), new)
+}
+
+// updateHTMLSelf updates v's attributes and event handlers to new's.
+func (m nodeManager) updateHTMLSelf(ctx Context, v, new HTML) HTML {
 	attrs := v.attrs()
 	newAttrs := new.attrs()
 	if attrs == nil && len(newAttrs) != 0 {
@@ -408,7 +425,11 @@ func (m nodeManager) updateHTML(ctx Context, v, new HTML) (UI, error) {
 	} else if events != nil {
 		m.updateHTMLEventHandlers(ctx, v, newEvents)
 	}
+	return v
+}
 
+// updateHTMLChildren updates v's children to new's.
+func (m nodeManager) updateHTMLChildren(ctx Context, v, new HTML) (HTML, error) {
 	children := v.body()
 	newChildren := new.body()
 	sharedLen := min(len(children), len(newChildren))

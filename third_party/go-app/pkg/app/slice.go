@@ -8,21 +8,26 @@ import "time"
 // phone that task blocks the page for about a second. Here the engine
 // gives the browser its thread back whenever a slice is spent: between
 // the nodes of the first page's mount (a subtree built apart from the
-// document, attached when it is whole, so nothing half-built shows), and
-// between dispatches and frames until the engine first has nothing to do.
-// So the components' OnMount may run a few tasks after the page is in
-// place: an app whose OnMount sets up what input needs must hold input off
-// until then. After the start, the engine runs as released.
+// document, attached when it is whole, so nothing half-built shows),
+// between dispatches and frames until the engine first has nothing to do,
+// and between the nodes of those frames' updates. An update changes the
+// document as it goes, so during the start an element's children are
+// updated before its own attributes: an attribute of the page's root that
+// says the page is ready comes after everything under it. So the
+// components' OnMount may run a few tasks after the page is in place: an
+// app whose OnMount sets up what input needs must hold input off until
+// then. After the start, the engine runs as released.
 
 // StartSlice is how much work the start does before it lets the browser
 // run: short enough that no task of the start counts as long (50 ms) on a
-// phone four times slower, though one component's Render, one dispatch or
-// one frame is never cut.
+// phone four times slower, though one component's Render, one node's
+// update or one dispatch is never cut.
 const StartSlice = 5 * time.Millisecond
 
 // slicer tracks the current slice of the start.
 type slicer struct {
 	mounting bool          // the first page's mount is under way
+	updating bool          // a frame of the start updates components
 	starting bool          // the engine has not yet been idle
 	slice    time.Duration // the work between two yields
 	began    time.Time     // when the current slice began
@@ -54,10 +59,10 @@ func (s *slicer) begin(env startEnv) {
 }
 
 // spent yields to the browser if the slice is spent and the start is on;
-// mount says the call is from a mount, which is sliced only for the first
-// page.
-func (s *slicer) spent(mount bool) {
-	if !s.starting || (mount && !s.mounting) {
+// node says the call is from a node's mount or update, which are sliced
+// only in the first page's mount and in the start's frames.
+func (s *slicer) spent(node bool) {
+	if !s.starting || (node && !s.mounting && !s.updating) {
 		return
 	}
 	if time.Since(s.began) < s.slice {
@@ -83,5 +88,6 @@ func (s *slicer) idle() {
 	}
 	s.starting = false
 	s.mounting = false
+	s.updating = false
 	s.env.done(s.yields)
 }
