@@ -273,6 +273,39 @@ func TestStartIsSliced(t *testing.T) {
 	}
 }
 
+// TestStartReadsOnlyItsOwnStorage stores a value of another app's under
+// the page's origin and starts the app: the start reads eventlens's own
+// keys from localStorage, and never that value. (go-app's engine read and
+// JSON-decoded every stored value as it started, to drop expired
+// persisted states: eventlens persists none, and its own drafts, up to
+// megabytes, are stored there, so that one task grew with them.)
+func TestStartReadsOnlyItsOwnStorage(t *testing.T) {
+	srv := serveLoopback(t, buildSite(t, "", "/"))
+	b := newBrowser(t)
+	b.runFirst(`(() => {
+		window.storageRead = [];
+		const get = Storage.prototype.getItem;
+		Storage.prototype.getItem = function (key) {
+			window.storageRead.push(String(key));
+			return get.call(this, key);
+		};
+	})();`)
+	b.open(srv.URL + "/")
+	if !eval[bool](b, `(localStorage.setItem("another-app", JSON.stringify({Value: "x".repeat(1000)})), true)`) {
+		t.Fatal("could not store a value")
+	}
+	b.open(srv.URL + "/")
+	read := eval[[]string](b, `window.storageRead`)
+	if len(read) == 0 {
+		t.Fatal("the start read nothing from localStorage: the draft is not restored, or getItem is not what the page calls")
+	}
+	for _, k := range read {
+		if !strings.HasPrefix(k, "eventlens.") {
+			t.Errorf("the start read localStorage's %q, which is not eventlens's (keys read: %v)", k, read)
+		}
+	}
+}
+
 // TestLoadsWithoutAWorker opens the app where app.wasm cannot be compiled
 // in a worker: the browser has no Worker, the worker's script is not
 // served, or the worker answers something else than a compiled module.

@@ -250,8 +250,10 @@ func (e *engineX) Start(framerate int) {
 	frames := time.NewTicker(currentFrameDuration)
 	defer frames.Stop()
 
-	starter.spent(false)
-	e.states.CleanupExpiredPersistedStates(e.baseContext())
+	// eventlens: the engine does not drop expired persisted states as it
+	// starts (stateManager.CleanupExpiredPersistedStates). That read and
+	// JSON-decoded every value in localStorage, in one task: eventlens
+	// persists no state, and stores its drafts there, up to megabytes.
 
 	for {
 		// eventlens: the start is sliced until the engine has nothing to
