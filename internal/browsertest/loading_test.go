@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -303,6 +304,30 @@ func TestStartReadsOnlyItsOwnStorage(t *testing.T) {
 		if !strings.HasPrefix(k, "eventlens.") {
 			t.Errorf("the start read localStorage's %q, which is not eventlens's (keys read: %v)", k, read)
 		}
+	}
+}
+
+// TestStorageOpensBeforeGoStarts: the page uses localStorage while app.wasm
+// downloads, before it instantiates the module, so that the start does not
+// wait for the browser to open the origin's storage (eventlensOpenStorage).
+func TestStorageOpensBeforeGoStarts(t *testing.T) {
+	srv := serveLoopback(t, buildSite(t, "", "/"))
+	b := newBrowser(t)
+	b.runFirst(`(() => {
+		window.startOrder = [];
+		const seen = (what) => { if (!window.startOrder.includes(what)) window.startOrder.push(what); };
+		const length = Object.getOwnPropertyDescriptor(Storage.prototype, "length");
+		Object.defineProperty(Storage.prototype, "length", { configurable: true, get() { seen("storage"); return length.get.call(this); } });
+		const get = Storage.prototype.getItem;
+		Storage.prototype.getItem = function (key) { seen("storage"); return get.call(this, key); };
+		const instantiate = WebAssembly.instantiate;
+		WebAssembly.instantiate = function (...args) { seen("instantiate"); return instantiate.apply(this, args); };
+	})();`)
+	b.open(srv.URL + "/")
+	b.compiledIn("worker")
+	order := eval[[]string](b, `window.startOrder`)
+	if want := []string{"storage", "instantiate"}; !slices.Equal(order, want) {
+		t.Errorf("the page first used localStorage and WebAssembly.instantiate in the order %v, want %v", order, want)
 	}
 }
 
