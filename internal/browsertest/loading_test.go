@@ -458,25 +458,31 @@ func TestWarmupOnFirstReach(t *testing.T) {
 // TestWasmWorkerStartsInTheHead checks that the worker compiling app.wasm
 // is started once, by the inline script in the page's head (wasmStarter in
 // internal/site/appjs.go), not later by app.js, and only after the page's
-// first frame, or at once in a hidden page; that the page records the
+// first frame, or at once in a hidden page, after a slow answer and in a page
+// the service worker controls (a warm start); that the page records the
 // worker's download as a mark; and that the app then runs on the module it
 // compiled.
 func TestWasmWorkerStartsInTheHead(t *testing.T) {
 	cases := []struct {
 		name   string
 		hidden bool          // the page says it is hidden
+		warm   bool          // the page is loaded again once the service worker controls it
 		answer time.Duration // how long the server holds the page's answer back
 		slow   string        // eventlensStartTest.slowAnswer, in place of slowAnswerMs; "" keeps it
 		want   string
 	}{
 		// However slowly this machine answers on loopback, the page takes
 		// it for a fast network.
-		{"shown", false, 0, "1e9", "inline after the first frame"},
-		{"hidden", true, 0, "1e9", "inline before any frame"},
+		{"shown", false, false, 0, "1e9", "inline after the first frame"},
+		{"hidden", true, false, 0, "1e9", "inline before any frame"},
+		// app.wasm then comes from the service worker's cache: no download
+		// to count, and the app, not the prerendered page's first frame,
+		// is what the user waits for.
+		{"warm start", false, true, 0, "1e9", "inline before any frame"},
 		// A slow server is what this case is about: the answer is held back
 		// four times wasmStarter's slowAnswerMs (30 ms), a lower bound on
 		// what the page measures that no machine can shorten.
-		{"slow answer", false, 120 * time.Millisecond, "", "inline before any frame"},
+		{"slow answer", false, false, 120 * time.Millisecond, "", "inline before any frame"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -509,18 +515,28 @@ func TestWasmWorkerStartsInTheHead(t *testing.T) {
 		};
 	})()`)
 			b.open(s.URL + "/")
+			if c.warm {
+				b.waitCached(site.Version(), precacheCount(t, site))
+				b.do(10*time.Second, chromedp.Navigate("about:blank"))
+				b.open(s.URL + "/")
+				if !eval[bool](b, `navigator.serviceWorker.controller !== null`) {
+					t.Fatal("the second load is not controlled by the service worker")
+				}
+			}
 			b.compiledIn("worker")
 			if got := eval[[]string](b, `window.__workers`); len(got) != 1 || got[0] != c.want {
 				t.Errorf("workers started: %q, want one: %q", got, c.want)
 			}
 			// The worker's download, which Resource Timing does not show the page,
-			// is recorded as a mark in the page's time.
-			if got := eval[string](b, `(() => {
+			// is recorded as a mark in the page's time. From the service worker's
+			// cache nothing crosses the network and the bytes are not counted.
+			if got := eval[string](b, `((warm) => {
 				const m = performance.getEntriesByName("app.wasm download", "mark")[0];
 				if (!m) return "no mark";
 				const d = m.detail, now = performance.now();
-				return d.requestStart >= 0 && d.requestStart <= d.responseEnd && d.responseEnd <= now && d.transferSize > 0 ? "ok" : JSON.stringify(d);
-			})()`); got != "ok" {
+				const fetched = warm ? d.transferSize === 0 && !d.counted : d.transferSize > 0 && d.counted;
+				return d.requestStart >= 0 && d.requestStart <= d.responseEnd && d.responseEnd <= now && fetched ? "ok" : JSON.stringify(d);
+			})(`+strconv.FormatBool(c.warm)+`)`); got != "ok" {
 				t.Errorf("the app.wasm download mark: %s", got)
 			}
 			b.inspect(signalrPayload)
