@@ -459,9 +459,9 @@ func TestWarmupOnFirstReach(t *testing.T) {
 // is started once, by the inline script in the page's head (wasmStarter in
 // internal/site/appjs.go), not later by app.js, and only after the page's
 // first frame, or at once in a hidden page, after a slow answer and in a page
-// the service worker controls (a warm start); that the page records the
-// worker's download as a mark; and that the app then runs on the module it
-// compiled.
+// the service worker controls (a warm start, where the worker does not warm
+// Go's start up); that the page records the worker's download as a mark; and
+// that the app then runs on the module it compiled.
 func TestWasmWorkerStartsInTheHead(t *testing.T) {
 	cases := []struct {
 		name   string
@@ -526,6 +526,11 @@ func TestWasmWorkerStartsInTheHead(t *testing.T) {
 			b.compiledIn("worker")
 			if got := eval[[]string](b, `window.__workers`); len(got) != 1 || got[0] != c.want {
 				t.Errorf("workers started: %q, want one: %q", got, c.want)
+			}
+			// Go's start is warmed up in the worker, but for a warm start.
+			warmUp := map[bool]string{false: "done", true: "skipped"}[c.warm]
+			if got := eval[string](b, `document.documentElement.dataset.wasmWarmUp || ""`); got != warmUp {
+				t.Errorf("<html data-wasm-warm-up> = %q, want %q", got, warmUp)
 			}
 			// The worker's download, which Resource Timing does not show the page,
 			// is recorded as a mark in the page's time. From the service worker's
