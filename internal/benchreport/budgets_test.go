@@ -143,3 +143,24 @@ func TestLighthouseBudgets(t *testing.T) {
 		t.Errorf("without Lighthouse's figures: %v", got)
 	}
 }
+
+// TestStealShare: the share of CPU time the hypervisor gave to other
+// machines, from two readings of /proc/stat.
+func TestStealShare(t *testing.T) {
+	from := parseCPUTimes("cpu  100 0 50 800 10 0 5 35 7 0\ncpu0 1 2 3\n")
+	to := parseCPUTimes("cpu  300 0 100 1400 10 0 5 185 9 0\n")
+	if !from.ok || from.total != 1000 || from.steal != 35 {
+		t.Fatalf("first reading: %+v, want 1000 ticks in all (guest left out), 35 stolen", from)
+	}
+	if got := stealShare(from, to); got != "15 %" {
+		t.Errorf("stealShare = %q, want 15 %% (150 of 1000 ticks)", got)
+	}
+	for _, bad := range []string{"", "intr 1 2 3", "cpu 1 2 x 4 5 6 7 8", "cpu 1 2 3"} {
+		if c := parseCPUTimes(bad); c.ok {
+			t.Errorf("parseCPUTimes(%q) = %+v, want not ok", bad, c)
+		}
+	}
+	if got := stealShare(cpuTimes{}, to); got != "unknown" {
+		t.Errorf("stealShare without a first reading = %q, want unknown", got)
+	}
+}

@@ -72,6 +72,7 @@ type report struct {
 	started  time.Time
 	took     time.Duration
 	machine  [][2]string
+	steal    []string // each step's share of CPU time the host gave to others
 	native   results
 	wasm     results
 	memory   map[string]results // "native", "wasm": BenchmarkMemory
@@ -93,10 +94,16 @@ func run(c config) error {
 	r := &report{cfg: c, started: time.Now(), memory: map[string]results{}, first: map[string]results{}, values: map[string]results{},
 		worst: map[string]results{}, hostile: map[string]results{}}
 	r.machine = machine(c)
+	wholeRun := readCPUTimes()
 	step := func(what string) func() {
 		t := time.Now()
+		cpu := readCPUTimes()
 		fmt.Fprintf(os.Stderr, "benchreport: %s...\n", what)
-		return func() { fmt.Fprintf(os.Stderr, "benchreport: %s took %s\n", what, time.Since(t).Round(time.Second)) }
+		return func() {
+			stolen := stealShare(cpu, readCPUTimes())
+			r.steal = append(r.steal, what+" "+stolen)
+			fmt.Fprintf(os.Stderr, "benchreport: %s took %s (steal %s)\n", what, time.Since(t).Round(time.Second), stolen)
+		}
 	}
 	wasmExec := filepath.Join(goEnv("GOROOT"), "lib", "wasm", "go_js_wasm_exec")
 	targets := []struct {
@@ -193,6 +200,7 @@ func run(c config) error {
 		done()
 	}
 	r.took = time.Since(r.started)
+	r.steal = append([]string{"the whole report " + stealShare(wholeRun, readCPUTimes())}, r.steal...)
 	if c.raw != "" {
 		if err := os.WriteFile(c.raw, r.raw.Bytes(), 0o644); err != nil {
 			return err
@@ -268,4 +276,55 @@ func machine(c config) [][2]string {
 		{"Chromium", version(c.chromium, "--version")},
 		{"OS", runtime.GOOS + "/" + runtime.GOARCH},
 	}
+}
+
+// cpuTimes is the machine's CPU time so far, from the first line of
+// /proc/stat, in clock ticks: all of it, and the part the hypervisor gave to
+// other machines while this one wanted to run (steal).
+type cpuTimes struct {
+	total, steal uint64
+	ok           bool
+}
+
+// readCPUTimes reads /proc/stat; ok is false where there is none.
+func readCPUTimes() cpuTimes {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return cpuTimes{}
+	}
+	return parseCPUTimes(string(b))
+}
+
+// parseCPUTimes reads the first line of /proc/stat's text.
+func parseCPUTimes(stat string) cpuTimes {
+	line, _, _ := strings.Cut(stat, "\n")
+	fields := strings.Fields(line)
+	if len(fields) < 9 || fields[0] != "cpu" {
+		return cpuTimes{}
+	}
+	var t cpuTimes
+	for i, f := range fields[1:] {
+		n, err := strconv.ParseUint(f, 10, 64)
+		if err != nil {
+			return cpuTimes{}
+		}
+		if i >= 8 { // guest and guest_nice are counted in user and nice already
+			break
+		}
+		t.total += n
+		if i == 7 {
+			t.steal = n
+		}
+	}
+	t.ok = true
+	return t
+}
+
+// stealShare says which share of the CPU time between two readings the
+// hypervisor gave to other machines: "12 %", or "unknown".
+func stealShare(from, to cpuTimes) string {
+	if !from.ok || !to.ok || to.total <= from.total {
+		return "unknown"
+	}
+	return fmt.Sprintf("%.0f %%", 100*float64(to.steal-from.steal)/float64(to.total-from.total))
 }

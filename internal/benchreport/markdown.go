@@ -33,7 +33,10 @@ func (r *report) markdown() []byte {
 	for _, kv := range r.machine {
 		w.f("| %s | %s |\n", kv[0], strings.ReplaceAll(kv[1], "|", "/"))
 	}
-	w.f("| report took | %s |\n\n", r.took.Round(time.Second))
+	w.f("| report took | %s |\n", r.took.Round(time.Second))
+	// A shared virtual machine runs slower while the host serves others:
+	// figures from a run with a high share are slower than the code is.
+	w.f("| CPU time the host gave to other machines (steal, from /proc/stat) | %s |\n\n", strings.Join(r.steal, "; "))
 
 	w.f("## Budgets\n\n| budget | limit | measured | verdict |\n|---|---|---|---|\n")
 	for _, b := range r.budgets() {
