@@ -140,8 +140,7 @@ async function eventlensCompileInWorker(url, progress) {
   delete window.eventlensWasmWorker;
   let worker = early && early.url === wasmURL.href ? await early.started : null;
   if (!worker) {
-    // A warm start (a controlled page) runs Go's start in the page alone,
-    // as wasmStarter's job says why.
+    // No warm-up in a warm start (a controlled page): see wasmStarter.
     const controlled = eventlensControlled();
     const job = { url: wasmURL.href, count: !controlled, exec: controlled ? "" : eventlensExecURL() };
     worker = new Worker(new URL("wasmload.js", wasmURL), { name: JSON.stringify(job) });
@@ -259,14 +258,17 @@ const slowAnswerMs = 30
 // warm start): app.wasm comes from its cache, and the user waits for the app
 // rather than for the prerendered page, already seen (warm starts to an
 // interactive app, medians of 5 in 4 interleaved pairs: 638-1435 ms against
-// 865-2024 ms on a loaded 2-core machine). app.js waits for it (early.started), adopts the worker and
-// replays what it said meanwhile (eventlensCompileInWorker). It starts
-// nothing where app.js would not load the app (go-app's bot and ?wasm=false
-// rules) or where there is no Worker; the policy allows it by its hash. It
-// asks the worker to count the bytes only when no service worker controls
-// the page, as app.js does (eventlensControlled), and gives it execURL,
-// wasm_exec.js's, to warm Go's start up (web/wasmload.js), except in a warm
-// start.
+// 865-2024 ms on a loaded 2-core machine). app.js waits for it
+// (early.started), adopts the worker and replays what it said meanwhile
+// (eventlensCompileInWorker). It starts nothing where app.js would not load
+// the app (go-app's bot and ?wasm=false rules) or where there is no Worker;
+// the policy allows it by its hash. It asks the worker to count the bytes
+// only when no service worker controls the page, as app.js does
+// (eventlensControlled), and gives it execURL, wasm_exec.js's, to warm Go's
+// start up (web/wasmload.js), except in a warm start: that run, before the
+// page's own, made warm starts slower (to an interactive app, medians of 15
+// in 3 interleaved runs on the same machine: 1,362 ms without it, 1,641 ms
+// with it), at the cost of longer tasks while the page compiles what it runs.
 func wasmStarter(wasmURL, execURL string) string {
 	u, _ := json.Marshal(wasmURL)
 	x, _ := json.Marshal(execURL)
@@ -287,11 +289,6 @@ func wasmStarter(wasmURL, execURL string) string {
         if (begun) return;
         begun = true;
         try {
-          // In a warm start the worker does not warm Go's start up: that
-          // run, before the page's own, made warm starts slower (to an
-          // interactive app, medians of 15 in 3 interleaved runs on a loaded
-          // 2-core machine: 1,362 ms without it, 1,641 ms with it), and
-          // there the page waits for the app, not for its first frame.
           var job = { url: url.href, exec: controlled ? "" : exec.href, count: !controlled };
           var worker = new Worker(new URL("wasmload.js", url), { name: JSON.stringify(job) });
           worker.onmessage = function (e) { early.said.push({ data: e.data }); };
