@@ -223,3 +223,17 @@ func FuzzUnitsBytes(f *testing.F) {
 		}
 	})
 }
+
+// TestMeasure: Measure agrees with UTF16Len and a count of "\n" on ASCII,
+// multi-byte and astral characters, invalid UTF-8 and the empty string.
+func TestMeasure(t *testing.T) {
+	for _, s := range []string{"", "a", "\n", "a\nb\n", "é\n😀x\n\n", "\xff\xfe\nz", strings.Repeat("{\"id\": \"é\"}\n", 100)} {
+		units, lines := Measure(s)
+		if units != UTF16Len(s) || lines != strings.Count(s, "\n")+1 {
+			t.Errorf("Measure(%q) = %d units, %d lines; want %d, %d", s, units, lines, UTF16Len(s), strings.Count(s, "\n")+1)
+		}
+	}
+	if u, l := Measure("😀\n"); u != 3 || l != 2 {
+		t.Errorf(`Measure("😀\n") = %d, %d; want 3 units, 2 lines`, u, l)
+	}
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -137,7 +136,8 @@ func largeOf(text any) (s string, v app.Value, ok bool) {
 // nil) in the large view, and empties the textarea.
 func (e *editor) setBig(s string, v app.Value) {
 	e.leaveCode()
-	e.big = &bigText{s: s, js: v, n: textpos.UTF16Len(s), lines: strings.Count(s, "\n") + 1}
+	n, lines := textpos.Measure(s)
+	e.big = &bigText{s: s, js: v, n: n, lines: lines}
 	e.caret = caretHome
 	setFieldValue("input", "")
 	e.area = areaText{} // the textarea's last text is gone: let it be freed
