@@ -9,7 +9,8 @@ import "strings"
 //
 // It is eventlens's one line index: jsontree builds it while it decodes
 // (Doc.Lines) and finds positions with it, Index builds on it, and the UI's
-// large view draws its lines from it. It lives in this package, which
+// large view draws its lines from the one Measure builds as it measures a
+// pasted text. It lives in this package, which
 // imports nothing of eventlens, so that jsontree can use it without the
 // UI's text helpers depending on the JSON decoder.
 type Lines []int

@@ -1,6 +1,7 @@
 package textpos
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -224,16 +225,29 @@ func FuzzUnitsBytes(f *testing.F) {
 	})
 }
 
-// TestMeasure: Measure agrees with UTF16Len and a count of "\n" on ASCII,
-// multi-byte and astral characters, invalid UTF-8 and the empty string.
-func TestMeasure(t *testing.T) {
-	for _, s := range []string{"", "a", "\n", "a\nb\n", "é\n😀x\n\n", "\xff\xfe\nz", strings.Repeat("{\"id\": \"é\"}\n", 100)} {
-		units, lines := Measure(s)
-		if units != UTF16Len(s) || lines != strings.Count(s, "\n")+1 {
-			t.Errorf("Measure(%q) = %d units, %d lines; want %d, %d", s, units, lines, UTF16Len(s), strings.Count(s, "\n")+1)
-		}
+// FuzzMeasure: Measure agrees with UTF16Len and NewLines on ASCII (read
+// eight bytes at a time: '\n' next to bytes a carry could confuse with it,
+// at every alignment), multi-byte and astral characters, invalid UTF-8 and
+// the empty string.
+func FuzzMeasure(f *testing.F) {
+	for _, s := range []string{"", "a", "\n", "a\nb\n", "é\n😀x\n\n", "\xff\xfe\nz", strings.Repeat("{\"id\": \"é\"}\n", 100),
+		"\n\v\n\n\x0b\x0a\x09\x0a\x8a\n" + strings.Repeat("\n", 17) + "é" + strings.Repeat("ab\ncd\x0b\x0a", 9) + "\xf0\x9f"} {
+		f.Add(s)
 	}
-	if u, l := Measure("😀\n"); u != 3 || l != 2 {
-		t.Errorf(`Measure("😀\n") = %d, %d; want 3 units, 2 lines`, u, l)
+	f.Fuzz(func(t *testing.T, s string) {
+		units, lines := Measure(s)
+		if want := NewLines(s); !slices.Equal(lines, want) {
+			t.Errorf("Measure(%q) lines = %v; want %v", s, lines, want)
+		}
+		if want := UTF16Len(s); units != want {
+			t.Errorf("Measure(%q) = %d units; want %d", s, units, want)
+		}
+	})
+}
+
+// TestMeasureAstral: a character outside the BMP is two UTF-16 units.
+func TestMeasureAstral(t *testing.T) {
+	if u, l := Measure("😀\n"); u != 3 || len(l) != 2 || l[1] != 5 {
+		t.Errorf(`Measure("😀\n") = %d units, lines %v; want 3 units, lines [0 5]`, u, l)
 	}
 }

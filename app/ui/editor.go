@@ -306,10 +306,10 @@ func (textArea) help() string {
 // LargeView.
 type bigText struct {
 	s     string
-	js    app.Value // the same text as a browser string, once needed (drafts, Edit as text)
-	n     int       // its length in UTF-16 code units
-	lines int       // its number of lines
-	mark  Mark      // the place marked in the view
+	js    app.Value     // the same text as a browser string, once needed (drafts, Edit as text)
+	n     int           // its length in UTF-16 code units
+	lines textpos.Lines // where each of its lines starts, for the view
+	mark  Mark          // the place marked in the view
 }
 
 // value returns the text as a JavaScript string, made once.

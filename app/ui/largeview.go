@@ -44,8 +44,9 @@ type Mark struct {
 type LargeView struct {
 	app.Compo
 
-	Text string // the text shown; "" hides the viewer
-	Mark Mark   // the place to mark; Line 0 marks nothing
+	Text  string        // the text shown; "" hides the viewer
+	Lines textpos.Lines // Text's line-start index if the caller has it; nil: the view builds it
+	Mark  Mark          // the place to mark; Line 0 marks nothing
 
 	text    string        // the text starts describes
 	starts  textpos.Lines // where each line of text starts
@@ -111,7 +112,10 @@ func (v *LargeView) OnUpdate(ctx app.Context) {
 func (v *LargeView) sync() {
 	if !sameString(v.Text, v.text) {
 		v.text = v.Text
-		v.starts = textpos.NewLines(v.Text)
+		v.starts = v.Lines
+		if v.starts == nil {
+			v.starts = textpos.NewLines(v.Text)
+		}
 		v.first, v.count = 0, 0
 		v.seen = v.Mark.Seq
 		v.setScrollTop(0)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -123,6 +124,23 @@ func TestLargeViewRender(t *testing.T) {
 	}
 	if empty := app.HTMLString(&LargeView{}); !strings.Contains(empty, "hidden") {
 		t.Errorf("an empty viewer is not hidden: %s", empty)
+	}
+}
+
+// TestLargeViewLines: the view takes the line index its caller built with
+// the text (a large paste reads its text once), and builds one otherwise.
+func TestLargeViewLines(t *testing.T) {
+	text := string(gen.Batch(gen.EventGrid, 50))
+	_, lines := textpos.Measure(text)
+	v := &LargeView{Text: text, Lines: lines}
+	v.sync()
+	if len(v.starts) != len(lines) || &v.starts[0] != &lines[0] {
+		t.Error("the view built its own line index instead of taking the one given")
+	}
+	own := &LargeView{Text: text}
+	own.sync()
+	if !slices.Equal(own.starts, lines) {
+		t.Errorf("the view's own index has %d lines, want %d", len(own.starts), len(lines))
 	}
 }
 

@@ -174,7 +174,7 @@ func (p *Inspector) largeBar() app.UI {
 		return bar.Hidden(true)
 	}
 	return bar.Body(
-		app.Span().ID("large-label").Class("large-label").Text(largeLabel(len(b.text()), b.lines)),
+		app.Span().ID("large-label").Class("large-label").Text(largeLabel(len(b.text()), len(b.lines))),
 		app.Button().ID("edit-as-text").Class("btn").Text("Edit as text").
 			Title("Put the payload into the text editor: the browser may pause for a moment while it lays out a text this long").
 			OnClick(handler("moving the payload into the editor", p.editAsText)),
@@ -211,7 +211,7 @@ func (p *Inspector) codeBar() app.UI {
 // while the textarea holds the text.
 func (p *Inspector) largeView() app.UI {
 	if b := p.ed.large(); b != nil {
-		return &LargeView{Text: b.text(), Mark: b.mark}
+		return &LargeView{Text: b.text(), Lines: b.lines, Mark: b.mark}
 	}
 	return &LargeView{}
 }
