@@ -31,7 +31,18 @@ type Job struct {
 
 	prev  *Report // the report of the text src edits (NewJobAfter), until used
 	reuse bool    // the checks of the events the edit left alone were reused
+
+	dec    *jsontree.Decoder // the decoding under way
+	text   []byte            // what dec decodes: src, or the payload of the request src is
+	decode time.Duration     // the time decoding took so far
+	// whole is what a piece of work that takes the whole payload costs,
+	// about: the longest one so far, decoding counted as one.
+	whole time.Duration
 }
+
+// decodeValues is how many values a piece of decoding reads: about 5 ms of
+// work in a browser, so that decoding a large batch shares out over steps.
+const decodeValues = 8192
 
 // jobStage is the next piece of work of a Job.
 type jobStage int
@@ -52,24 +63,51 @@ func NewJob(src []byte) *Job {
 }
 
 // Step works on the inspection for about budget, at least one piece of work
-// (decoding, one event's checks, the checks across events, pretty-printing,
-// the conversion), and reports whether the inspection is complete. A budget
-// of zero or less does exactly one piece. Decoding, the checks across
-// events, pretty-printing and the conversion each run whole: their time
-// grows with the payload (for 5,000 events, tens of milliseconds each in a
-// browser).
+// (decodeValues values decoded, one event's checks, the checks across
+// events, pretty-printing, the conversion), and reports whether the
+// inspection is complete. A budget of zero or less does exactly one piece.
+// The checks across events, pretty-printing and the conversion each take
+// the whole payload (for 5,000 events, tens of milliseconds each in a
+// browser): one starts within a step only if the step has left about the
+// time such a piece took so far (decoding counted as one), so that a step
+// does not run far past its budget.
 func (j *Job) Step(budget time.Duration) (done bool) {
 	start := time.Now()
-	for j.stage != stageDone {
-		j.work()
-		if j.reuse && !j.Verdict() {
-			continue // the rest up to the verdict is short: one step
+	for first := true; j.stage != stageDone; first = false {
+		short := j.reuse && !j.Verdict() // the rest up to the verdict is short: one step
+		if !first && !short && j.stage.whole() && time.Since(start)+j.whole > budget {
+			break
+		}
+		j.timed()
+		if short {
+			continue
 		}
 		if budget <= 0 || time.Since(start) >= budget {
 			break
 		}
 	}
 	return j.stage == stageDone
+}
+
+// timed does the next piece of work, and keeps the time the pieces that
+// take the whole payload take.
+func (j *Job) timed() {
+	stage, start := j.stage, time.Now()
+	j.work()
+	took := time.Since(start)
+	switch {
+	case stage == stageParse:
+		j.decode += took
+		j.whole = max(j.whole, j.decode)
+	case stage.whole():
+		j.whole = max(j.whole, took)
+	}
+}
+
+// whole reports whether the stage's work takes the whole payload in one
+// piece.
+func (s jobStage) whole() bool {
+	return s == stageCheck || s == stagePretty || s == stageConvert
 }
 
 // Run completes the inspection and returns its Report.
@@ -113,22 +151,15 @@ func (j *Job) work() {
 	r := j.r
 	switch j.stage {
 	case stageParse:
-		if prev := j.prev; prev != nil {
-			j.prev = nil
-			if j.reinspect(prev) {
-				return
-			}
+		if j.dec == nil && j.begin() {
+			return
 		}
-		text := j.src
-		if len(j.src) <= MaxBytes {
-			if req, ok := wire.Parse(j.src); ok {
-				if j.request(req) {
-					return
-				}
-				text = j.payload()
-			}
+		if !j.dec.Step(decodeValues) {
+			return
 		}
-		doc, err := jsontree.Parse(text, jsontree.Options{MaxBytes: MaxBytes})
+		doc, err := j.dec.Result()
+		text := j.text
+		j.dec, j.text = nil, nil
 		if err != nil {
 			d := syntaxDiagnostic(err)
 			if msg, ok := detect.NotJSON(text, d.Offset); ok {
@@ -189,6 +220,31 @@ func (j *Job) work() {
 		r.EventGrid, r.CloudEvents = conversions(r.Doc.Root, j.res.Form, len(j.res.Events), r.Pretty, r.Minified)
 		j.stage = stageDone
 	}
+}
+
+// begin starts the inspection: it re-checks an edit of the previous
+// report's text when it can (NewJobAfter), takes an HTTP request apart, and
+// otherwise prepares the decoding of the payload. It reports true when the
+// inspection needs no decoding.
+func (j *Job) begin() (done bool) {
+	if prev := j.prev; prev != nil {
+		j.prev = nil
+		if j.reinspect(prev) {
+			return true
+		}
+	}
+	text := j.src
+	if len(j.src) <= MaxBytes {
+		if req, ok := wire.Parse(j.src); ok {
+			if j.request(req) {
+				return true
+			}
+			text = j.payload()
+		}
+	}
+	j.text = text
+	j.dec = jsontree.NewDecoder(text, jsontree.Options{MaxBytes: MaxBytes})
+	return false
 }
 
 // decoded takes doc, the decoded payload, and detects its form: what

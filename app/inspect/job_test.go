@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"eventlens/app/gen"
+	"eventlens/app/jsontree"
 )
 
 // jobInputs returns the corpus payloads and generated batches (valid,
@@ -219,4 +220,57 @@ func FuzzJob(f *testing.F) {
 			t.Errorf("Oversized(%d) is not nil", n)
 		}
 	})
+}
+
+// TestJobDecodesInPieces: a large batch is decoded decodeValues values at
+// a time, one piece per step at budget 0, to Inspect's report; an error in
+// a later piece ends the job as it ends Inspect.
+func TestJobDecodesInPieces(t *testing.T) {
+	src := gen.Batch(gen.EventGrid, 2000)
+	pieces := 1
+	for d := jsontree.NewDecoder(src, jsontree.Options{}); !d.Step(decodeValues); {
+		pieces++
+	}
+	if pieces < 3 {
+		t.Fatalf("2,000 events decode in %d pieces of %d values: not a test of pieces", pieces, decodeValues)
+	}
+	j := NewJob(src)
+	for i := 1; i < pieces; i++ {
+		if j.Step(0); j.stage != stageParse {
+			t.Fatalf("decoding ended after %d of %d pieces", i, pieces)
+		}
+	}
+	if j.Step(0); j.stage != stageValidate {
+		t.Fatalf("decoding did not end after %d pieces", pieces)
+	}
+	if r := j.Run(); !reflect.DeepEqual(r, Inspect(src)) {
+		t.Error("the report of a batch decoded in pieces differs from Inspect's")
+	}
+	broken := append(src[:len(src)-3:len(src)-3], '!', ']')
+	got, steps := runJob(t, broken, 0)
+	if !reflect.DeepEqual(got, Inspect(broken)) || steps != pieces || got.Errors != 1 {
+		t.Errorf("a batch broken at its end: %d steps (want %d), %s", steps, pieces, got.Summary())
+	}
+}
+
+// TestJobWholePiecesWait: once a piece that takes the whole payload has
+// cost more than a step's budget, each such piece (the checks across
+// events, pretty-printing, the conversion) starts a step of its own rather
+// than run on past the budget of a step begun with other work.
+func TestJobWholePiecesWait(t *testing.T) {
+	src := gen.Batch(gen.CloudEvents, 30)
+	j := NewJob(src)
+	j.Step(0) // decoding
+	j.whole = 2 * time.Hour
+	if j.Step(time.Hour); j.stage != stageCheck {
+		t.Fatalf("a step of validation went on into stage %d", j.stage)
+	}
+	for _, want := range []jobStage{stagePretty, stageConvert, stageDone} {
+		if j.Step(time.Hour); j.stage != want {
+			t.Fatalf("stage %d after a step, want %d", j.stage, want)
+		}
+	}
+	if !reflect.DeepEqual(j.Report(), Inspect(src)) {
+		t.Error("the report differs from Inspect's")
+	}
 }

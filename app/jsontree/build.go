@@ -61,12 +61,17 @@ func (p *parser) items(from int) []*Node {
 }
 
 // parseValue reads one value at p.i (after white space) without recursion.
+// All its state is in p: when p.pauseAt values have begun it returns nil,
+// nil where the next value is expected, and a later call goes on from there.
 func (p *parser) parseValue() (*Node, *SyntaxError) {
 	src := p.src
 	var v *Node
 value:
 	for {
 		// A value is expected at p.i.
+		if p.pauseAt > 0 && p.values >= p.pauseAt && len(p.frames) > 0 {
+			return nil, nil
+		}
 		p.skipWS()
 		if p.i >= len(src) {
 			return nil, p.eofErr("a value")

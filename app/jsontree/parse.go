@@ -84,26 +84,104 @@ func spaceIn(text []byte) int {
 // strings of its nodes are read from src's memory. The caller must not
 // modify src while the Doc, or any string taken from its tree, is in use.
 func Parse(src []byte, opts Options) (*Doc, error) {
+	d := NewDecoder(src, opts)
+	d.Step(0)
+	return d.Result()
+}
+
+// Decoder decodes a document a piece at a time, so that a caller on a
+// single thread (a browser's) can share the work of a large payload out
+// over several tasks: each Step reads a bounded number of values and
+// returns. Its result is Parse's, whatever the pieces; Parse is a Decoder
+// stepped to the end.
+type Decoder struct {
+	p    *parser
+	doc  *Doc
+	err  *SyntaxError
+	done bool
+}
+
+// NewDecoder prepares the decoding of src with opts (see Parse); no work is
+// done until Step. The Decoder keeps src: do not modify it.
+func NewDecoder(src []byte, opts Options) *Decoder {
 	opts = opts.withDefaults()
-	p := &parser{src: src, text: asString(src), opts: opts}
-	if len(src) > opts.MaxBytes {
-		return nil, TooLarge(len(src), opts.MaxBytes)
+	return &Decoder{p: &parser{src: src, text: asString(src), opts: opts}}
+}
+
+// Step decodes about n more values (all that remain when n is 0 or less)
+// and reports whether decoding is over; Result then says how it ended.
+func (d *Decoder) Step(n int) (done bool) {
+	if d.done {
+		return true
+	}
+	p := d.p
+	if p.lines == nil { // the first step
+		if d.err = p.begin(); d.err != nil {
+			d.finish(nil)
+			return true
+		}
+	}
+	p.pauseAt = 0
+	if n > 0 {
+		p.pauseAt = p.values + n
+	}
+	root, err := p.parseValue()
+	switch {
+	case err != nil:
+		d.err = err
+		d.finish(nil)
+	case root != nil:
+		d.err = p.end(root)
+		d.finish(root)
+	}
+	return d.done
+}
+
+// finish ends decoding with root (nil after an error) and lets the
+// parser's scratch space go.
+func (d *Decoder) finish(root *Node) {
+	p := d.p
+	if d.err == nil {
+		d.doc = &Doc{Root: root, Src: p.src, Notes: p.notes, ascii: p.ascii, lines: p.lines, values: p.values, space: p.space}
+	}
+	d.p, d.done = nil, true
+}
+
+// Result returns the decoded document, or the *SyntaxError that ended
+// decoding; both are nil until Step has reported that decoding is over.
+func (d *Decoder) Result() (*Doc, error) {
+	if d.err != nil {
+		return nil, d.err
+	}
+	if d.doc == nil {
+		return nil, nil
+	}
+	return d.doc, nil
+}
+
+// begin checks the input's size and encoding and reads up to its value.
+func (p *parser) begin() *SyntaxError {
+	src := p.src
+	if len(src) > p.opts.MaxBytes {
+		return TooLarge(len(src), p.opts.MaxBytes)
 	}
 	if err := p.checkEncoding(); err != nil {
-		return nil, err
+		return err
 	}
 	p.i = p.start
 	p.line, p.lineStart, p.colOff, p.col = 1, p.start, p.start, 1
 	p.lines = append(make(textpos.Lines, 0, 64), 0)
 	p.skipWS()
 	if p.i >= len(src) {
-		return nil, p.errAt(vocab.JSONEmpty, p.i, p.i, "",
+		return p.errAt(vocab.JSONEmpty, p.i, p.i, "",
 			"the input is empty: paste an Event Grid or CloudEvents payload")
 	}
-	root, err := p.parseValue()
-	if err != nil {
-		return nil, err
-	}
+	return nil
+}
+
+// end checks that nothing follows the value root, and closes the notes.
+func (p *parser) end(root *Node) *SyntaxError {
+	src := p.src
 	p.skipWS()
 	if p.i < len(src) {
 		endPos := p.pos(root.End - 1)
@@ -111,27 +189,28 @@ func Parse(src []byte, opts Options) (*Doc, error) {
 		if p.i+1 < len(src) && src[p.i] == '/' && (src[p.i+1] == '/' || src[p.i+1] == '*') {
 			fix = "JSON does not allow comments: remove it"
 		}
-		return nil, p.errAt(vocab.JSONTrailingData, p.i, p.i+1, "", fmt.Sprintf(
+		return p.errAt(vocab.JSONTrailingData, p.i, p.i+1, "", fmt.Sprintf(
 			"unexpected data after the JSON value (which ends at %d:%d): a payload is one JSON value: %s",
 			endPos.Line, endPos.Column, fix))
 	}
 	p.finishNotes()
 	// Every line break of a valid document is white space between tokens,
 	// so skipWS has seen them all.
-	return &Doc{Root: root, Src: src, Notes: p.notes, ascii: p.ascii, lines: p.lines, values: p.values, space: p.space}, nil
+	return nil
 }
 
 // parser holds the state of one Parse call.
 type parser struct {
-	src    []byte
-	text   string // src's bytes as a string, not a copy: text without escapes is sliced from it
-	i      int    // read offset
-	start  int    // offset of the first byte after a BOM
-	ascii  bool   // src[start:] is all ASCII
-	opts   Options
-	notes  []Note
-	values int // values begun so far
-	space  int // white-space bytes between tokens so far
+	src     []byte
+	text    string // src's bytes as a string, not a copy: text without escapes is sliced from it
+	i       int    // read offset
+	start   int    // offset of the first byte after a BOM
+	ascii   bool   // src[start:] is all ASCII
+	opts    Options
+	notes   []Note
+	values  int // values begun so far
+	pauseAt int // parseValue returns nil, nil before beginning this value (0: never)
+	space   int // white-space bytes between tokens so far
 
 	// The line being read: every offset from lineStart up to the read
 	// offset is on it, so positions there need no search.
