@@ -124,6 +124,7 @@ func (r *report) budgets() []budget {
 		{"first load (cold) to an interactive app at 10 Mbit/s with 40 ms round trips, Chromium", "≤ 3 s", "first load to interactive, 10 Mbit/s, 40 ms", 3000},
 		{"paste of a 5,000-event batch to the verdict on screen, Chromium", "≤ 1 s", "paste 5,000 events", 1000},
 		{"longest main-thread task from that paste to the verdict, Chromium", "≤ 200 ms", "longest main-thread task from pasting 5,000", 200},
+		{"longest main-thread task from that verdict until every view is ready (formatted text, conversion), Chromium", "≤ 200 ms", "longest main-thread task from the verdict on 5,000 pasted events", 200},
 		{"longest main-thread task while typing into a 1 MB payload, Chromium", "≤ 200 ms", "longest main-thread task while typing into a ", 200},
 		{"longest main-thread task while scrolling the batch table of 5,000 events, Chromium", "≤ 200 ms", "longest main-thread task while scrolling the batch table", 200},
 		{"longest main-thread task while scrolling the tree view of 5,000 events, Chromium", "≤ 200 ms", "longest main-thread task while scrolling the tree view", 200},
