@@ -130,7 +130,9 @@ func (e *Error) Error() string { return e.Message }
 // and a single object a single event. The error, if any, is an *Error: the
 // root or one of the events is not an object.
 func ToCloudEvents(root *jsontree.Node) (*Result, error) {
-	return run(root, "Event Grid", false, toCloudEvent)
+	c := NewToCloudEvents(root)
+	c.Step(0)
+	return c.Result()
 }
 
 // ToEventGrid converts a CloudEvents payload (a single event object, or a
@@ -142,12 +144,121 @@ func ToCloudEvents(root *jsontree.Node) (*Result, error) {
 // says so, since the result serves tests and code that reads both forms,
 // not a description of what Azure delivers.
 func ToEventGrid(root *jsontree.Node) (*Result, error) {
-	res, err := run(root, "CloudEvents", true, toEventGrid)
-	if err != nil {
-		return nil, err
+	c := NewToEventGrid(root)
+	c.Step(0)
+	return c.Result()
+}
+
+// Converter is a conversion made a few events at a time, so that a caller
+// on a single thread (a browser's) can share the work of a large batch out
+// over several tasks. Its result is ToCloudEvents's or ToEventGrid's,
+// whatever the steps.
+type Converter struct {
+	c      converter
+	from   string // the form converted from, for messages
+	toEG   bool   // converting to the Event Grid schema
+	single bool   // the payload is a single event, not a batch
+	one    func(c *converter, i int, ev *jsontree.Node) *jsontree.Node
+	events []*jsontree.Node // the events to convert
+	out    *jsontree.Node   // the converted payload, filled in event by event
+	next   int              // the next event to convert
+	res    *Result
+	err    error
+}
+
+// NewToCloudEvents prepares the conversion that ToCloudEvents makes; no
+// event is converted until Step.
+func NewToCloudEvents(root *jsontree.Node) *Converter {
+	return newConverter(root, "Event Grid", false, toCloudEvent)
+}
+
+// NewToEventGrid prepares the conversion that ToEventGrid makes; no event
+// is converted until Step.
+func NewToEventGrid(root *jsontree.Node) *Converter {
+	return newConverter(root, "CloudEvents", true, toEventGrid)
+}
+
+// newConverter checks the shape of the payload and prepares the conversion
+// of each event with one.
+func newConverter(root *jsontree.Node, from string, toEG bool, one func(c *converter, i int, ev *jsontree.Node) *jsontree.Node) *Converter {
+	v := &Converter{from: from, toEG: toEG, one: one}
+	if root == nil {
+		v.err = &Error{Event: -1, Message: "there is no payload to convert: paste an " + from + " payload"}
+		return v
 	}
-	res.Changes = slices.Insert(res.Changes, 0, Change{Kind: Noted, Event: -1, Note: NoEventGridDelivery})
-	return res, nil
+	switch root.Kind {
+	case jsontree.Object:
+		v.events, v.single = []*jsontree.Node{root}, true
+		if toEG {
+			v.out = &jsontree.Node{Kind: jsontree.Array, Items: make([]*jsontree.Node, 1)}
+		}
+	case jsontree.Array:
+		for i, it := range root.Items {
+			if it == nil || it.Kind != jsontree.Object {
+				v.err = &Error{Event: i, Pointer: "/" + strconv.Itoa(i), Message: fmt.Sprintf(
+					"event %d is %s, not an object: every %s event is a JSON object; fix or remove it, then convert again",
+					i, describeKind(it), from)}
+				return v
+			}
+		}
+		v.events = root.Items
+		v.out = &jsontree.Node{Kind: jsontree.Array, Items: make([]*jsontree.Node, len(root.Items))}
+	default:
+		v.err = &Error{Event: -1, Message: fmt.Sprintf(
+			"the payload is %s, not an event or an array of events: paste an %s payload (a JSON object, or an array of objects)",
+			describeKind(root), from)}
+	}
+	return v
+}
+
+// Step converts up to n more events (all that remain when n is 0 or less)
+// and reports whether every event is converted (or the payload cannot be).
+func (v *Converter) Step(n int) (done bool) {
+	if v.err != nil || v.res != nil {
+		return true
+	}
+	end := len(v.events)
+	if n > 0 {
+		end = min(end, v.next+n)
+	}
+	for ; v.next < end; v.next++ {
+		i := v.next
+		ev := v.one(&v.c, i, v.events[i])
+		if v.out == nil { // a single event, converted to CloudEvents
+			v.out = ev
+		} else {
+			v.out.Items[i] = ev
+		}
+		if i == 0 && len(v.events) > 1 {
+			// Events of a batch are alike: expect as many changes for
+			// each as for the first.
+			v.c.changes = slices.Grow(v.c.changes, len(v.c.changes)*(len(v.events)-1))
+		}
+	}
+	return v.next == len(v.events)
+}
+
+// Result returns the converted payload, or the *Error that prevents it.
+// The payload's text is made on the first call: call it once Step has
+// reported that every event is converted (before, it converts the rest).
+func (v *Converter) Result() (*Result, error) {
+	if v.err != nil {
+		return nil, v.err
+	}
+	if v.res != nil {
+		return v.res, nil
+	}
+	v.Step(0)
+	changes := v.c.changes
+	if v.toEG {
+		if v.single {
+			changes = append(changes, Change{Kind: Added, Event: -1, Note: "Event Grid always sends events in a JSON array: the single event became an array of one"})
+		}
+		changes = slices.Insert(changes, 0, Change{Kind: Noted, Event: -1, Note: NoEventGridDelivery})
+	}
+	text, minified := jsontree.PrettyOrMinify(v.out, vocab.MaxPrettyBytes)
+	v.res = &Result{Root: v.out, Text: text, Minified: minified, Changes: changes}
+	return v.res, nil
 }
 
 // NoEventGridDelivery says that Azure does not deliver CloudEvents input
@@ -220,48 +331,6 @@ func (c *converter) note(key string, build func() string) string {
 func (c *converter) add(ch Change) int {
 	c.changes = append(c.changes, ch)
 	return len(c.changes) - 1
-}
-
-// run checks the shape of the payload and converts each event with one.
-func run(root *jsontree.Node, from string, alwaysArray bool, one func(c *converter, i int, ev *jsontree.Node) *jsontree.Node) (*Result, error) {
-	if root == nil {
-		return nil, &Error{Event: -1, Message: "there is no payload to convert: paste an " + from + " payload"}
-	}
-	c := &converter{}
-	var out *jsontree.Node
-	switch root.Kind {
-	case jsontree.Object:
-		ev := one(c, 0, root)
-		if alwaysArray {
-			out = &jsontree.Node{Kind: jsontree.Array, Items: []*jsontree.Node{ev}}
-			c.add(Change{Kind: Added, Event: -1, Note: "Event Grid always sends events in a JSON array: the single event became an array of one"})
-		} else {
-			out = ev
-		}
-	case jsontree.Array:
-		for i, it := range root.Items {
-			if it == nil || it.Kind != jsontree.Object {
-				return nil, &Error{Event: i, Pointer: "/" + strconv.Itoa(i), Message: fmt.Sprintf(
-					"event %d is %s, not an object: every %s event is a JSON object; fix or remove it, then convert again",
-					i, describeKind(it), from)}
-			}
-		}
-		out = &jsontree.Node{Kind: jsontree.Array, Items: make([]*jsontree.Node, len(root.Items))}
-		for i, it := range root.Items {
-			out.Items[i] = one(c, i, it)
-			if i == 0 && len(root.Items) > 1 {
-				// Events of a batch are alike: expect as many changes for
-				// each as for the first.
-				c.changes = slices.Grow(c.changes, len(c.changes)*(len(root.Items)-1))
-			}
-		}
-	default:
-		return nil, &Error{Event: -1, Message: fmt.Sprintf(
-			"the payload is %s, not an event or an array of events: paste an %s payload (a JSON object, or an array of objects)",
-			describeKind(root), from)}
-	}
-	text, minified := jsontree.PrettyOrMinify(out, vocab.MaxPrettyBytes)
-	return &Result{Root: out, Text: text, Minified: minified, Changes: c.changes}, nil
 }
 
 // describeKind names a node's JSON type with an article ("a string").

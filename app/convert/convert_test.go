@@ -3,9 +3,12 @@ package convert
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
+	"eventlens/app/gen"
 	"eventlens/app/jsontree"
 	"eventlens/app/vocab"
 	"eventlens/internal/fixture"
@@ -427,8 +430,9 @@ func TestChangeString(t *testing.T) {
 	}
 }
 
-// FuzzConvert: any JSON, both directions: no panic, and a successful
-// conversion's Text decodes to its Root.
+// FuzzConvert: any JSON, both directions: no panic, a successful
+// conversion's Text decodes to its Root, and converting two events at a
+// time gives the same result.
 func FuzzConvert(f *testing.F) {
 	f.Add([]byte(fixture.Seed(f, fixture.EventGridConnected)))
 	f.Add([]byte(fixture.Seed(f, fixture.CloudEventsDisconnected)))
@@ -446,6 +450,9 @@ func FuzzConvert(f *testing.F) {
 			r, err := convert(doc.Root)
 			if err != nil {
 				continue
+			}
+			if err := sameInSteps(doc.Root, r, err, 2); err != nil {
+				t.Fatal(err)
 			}
 			back, err := jsontree.Parse(r.Text, jsontree.Options{})
 			if err != nil {
@@ -483,5 +490,75 @@ func TestDeepConversionIsMinified(t *testing.T) {
 	small, err := ToCloudEvents(parse(t, []byte(fixture.Seed(t, "eventgrid-connected"))))
 	if err != nil || small.Minified || !bytes.Equal(small.Text, jsontree.Pretty(small.Root)) {
 		t.Errorf("a small conversion should be pretty-printed (err %v, minified %v)", err, small.Minified)
+	}
+}
+
+// sameInSteps converts root with a Converter in steps of n events, in the
+// direction want (and wantErr) came from, and says how the result differs.
+func sameInSteps(root *jsontree.Node, want *Result, wantErr error, n int) error {
+	for _, c := range []*Converter{NewToCloudEvents(root), NewToEventGrid(root)} {
+		steps := 1
+		for !c.Step(n) {
+			steps++
+		}
+		got, err := c.Result()
+		if !reflect.DeepEqual(err, wantErr) {
+			continue // the other direction, or a different error: not this one
+		}
+		if err == nil && !reflect.DeepEqual(got, want) {
+			continue
+		}
+		if events := eventsOf(root); n > 0 && steps != max(1, (events+n-1)/n) {
+			return fmt.Errorf("%d events in steps of %d took %d steps", events, n, steps)
+		}
+		if again, _ := c.Result(); again != got {
+			return fmt.Errorf("a second Result made the conversion again")
+		}
+		return nil
+	}
+	return fmt.Errorf("no conversion in steps of %d matches the whole one", n)
+}
+
+// eventsOf returns how many events root holds (a single event is one).
+func eventsOf(root *jsontree.Node) int {
+	if root.Kind == jsontree.Array {
+		return len(root.Items)
+	}
+	return 1
+}
+
+// TestConverterSteps: a batch or a single event converted a few events at a
+// time, either way, is what ToCloudEvents and ToEventGrid give; a payload
+// that cannot be converted gives their error at once.
+func TestConverterSteps(t *testing.T) {
+	for _, f := range gen.Forms {
+		for _, n := range []int{0, 1, 7, 100} {
+			root := parse(t, gen.Batch(f, n))
+			inputs := []*jsontree.Node{root}
+			if n == 1 {
+				inputs = append(inputs, root.Items[0]) // a single event
+			}
+			for _, in := range inputs {
+				for _, to := range []func(*jsontree.Node) (*Result, error){ToCloudEvents, ToEventGrid} {
+					want, err := to(in)
+					for _, step := range []int{1, 3, 0} {
+						if e := sameInSteps(in, want, err, step); e != nil {
+							t.Errorf("%s, %d events: %v", f, n, e)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, src := range []string{`[{"id":"1"}, 2]`, `"x"`} {
+		root := parse(t, []byte(src))
+		for _, c := range []*Converter{NewToCloudEvents(root), NewToEventGrid(root)} {
+			if !c.Step(1) {
+				t.Errorf("%s: the first step of an impossible conversion is not the last", src)
+			}
+			if _, err := c.Result(); err == nil {
+				t.Errorf("%s: no error", src)
+			}
+		}
 	}
 }

@@ -208,31 +208,58 @@ func summarise(doc *jsontree.Doc, res detect.Result) []Event {
 // conversions shows the payload, which holds events events, in both
 // forms; past vocab.MaxConvertEvents only in its own.
 func conversions(root *jsontree.Node, form detect.Form, events int, pretty []byte, minified bool) (eg, ce *Conversion) {
-	native := &Conversion{Native: true, Text: pretty, Minified: minified, Root: root}
-	other := func(f func(*jsontree.Node) (*convert.Result, error)) *Conversion {
-		if events > vocab.MaxConvertEvents {
-			return &Conversion{Err: fmt.Sprintf("the payload holds %d events, and eventlens converts payloads of at most %d events (twenty times Event Grid's largest batch): split it, or show one event alone",
-				events, vocab.MaxConvertEvents)}
-		}
-		return convertWith(f, root)
-	}
-	switch form {
-	case detect.EventGrid:
-		return native, other(convert.ToCloudEvents)
-	case detect.CloudEvents:
-		return other(convert.ToEventGrid), native
-	case detect.Handshake:
-		return native, &Conversion{Err: "A subscription-validation event has no CloudEvents form: with the CloudEvents schema, Event Grid validates the endpoint with an HTTP OPTIONS request (WebHook-Request-Origin header) instead."}
-	}
-	return nil, nil
+	return startConversions(root, form, events, pretty, minified).finish()
 }
 
-func convertWith(f func(*jsontree.Node) (*convert.Result, error), root *jsontree.Node) *Conversion {
-	res, err := f(root)
-	if err != nil {
-		return &Conversion{Err: err.Error()}
+// converting is the conversion of a payload under way: its own form, ready
+// at once, and the other, converted by run (nil: nothing to convert).
+type converting struct {
+	eg, ce *Conversion // nil: the one run makes
+	run    *convert.Converter
+}
+
+// startConversions prepares the conversions of the payload, which holds
+// events events: its own form is ready, the other is made by run.
+func startConversions(root *jsontree.Node, form detect.Form, events int, pretty []byte, minified bool) converting {
+	native := &Conversion{Native: true, Text: pretty, Minified: minified, Root: root}
+	other := func(start func(*jsontree.Node) *convert.Converter) (*Conversion, *convert.Converter) {
+		if events > vocab.MaxConvertEvents {
+			return &Conversion{Err: fmt.Sprintf("the payload holds %d events, and eventlens converts payloads of at most %d events (twenty times Event Grid's largest batch): split it, or show one event alone",
+				events, vocab.MaxConvertEvents)}, nil
+		}
+		return nil, start(root)
 	}
-	return &Conversion{Text: res.Text, Minified: res.Minified, Root: res.Root, Changes: res.Changes}
+	var c converting
+	switch form {
+	case detect.EventGrid:
+		c.eg = native
+		c.ce, c.run = other(convert.NewToCloudEvents)
+	case detect.CloudEvents:
+		c.ce = native
+		c.eg, c.run = other(convert.NewToEventGrid)
+	case detect.Handshake:
+		c.eg = native
+		c.ce = &Conversion{Err: "A subscription-validation event has no CloudEvents form: with the CloudEvents schema, Event Grid validates the endpoint with an HTTP OPTIONS request (WebHook-Request-Origin header) instead."}
+	}
+	return c
+}
+
+// finish returns both forms; the converted one is completed (whatever
+// events are left) and its text made now.
+func (c converting) finish() (eg, ce *Conversion) {
+	if c.run == nil {
+		return c.eg, c.ce
+	}
+	conv := &Conversion{}
+	if res, err := c.run.Result(); err != nil {
+		conv.Err = err.Error()
+	} else {
+		conv = &Conversion{Text: res.Text, Minified: res.Minified, Root: res.Root, Changes: res.Changes}
+	}
+	if c.eg == nil {
+		return conv, c.ce
+	}
+	return c.eg, conv
 }
 
 // ApplyFix returns src with the fix's edits applied. Edits that overlap or

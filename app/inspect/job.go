@@ -35,24 +35,30 @@ type Job struct {
 	dec    *jsontree.Decoder // the decoding under way
 	text   []byte            // what dec decodes: src, or the payload of the request src is
 	decode time.Duration     // the time decoding took so far
+	conv   converting        // the conversion under way
+
 	// whole is what a piece of work that takes the whole payload costs,
 	// about: the longest one so far, decoding counted as one.
 	whole time.Duration
 }
 
-// decodeValues is how many values a piece of decoding reads: about 5 ms of
-// work in a browser, so that decoding a large batch shares out over steps.
-const decodeValues = 8192
+// Pieces of the work whose cost grows with the payload. 8,192 values are
+// an eighth of a 5,000-event batch; 500 events a tenth of it.
+const (
+	decodeValues  = 8192 // values decoded in a piece
+	convertEvents = 500  // events converted in a piece
+)
 
 // jobStage is the next piece of work of a Job.
 type jobStage int
 
 const (
-	stageParse    jobStage = iota // decode the text
-	stageValidate                 // check event by event: schema, then semantics
-	stageCheck                    // checks across events, then the verdict
-	stagePretty                   // pretty-print
-	stageConvert                  // both forms
+	stageParse       jobStage = iota // decode the text
+	stageValidate                    // check event by event: schema, then semantics
+	stageCheck                       // checks across events, then the verdict
+	stagePretty                      // pretty-print
+	stageConvert                     // the other form, convertEvents events at a time
+	stageConvertText                 // the other form's text
 	stageDone
 )
 
@@ -64,13 +70,14 @@ func NewJob(src []byte) *Job {
 
 // Step works on the inspection for about budget, at least one piece of work
 // (decodeValues values decoded, one event's checks, the checks across
-// events, pretty-printing, the conversion), and reports whether the
-// inspection is complete. A budget of zero or less does exactly one piece.
-// The checks across events, pretty-printing and the conversion each take
-// the whole payload (for 5,000 events, tens of milliseconds each in a
-// browser): one starts within a step only if the step has left about the
-// time such a piece took so far (decoding counted as one), so that a step
-// does not run far past its budget.
+// events, pretty-printing, convertEvents events converted, the converted
+// text), and reports whether the inspection is complete. A budget of zero
+// or less does exactly one piece. The checks across events,
+// pretty-printing and the converted text each take the whole payload (for
+// 5,000 events, tens of milliseconds each in a browser): one starts within
+// a step only if the step has left about the time such a piece took so far
+// (decoding counted as one), so that a step does not run far past its
+// budget.
 func (j *Job) Step(budget time.Duration) (done bool) {
 	start := time.Now()
 	for first := true; j.stage != stageDone; first = false {
@@ -107,7 +114,7 @@ func (j *Job) timed() {
 // whole reports whether the stage's work takes the whole payload in one
 // piece.
 func (s jobStage) whole() bool {
-	return s == stageCheck || s == stagePretty || s == stageConvert
+	return s == stageCheck || s == stagePretty || s == stageConvertText
 }
 
 // Run completes the inspection and returns its Report.
@@ -217,7 +224,15 @@ func (j *Job) work() {
 		r.Pretty, r.Minified = prettyCapped(r.Doc.Root)
 		j.stage = stageConvert
 	case stageConvert:
-		r.EventGrid, r.CloudEvents = conversions(r.Doc.Root, j.res.Form, len(j.res.Events), r.Pretty, r.Minified)
+		if j.conv.run == nil && j.conv.eg == nil && j.conv.ce == nil {
+			j.conv = startConversions(r.Doc.Root, j.res.Form, len(j.res.Events), r.Pretty, r.Minified)
+		}
+		if j.conv.run == nil || j.conv.run.Step(convertEvents) {
+			j.stage = stageConvertText
+		}
+	case stageConvertText:
+		r.EventGrid, r.CloudEvents = j.conv.finish()
+		j.conv = converting{}
 		j.stage = stageDone
 	}
 }

@@ -103,8 +103,10 @@ func TestJobEqualsInspect(t *testing.T) {
 				if budget == 0 {
 					// One piece of work per step: decoding; each event's
 					// validation (one step when there is none); checks;
-					// pretty-printing; conversion.
-					wantSteps := 4 + max(len(want.Events), 1)
+					// pretty-printing; the conversion, convertEvents
+					// events at a time (one step when there is none), then
+					// its text.
+					wantSteps := 3 + max(len(want.Events), 1) + max((len(want.Events)+convertEvents-1)/convertEvents, 1) + 1
 					if want.Doc == nil {
 						wantSteps = 1
 					}
@@ -150,6 +152,9 @@ func TestJobStages(t *testing.T) {
 	j.Step(0)
 	if r.Pretty == nil || r.CloudEvents != nil || j.Done() {
 		t.Fatal("pretty-printing did not come alone")
+	}
+	if j.Step(0) || r.CloudEvents != nil {
+		t.Fatal("the conversion's events and its text came in one step")
 	}
 	if !j.Step(0) || r.CloudEvents == nil || r.CloudEvents.Err != "" || !r.EventGrid.Native {
 		t.Fatalf("after the conversion: done=%v, conversions %+v", j.Done(), r.CloudEvents)
@@ -255,7 +260,7 @@ func TestJobDecodesInPieces(t *testing.T) {
 
 // TestJobWholePiecesWait: once a piece that takes the whole payload has
 // cost more than a step's budget, each such piece (the checks across
-// events, pretty-printing, the conversion) starts a step of its own rather
+// events, pretty-printing, the conversion's text) starts a step of its own rather
 // than run on past the budget of a step begun with other work.
 func TestJobWholePiecesWait(t *testing.T) {
 	src := gen.Batch(gen.CloudEvents, 30)
@@ -265,7 +270,9 @@ func TestJobWholePiecesWait(t *testing.T) {
 	if j.Step(time.Hour); j.stage != stageCheck {
 		t.Fatalf("a step of validation went on into stage %d", j.stage)
 	}
-	for _, want := range []jobStage{stagePretty, stageConvert, stageDone} {
+	// The conversion's events come a few at a time: they may follow
+	// pretty-printing in its step.
+	for _, want := range []jobStage{stagePretty, stageConvertText, stageDone} {
 		if j.Step(time.Hour); j.stage != want {
 			t.Fatalf("stage %d after a step, want %d", j.stage, want)
 		}

@@ -13,11 +13,11 @@ import (
 func TestWarmupRunsEveryPiece(t *testing.T) {
 	samples := [][]byte{gen.Batch(gen.EventGrid, 3), gen.Batch(gen.CloudEvents, 2), []byte(`{"broken"`)}
 	// A Job's pieces: decoding, each event's checks, the checks across
-	// events, pretty-printing, the conversion; a payload that does not
-	// decode stops at the first. Then a space typed into the first
-	// batch's first event is checked again (Reinspect, one piece up to the
-	// verdict), and pretty-printed and converted.
-	want := len(schema.WarmSteps()) + (1 + 3 + 1 + 1 + 1) + (1 + 2 + 1 + 1 + 1) + 1 + (1 + 1 + 1)
+	// events, pretty-printing, the conversion's events and its text; a
+	// payload that does not decode stops at the first. Then a space typed
+	// into the first batch's first event is checked again (Reinspect, one
+	// piece up to the verdict), and pretty-printed and converted.
+	want := len(schema.WarmSteps()) + (1 + 3 + 1 + 1 + 2) + (1 + 2 + 1 + 1 + 2) + 1 + (1 + 2 + 1)
 	w := NewWarmup(samples...)
 	n := 0
 	reinspected := false
