@@ -151,10 +151,7 @@ func (d *Decoder) finish(root *Node) {
 // decoding; both are nil until Step has reported that decoding is over.
 func (d *Decoder) Result() (*Doc, error) {
 	if d.err != nil {
-		return nil, d.err
-	}
-	if d.doc == nil {
-		return nil, nil
+		return nil, d.err // not d.err as an error when nil: that would be a non-nil error
 	}
 	return d.doc, nil
 }
@@ -199,7 +196,7 @@ func (p *parser) end(root *Node) *SyntaxError {
 	return nil
 }
 
-// parser holds the state of one Parse call.
+// parser holds the state of one decoding (a Decoder, or Parse).
 type parser struct {
 	src     []byte
 	text    string // src's bytes as a string, not a copy: text without escapes is sliced from it

@@ -342,7 +342,8 @@ func (r *report) browserSection(w *writer) {
 	w.f("Headless Chromium against the real server on loopback (`internal/browsertest/perf_test.go`, one run each; recorded, never asserted). ")
 	w.f("The first-load figures (`network_test.go`) start from an empty profile and shape the server's side of the network: one link ")
 	w.f("shared by every connection at the given rate, and a round trip before each response (two for a connection's first: the handshake). ")
-	w.f("A paste is measured as a person makes it: a press into the editor first, and the paste once the engine's warm-up that the press starts is done (`js/click_into_editor.js`).\n\n")
+	w.f("A paste is measured as a person makes it: a press into the editor first, and the paste once the engine's warm-up that the press starts is done (`js/click_into_editor.js`). ")
+	w.f("Its longest task to the verdict counts the tasks begun before the verdict was seen on screen; those begun after it, until every view of the payload (formatted text, conversion) is ready, are a figure of their own (`js/perf_paste.js`).\n\n")
 	w.f("| figure | value |\n|---|---|\n")
 	for _, f := range r.browser {
 		w.f("| %s | %s |\n", f.name, f.value)
