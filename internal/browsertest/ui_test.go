@@ -488,6 +488,8 @@ func TestUILargePasteStaysResponsive(t *testing.T) {
 	if n := eval[int](b, `document.querySelectorAll("*").length`); n > 3000 {
 		t.Errorf("%d elements in the page after a 1 MB paste", n)
 	}
+	// The formatted text follows the verdict, in steps of its own.
+	waitJS(b, 60*time.Second, `document.querySelector("#verdict").dataset.complete === "true"`)
 	if got := eval[string](b, `document.querySelector("#pretty").dataset.plain`); got != "true" {
 		t.Errorf("#pretty of a 1 MB payload is coloured (data-plain = %q)", got)
 	}
