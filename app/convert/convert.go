@@ -155,9 +155,8 @@ func ToEventGrid(root *jsontree.Node) (*Result, error) {
 // whatever the steps.
 type Converter struct {
 	c      converter
-	from   string // the form converted from, for messages
-	toEG   bool   // converting to the Event Grid schema
-	single bool   // the payload is a single event, not a batch
+	toEG   bool // converting to the Event Grid schema
+	single bool // the payload is a single event, not a batch
 	one    func(c *converter, i int, ev *jsontree.Node) *jsontree.Node
 	events []*jsontree.Node // the events to convert
 	out    *jsontree.Node   // the converted payload, filled in event by event
@@ -181,7 +180,7 @@ func NewToEventGrid(root *jsontree.Node) *Converter {
 // newConverter checks the shape of the payload and prepares the conversion
 // of each event with one.
 func newConverter(root *jsontree.Node, from string, toEG bool, one func(c *converter, i int, ev *jsontree.Node) *jsontree.Node) *Converter {
-	v := &Converter{from: from, toEG: toEG, one: one}
+	v := &Converter{toEG: toEG, one: one}
 	if root == nil {
 		v.err = &Error{Event: -1, Message: "there is no payload to convert: paste an " + from + " payload"}
 		return v

@@ -205,12 +205,6 @@ func summarise(doc *jsontree.Doc, res detect.Result) []Event {
 	return out
 }
 
-// conversions shows the payload, which holds events events, in both
-// forms; past vocab.MaxConvertEvents only in its own.
-func conversions(root *jsontree.Node, form detect.Form, events int, pretty []byte, minified bool) (eg, ce *Conversion) {
-	return startConversions(root, form, events, pretty, minified).finish()
-}
-
 // converting is the conversion of a payload under way: its own form, ready
 // at once, and the other, converted by run (nil: nothing to convert).
 type converting struct {
@@ -219,7 +213,8 @@ type converting struct {
 }
 
 // startConversions prepares the conversions of the payload, which holds
-// events events: its own form is ready, the other is made by run.
+// events events: its own form is ready, the other is made by run; past
+// vocab.MaxConvertEvents there is only its own.
 func startConversions(root *jsontree.Node, form detect.Form, events int, pretty []byte, minified bool) converting {
 	native := &Conversion{Native: true, Text: pretty, Minified: minified, Root: root}
 	other := func(start func(*jsontree.Node) *convert.Converter) (*Conversion, *convert.Converter) {

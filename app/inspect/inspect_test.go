@@ -310,6 +310,11 @@ func TestDiagnosticsAreCappedPerCode(t *testing.T) {
 	}
 }
 
+// conversions shows the payload in both forms, as a Job does.
+func conversions(root *jsontree.Node, form detect.Form, events int, pretty []byte, minified bool) (eg, ce *Conversion) {
+	return startConversions(root, form, events, pretty, minified).finish()
+}
+
 // TestConversionRefusedPastMaxConvertEvents: a payload of more events than
 // vocab.MaxConvertEvents is shown in its own form only, with a reason that
 // names the limit; at the limit it converts.

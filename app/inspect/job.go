@@ -222,11 +222,9 @@ func (j *Job) work() {
 		j.stage = stagePretty
 	case stagePretty:
 		r.Pretty, r.Minified = prettyCapped(r.Doc.Root)
+		j.conv = startConversions(r.Doc.Root, j.res.Form, len(j.res.Events), r.Pretty, r.Minified)
 		j.stage = stageConvert
 	case stageConvert:
-		if j.conv.run == nil && j.conv.eg == nil && j.conv.ce == nil {
-			j.conv = startConversions(r.Doc.Root, j.res.Form, len(j.res.Events), r.Pretty, r.Minified)
-		}
 		if j.conv.run == nil || j.conv.run.Step(convertEvents) {
 			j.stage = stageConvertText
 		}
