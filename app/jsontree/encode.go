@@ -1,6 +1,10 @@
 package jsontree
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"eventlens/app/ascii"
+)
 
 // Pretty encodes n with two-space indentation, keeping key order and
 // number text as written; strings are escaped like encoding/json but
@@ -70,12 +74,8 @@ func prettyLen(n *Node, depth int) int {
 // escaping adds.
 func stringLen(s string) int {
 	size := 2 + len(s)
-	for i := 0; i < len(s); {
+	for i := ascii.Unescaped(s, 0); i < len(s); i = ascii.Unescaped(s, i) {
 		c := s[i]
-		if plainByte[c] {
-			i++
-			continue
-		}
 		if c < utf8.RuneSelf {
 			switch c {
 			case '"', '\\', '\b', '\f', '\n', '\r', '\t':
@@ -97,16 +97,6 @@ func stringLen(s string) int {
 	}
 	return size
 }
-
-// plainByte marks the ASCII bytes a JSON string holds as they are (not a
-// control character, '"' or '\\'). A table: testing each byte's class cost
-// as much as the rest of pretty-printing.
-var plainByte = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
 
 // PrettyOrMinify returns Pretty(n), or Minify(n) and true when the pretty
 // text would be longer than max bytes: indentation grows with the square
@@ -215,12 +205,8 @@ const hexDigits = "0123456789abcdef"
 func AppendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i := ascii.Unescaped(s, 0); i < len(s); i = ascii.Unescaped(s, i) {
 		c := s[i]
-		if plainByte[c] {
-			i++
-			continue
-		}
 		if c < utf8.RuneSelf {
 			dst = append(dst, s[start:i]...)
 			switch c {

@@ -1,31 +1,30 @@
 package jsontree
 
 import (
-	"eventlens/app/vocab"
 	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"eventlens/app/ascii"
+	"eventlens/app/vocab"
 )
 
 // scanString reads the string whose opening quote is at p.i and returns its
 // decoded text; p.i moves past the closing quote.
 func (p *parser) scanString() (string, *SyntaxError) {
-	src := p.src
 	start := p.i + 1
-	for i := start; i < len(src); i++ {
-		c := src[i]
-		if c == '"' {
+	if i := ascii.StringBody(p.text, start); i < len(p.text) {
+		switch c := p.text[i]; c {
+		case '"':
 			p.i = i + 1
 			return p.text[start:i], nil
-		}
-		if c == '\\' {
+		case '\\':
 			return p.scanEscaped(start, i)
-		}
-		if c < 0x20 {
+		default:
 			return "", p.controlErr(i)
 		}
 	}
-	return "", p.syntax(p.i, len(src), "unterminated string: the input ends inside it: add the closing '\"'")
+	return "", p.syntax(p.i, len(p.text), "unterminated string: the input ends inside it: add the closing '\"'")
 }
 
 func (p *parser) controlErr(i int) *SyntaxError {
@@ -55,10 +54,7 @@ func (p *parser) scanEscaped(start, i int) (string, *SyntaxError) {
 			return "", p.controlErr(i)
 		case c != '\\':
 			// Copy the run up to the next quote, backslash or control byte.
-			j := i + 1
-			for j < len(src) && src[j] != '"' && src[j] != '\\' && src[j] >= 0x20 {
-				j++
-			}
+			j := ascii.StringBody(p.text, i+1)
 			b = append(b, src[i:j]...)
 			i = j
 			continue
@@ -114,7 +110,7 @@ func (p *parser) scanEscaped(start, i int) (string, *SyntaxError) {
 		}
 		i += 2
 	}
-	return "", p.syntax(p.i, len(src), "unterminated string: the input ends inside it: add the closing '\"'")
+	return "", p.syntax(p.i, len(p.text), "unterminated string: the input ends inside it: add the closing '\"'")
 }
 
 // safeText returns b as text for a message, without control characters.

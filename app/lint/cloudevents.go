@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"eventlens/app/ascii"
 	"eventlens/app/catalog"
 	"eventlens/app/detect"
 	"eventlens/app/diag"
@@ -554,10 +555,7 @@ func (c *checker) stringChars(ev *detect.Event, m *jsontree.Member) {
 	const rule = "the CloudEvents type system (§Type System, String) forbids it, and transports such as HTTP headers cannot carry it"
 	// Printable ASCII, what attributes nearly always hold, is allowed
 	// byte by byte; the runes are decoded from the first other byte on.
-	start := 0
-	for start < len(v.Text) && v.Text[start] >= 0x20 && v.Text[start] < 0x7F {
-		start++
-	}
+	start := ascii.Printable(v.Text, 0)
 	for i, r := range v.Text[start:] {
 		if forbiddenRune(r) {
 			i += start

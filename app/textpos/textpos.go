@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"eventlens/app/ascii"
 )
 
 // Index answers position questions about one text. Build it once per text
@@ -149,9 +151,7 @@ func Measure(s string) (units int, lines Lines) {
 	lines = Lines{0}
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			t := s[i : i+8]
-			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			w := ascii.Word(s, i)
 			if w&high == 0 { // eight ASCII bytes: one unit each
 				// The high bit of each byte of zero is set where w has a
 				// '\n' (exactly: no carry crosses bytes).
