@@ -45,11 +45,12 @@ var toCloudEventsNotes = func() map[string]string {
 var (
 	specVersion, _  = vocab.CloudEventsAttribute(vocab.SpecVersion)
 	specVersionJSON = quoted(specVersion.Value)
+	specVersionNode = str(specVersion.Value) // shared by every converted event: nodes are never modified
 )
 
 // toCloudEvent converts the Event Grid event ev (the payload's event i).
 func toCloudEvent(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
-	out := &jsontree.Node{Kind: jsontree.Object, Members: make([]jsontree.Member, 0, len(ev.Members)+1)}
+	out := c.object(len(ev.Members) + addedMembers)
 	keep := func(key string, v *jsontree.Node) {
 		out.Members = append(out.Members, jsontree.Member{Key: key, Value: v})
 	}
@@ -96,7 +97,7 @@ func toCloudEvent(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 	}
 	if versionChange >= 0 {
 		ch := &c.changes[versionChange]
-		ch.Note = c.note(vocab.DataVersion+"\x00"+typeName+"\x00"+version, func() string { return ch.Note + "; " + versionBack(typeName, version) })
+		ch.Note = c.note(noteKey{vocab.DataVersion, typeName, version}, func() string { return ch.Note + "; " + versionBack(typeName, version) })
 	}
 	if !hasTopic {
 		c.add(Change{Kind: Missing, Event: i, From: vocab.Topic, To: vocab.Source,
@@ -112,7 +113,7 @@ func toCloudEvent(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 		c.add(Change{Kind: Missing, Event: i, From: vocab.ID, To: vocab.ID,
 			Note: "CloudEvents requires id and the Event Grid event has none: add a unique id"})
 	}
-	keep(specVersion.CloudEvents, str(specVersion.Value))
+	keep(specVersion.CloudEvents, specVersionNode)
 	c.add(Change{Kind: Added, Event: i, To: specVersion.CloudEvents, Value: specVersionJSON,
 		Note: "CloudEvents requires specversion; this is CloudEvents 1.0"})
 	return out

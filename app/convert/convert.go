@@ -181,6 +181,11 @@ func NewToEventGrid(root *jsontree.Node) *Converter {
 // of each event with one.
 func newConverter(root *jsontree.Node, from string, toEG bool, one func(c *converter, i int, ev *jsontree.Node) *jsontree.Node) *Converter {
 	v := &Converter{toEG: toEG, one: one}
+	if toEG {
+		// First in the list, written now rather than inserted at the end,
+		// which would copy every change of a large batch.
+		v.c.changes = []Change{{Kind: Noted, Event: -1, Note: NoEventGridDelivery}}
+	}
 	if root == nil {
 		v.err = &Error{Event: -1, Message: "there is no payload to convert: paste an " + from + " payload"}
 		return v
@@ -206,7 +211,9 @@ func newConverter(root *jsontree.Node, from string, toEG bool, one func(c *conve
 		v.err = &Error{Event: -1, Message: fmt.Sprintf(
 			"the payload is %s, not an event or an array of events: paste an %s payload (a JSON object, or an array of objects)",
 			describeKind(root), from)}
+		return v
 	}
+	v.c.reserve(v.events)
 	return v
 }
 
@@ -249,11 +256,8 @@ func (v *Converter) Result() (*Result, error) {
 	}
 	v.Step(0)
 	changes := v.c.changes
-	if v.toEG {
-		if v.single {
-			changes = append(changes, Change{Kind: Added, Event: -1, Note: "Event Grid always sends events in a JSON array: the single event became an array of one"})
-		}
-		changes = slices.Insert(changes, 0, Change{Kind: Noted, Event: -1, Note: NoEventGridDelivery})
+	if v.toEG && v.single {
+		changes = append(changes, Change{Kind: Added, Event: -1, Note: "Event Grid always sends events in a JSON array: the single event became an array of one"})
 	}
 	text, minified := jsontree.PrettyOrMinify(v.out, vocab.MaxPrettyBytes)
 	v.res = &Result{Root: v.out, Text: text, Minified: minified, Changes: changes}
@@ -268,10 +272,70 @@ const NoEventGridDelivery = "Azure Event Grid does not deliver CloudEvents input
 
 // converter collects the changes of one conversion.
 type converter struct {
-	changes []Change
-	buf     []byte            // scratch space for minify
-	values  map[string]string // shared's interned values, by string value
-	notes   map[string]string // notes built once per conversion, by their inputs
+	changes  []Change
+	buf      []byte             // scratch space for minify
+	values   map[string]string  // shared's interned values, by string value
+	recent   [4]sharedValue     // the values shared returned last
+	next     int                // where in recent the next one goes
+	notes    map[noteKey]string // notes built once per conversion, by their inputs
+	lastNote struct {
+		key  noteKey
+		text string
+	}
+	// The converted events' nodes and members are cut from slabs, one
+	// allocation each for a batch instead of two an event; events and
+	// room are how many events and members are still to come.
+	nodes        []jsontree.Node
+	members      []jsontree.Member
+	events, room int
+	version      *versionNode // the last dataVersion added, reused by the next event of the same type
+}
+
+// versionNode is a dataVersion value converting adds: its node and its
+// JSON text, shared by every event that gets it.
+type versionNode struct {
+	node *jsontree.Node
+	json string
+}
+
+// reserve tells the slabs what is to come: the events, each converted to
+// at most addedMembers more members than it has.
+func (c *converter) reserve(events []*jsontree.Node) {
+	c.events = len(events)
+	for _, ev := range events {
+		c.room += len(ev.Members) + addedMembers
+	}
+}
+
+// addedMembers is how many members converting adds to an event at most:
+// dataVersion and metadataVersion to Event Grid, specversion to CloudEvents.
+const addedMembers = 2
+
+// object returns a new object node with room for n members, cut from the
+// converter's slabs.
+func (c *converter) object(n int) *jsontree.Node {
+	if len(c.nodes) == cap(c.nodes) {
+		c.nodes = make([]jsontree.Node, 0, max(c.events, 1))
+	}
+	c.nodes = c.nodes[:len(c.nodes)+1]
+	out := &c.nodes[len(c.nodes)-1]
+	out.Kind = jsontree.Object
+	if cap(c.members)-len(c.members) < n {
+		c.members = make([]jsontree.Member, 0, max(n, c.room))
+	}
+	l := len(c.members)
+	out.Members = c.members[l : l : l+n]
+	c.members = c.members[:l+n]
+	c.events, c.room = c.events-1, c.room-n
+	return out
+}
+
+// versionOf returns the shared node and JSON text of the dataVersion s.
+func (c *converter) versionOf(s string) *versionNode {
+	if c.version == nil || c.version.node.Text != s {
+		c.version = &versionNode{node: str(s), json: quoted(s)}
+	}
+	return c.version
 }
 
 // minify returns the compact JSON text of n.
@@ -288,23 +352,35 @@ func (c *converter) minify(n *jsontree.Node) string {
 
 // shared returns minify(n) for a value that usually repeats in every event
 // of a batch (topic, type, versions): one copy of each distinct text serves
-// all the changes that quote it.
+// all the changes that quote it. The few values each event asks for are
+// found among the recent ones by comparing text, which costs less than
+// hashing it.
 func (c *converter) shared(n *jsontree.Node) string {
 	if n == nil || n.Kind != jsontree.String {
 		return c.minify(n)
 	}
-	if v, ok := c.values[n.Text]; ok {
-		return v
+	for _, r := range c.recent {
+		if r.text == n.Text && r.json != "" {
+			return r.json
+		}
 	}
-	if c.values == nil {
-		c.values = map[string]string{}
+	v, ok := c.values[n.Text]
+	if !ok {
+		if c.values == nil {
+			c.values = map[string]string{}
+		}
+		v = c.minify(n)
+		if len(c.values) < maxShared {
+			c.values[n.Text] = v
+		}
 	}
-	v := c.minify(n)
-	if len(c.values) < maxShared {
-		c.values[n.Text] = v
-	}
+	c.recent[c.next] = sharedValue{n.Text, v}
+	c.next = (c.next + 1) % len(c.recent)
 	return v
 }
+
+// sharedValue is a string value and its JSON text.
+type sharedValue struct{ text, json string }
 
 // maxShared bounds the values shared keeps: a batch whose values all differ
 // does not grow a large map.
@@ -312,20 +388,29 @@ const maxShared = 64
 
 // note returns the note built by build for key, building it once per
 // conversion (notes that depend on an event's type and version repeat in
-// every event of a batch).
-func (c *converter) note(key string, build func() string) string {
-	if v, ok := c.notes[key]; ok {
-		return v
+// every event of a batch, and each event asks for the one the last asked
+// for).
+func (c *converter) note(key noteKey, build func() string) string {
+	if c.lastNote.key == key && c.lastNote.text != "" {
+		return c.lastNote.text
 	}
-	if c.notes == nil {
-		c.notes = map[string]string{}
+	v, ok := c.notes[key]
+	if !ok {
+		if c.notes == nil {
+			c.notes = map[noteKey]string{}
+		}
+		v = build()
+		if len(c.notes) < maxShared {
+			c.notes[key] = v
+		}
 	}
-	v := build()
-	if len(c.notes) < maxShared {
-		c.notes[key] = v
-	}
+	c.lastNote.key, c.lastNote.text = key, v
 	return v
 }
+
+// noteKey names a note by what it is about (an attribute) and the values it
+// depends on.
+type noteKey struct{ attribute, typeName, version string }
 
 func (c *converter) add(ch Change) int {
 	c.changes = append(c.changes, ch)

@@ -12,7 +12,7 @@ import (
 // toEventGrid converts the CloudEvents event ev (the payload's event i).
 // A null attribute counts as unset, as CloudEvents defines.
 func toEventGrid(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
-	out := &jsontree.Node{Kind: jsontree.Object, Members: make([]jsontree.Member, 0, len(ev.Members)+2)}
+	out := c.object(len(ev.Members) + addedMembers)
 	keep := func(key string, v *jsontree.Node) {
 		out.Members = append(out.Members, jsontree.Member{Key: key, Value: v})
 	}
@@ -92,9 +92,10 @@ func toEventGrid(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 	}
 	if !hasVersion {
 		if t, ok := catalog.Known(typeName); ok && t.DataVersion != "" {
-			keep(vocab.DataVersion, str(t.DataVersion))
-			c.add(Change{Kind: Added, Event: i, To: vocab.DataVersion, Value: quoted(t.DataVersion),
-				Note: c.note(vocab.DataVersion+"\x00"+typeName, func() string {
+			dv := c.versionOf(t.DataVersion)
+			keep(vocab.DataVersion, dv.node)
+			c.add(Change{Kind: Added, Event: i, To: vocab.DataVersion, Value: dv.json,
+				Note: c.note(noteKey{vocab.DataVersion, typeName, ""}, func() string {
 					return fmt.Sprintf("Event Grid requires dataVersion and the event has no dataschema \"#<version>\"; %q is the version Azure emits for %s", t.DataVersion, typeName)
 				})})
 		} else {
@@ -106,7 +107,7 @@ func toEventGrid(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 				Note: "Event Grid requires dataVersion, the version of the data's schema; the event has no dataschema \"#<version>\" and " + why + ": add dataVersion (e.g. \"1.0\")"})
 		}
 	}
-	keep(metadataVersion.EventGrid, str(metadataVersion.Value))
+	keep(metadataVersion.EventGrid, metadataVersionNode)
 	c.add(Change{Kind: Added, Event: i, To: metadataVersion.EventGrid, Value: metadataVersionJSON,
 		Note: "the version of Event Grid's event schema; \"1\" is the only valid value"})
 	if !hasID {
@@ -171,6 +172,7 @@ var toEventGridNotes = func() map[string]string {
 var (
 	metadataVersion, _  = vocab.EventGridAttribute(vocab.MetadataVersion)
 	metadataVersionJSON = quoted(metadataVersion.Value)
+	metadataVersionNode = str(metadataVersion.Value) // shared by every converted event: nodes are never modified
 )
 
 // isJSONMediaType reports whether the media type is application/json
