@@ -36,6 +36,18 @@ func equal(w uint64, c byte) uint64 { return below(w^(ones*uint64(c)), 1) }
 // look.
 func stop(w uint64) uint64 { return equal(w, '"') | equal(w, '\\') | below(w, 0x20) }
 
+// Run returns the index of the first byte of s at or after i that is not
+// ASCII, 0x80 or above (len(s) when there is none).
+func Run(s string, i int) int {
+	for i+8 <= len(s) && Word(s, i)&highs == 0 {
+		i += 8
+	}
+	for i < len(s) && s[i] < 0x80 {
+		i++
+	}
+	return i
+}
+
 // StringBody returns the index of the first byte of s at or after i that is
 // '"', '\\' or below 0x20 (len(s) when there is none): the run of a JSON
 // string's source that decodes to itself.

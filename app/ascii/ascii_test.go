@@ -6,6 +6,7 @@ import (
 )
 
 // The byte-by-byte definitions each scan must agree with.
+func refRun(c byte) bool        { return c < 0x80 }
 func refStringBody(c byte) bool { return c != '"' && c != '\\' && c >= 0x20 }
 func refUnescaped(c byte) bool  { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' }
 func refPrintable(c byte) bool  { return c >= 0x20 && c < 0x7F }
@@ -22,6 +23,7 @@ var scans = []struct {
 	scan func(string, int) int
 	in   func(byte) bool
 }{
+	{"Run", Run, refRun},
 	{"StringBody", StringBody, refStringBody},
 	{"Unescaped", Unescaped, refUnescaped},
 	{"Printable", Printable, refPrintable},

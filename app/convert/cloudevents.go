@@ -28,16 +28,15 @@ var egNames = func() map[string]string {
 
 // toCloudEventsNotes holds the note of each Event Grid property that
 // converting renames, when the table says what it holds.
-var toCloudEventsNotes = func() map[string]string {
-	m := map[string]string{}
+var toCloudEventsNotes = func() (r renameNotes) {
 	for _, a := range vocab.Attributes {
 		if a.ToCloudEvents == vocab.Renamed && a.Note != "" {
 			// Concatenated, not fmt.Sprintf: this runs as app.wasm starts,
 			// and fmt's first call there costs several milliseconds.
-			m[a.EventGrid] = "Event Grid's " + a.EventGrid + " (" + a.Note + ") is CloudEvents' " + a.CloudEvents
+			r = append(r, renameNote{a.EventGrid, "Event Grid's " + a.EventGrid + " (" + a.Note + ") is CloudEvents' " + a.CloudEvents})
 		}
 	}
-	return m
+	return r
 }()
 
 // specVersion is the attribute every event converted to CloudEvents gets,
@@ -75,7 +74,7 @@ func toCloudEvent(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 			keep(m.Key, v)
 		case vocab.Renamed:
 			keep(a.CloudEvents, v)
-			c.add(Change{Kind: Renamed, Event: i, From: m.Key, To: a.CloudEvents, Value: c.shared(v), Note: toCloudEventsNotes[m.Key]})
+			c.add(Change{Kind: Renamed, Event: i, From: m.Key, To: a.CloudEvents, Value: c.shared(v), Note: toCloudEventsNotes.of(m.Key)})
 		}
 		switch m.Key {
 		case vocab.ID:

@@ -275,7 +275,7 @@ type converter struct {
 	changes  []Change
 	buf      []byte             // scratch space for minify
 	values   map[string]string  // shared's interned values, by string value
-	recent   [4]sharedValue     // the values shared returned last
+	recent   [8]sharedValue     // values shared found repeated, the latest ones
 	next     int                // where in recent the next one goes
 	notes    map[noteKey]string // notes built once per conversion, by their inputs
 	lastNote struct {
@@ -364,19 +364,39 @@ func (c *converter) shared(n *jsontree.Node) string {
 			return r.json
 		}
 	}
-	v, ok := c.values[n.Text]
-	if !ok {
-		if c.values == nil {
-			c.values = map[string]string{}
-		}
-		v = c.minify(n)
-		if len(c.values) < maxShared {
-			c.values[n.Text] = v
+	if v, ok := c.values[n.Text]; ok {
+		// Seen twice: a value that repeats, worth keeping at hand (one
+		// that differs in every event, such as a time, never is).
+		c.recent[c.next] = sharedValue{n.Text, v}
+		c.next = (c.next + 1) % len(c.recent)
+		return v
+	}
+	if c.values == nil {
+		c.values = map[string]string{}
+	}
+	v := c.minify(n)
+	if len(c.values) < maxShared {
+		c.values[n.Text] = v
+	}
+	return v
+}
+
+// renameNotes holds the note of each attribute that converting renames, by
+// its name in the source form: a few, compared in turn, which costs less
+// than hashing the name.
+type renameNotes []renameNote
+
+// renameNote is the note of one renamed attribute.
+type renameNote struct{ name, note string }
+
+// of returns the note of the attribute name, or "".
+func (r renameNotes) of(name string) string {
+	for _, n := range r {
+		if n.name == name {
+			return n.note
 		}
 	}
-	c.recent[c.next] = sharedValue{n.Text, v}
-	c.next = (c.next + 1) % len(c.recent)
-	return v
+	return ""
 }
 
 // sharedValue is a string value and its JSON text.

@@ -39,7 +39,7 @@ func toEventGrid(c *converter, i int, ev *jsontree.Node) *jsontree.Node {
 			keep(m.Key, v)
 		case vocab.Renamed:
 			keep(a.EventGrid, v)
-			c.add(Change{Kind: Renamed, Event: i, From: m.Key, To: a.EventGrid, Value: c.shared(v), Note: toEventGridNotes[m.Key]})
+			c.add(Change{Kind: Renamed, Event: i, From: m.Key, To: a.EventGrid, Value: c.shared(v), Note: toEventGridNotes.of(m.Key)})
 		}
 		switch m.Key {
 		case vocab.Type:
@@ -157,14 +157,13 @@ var egAttributes = func() map[string]string {
 
 // toEventGridNotes holds the note of each CloudEvents attribute that
 // converting renames, when the table says what it holds.
-var toEventGridNotes = func() map[string]string {
-	m := map[string]string{}
+var toEventGridNotes = func() (r renameNotes) {
 	for _, a := range vocab.Attributes {
 		if a.ToEventGrid == vocab.Renamed && a.Note != "" {
-			m[a.CloudEvents] = "CloudEvents' " + a.CloudEvents + " is Event Grid's " + a.EventGrid + " (" + a.Note + ")" // as in toCloudEventsNotes
+			r = append(r, renameNote{a.CloudEvents, "CloudEvents' " + a.CloudEvents + " is Event Grid's " + a.EventGrid + " (" + a.Note + ")"}) // as in toCloudEventsNotes
 		}
 	}
-	return m
+	return r
 }()
 
 // metadataVersion is the property every event converted to Event Grid

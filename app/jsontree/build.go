@@ -1,6 +1,7 @@
 package jsontree
 
 import (
+	"eventlens/app/ascii"
 	"eventlens/app/vocab"
 	"fmt"
 	"strconv"
@@ -122,6 +123,9 @@ value:
 			}
 			n.Text = s
 			n.End = p.i
+			// Each escape is longer than what it decodes to, so a string
+			// as long as its source has none; ASCII needs no escaping.
+			n.plain = n.End-off == len(s)+2 && (p.ascii || ascii.Run(s, 0) == len(s))
 			v = n
 		case c == '-' || c >= '0' && c <= '9':
 			n := p.node(Number, off)

@@ -46,6 +46,9 @@ func prettyLen(n *Node, depth int) int {
 	case Number:
 		return max(len(n.Text), 1)
 	case String:
+		if n.plain {
+			return len(n.Text) + 2
+		}
 		return stringLen(n.Text)
 	case Object:
 		if len(n.Members) == 0 {
@@ -149,6 +152,11 @@ func appendValue(b []byte, n *Node, depth int, pretty bool) []byte {
 		}
 		return append(b, n.Text...)
 	case String:
+		if n.plain {
+			b = append(b, '"')
+			b = append(b, n.Text...)
+			return append(b, '"')
+		}
 		return AppendString(b, n.Text)
 	case Object:
 		if len(n.Members) == 0 {

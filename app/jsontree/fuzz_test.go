@@ -25,7 +25,11 @@ func fuzzSeeds(f *testing.F) {
 		`["\ud800", "\ud83d\ude00", "\u00e9\n\t"]`, `[1,]`, `{"a":1,}`, `{'a':1}`, `// c` + "\n{}", `[True, nul, NaN, +1, 01, 1., .5, 0x1F]`,
 		`{"a":1} {"b":2}`, `{"a" 1}`, `[1 2]`, "[\"a\nb\"]", `"\x"`, `"\u12"`, `[[[[[[[[[[]]]]]]]]]]`, `{"a":{"b":{"c":[{"d":null}]}}}`,
 		"[\r\n1,\r2]", "\xEF\xBB\xBF\n\n[1,\n\"é\",\n]", "[\"é\",\n\"日本\"\n\n,]", "{\"é\":\n1}\n\n x", "[\n\"é\"\n\xE9]",
-		"\xEF\xBB\xBF\r\n{\"a\":\r\n[\"😀\"]}\r\n", "[1,\n\"\\ud800\"\n,1e999]", `{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":0,"k11":1,"k12":2,"k13":3,"k14":4,"k15":5,"k16":6,"k3":9}`,
+		"\xEF\xBB\xBF\r\n{\"a\":\r\n[\"😀\"]}\r\n",
+		// Strings re-encoding copies (plain) beside ones it must not: escapes
+		// in an ASCII text, a raw U+2028 and other characters in a text that
+		// is not.
+		`["plain","a\"b","c\\d","\u0041","\/",""]`, "[\"line\u2028sep\",\"é\",\"plain\",\"\\u2029\",\"\x7f\"]", "[1,\n\"\\ud800\"\n,1e999]", `{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":0,"k11":1,"k12":2,"k13":3,"k14":4,"k15":5,"k16":6,"k3":9}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -94,6 +98,7 @@ func FuzzParse(f *testing.F) {
 		if PrettyLen(d.Root) != len(pretty) {
 			t.Fatalf("PrettyLen = %d, len(Pretty) = %d", PrettyLen(d.Root), len(pretty))
 		}
+		checkPlain(t, d.Root, pretty)
 		d2, err := Parse(pretty, Options{MaxDepth: 20000})
 		if err != nil {
 			t.Fatalf("Pretty output does not parse: %v\n%s", err, pretty)
@@ -156,4 +161,59 @@ func FuzzPointer(f *testing.F) {
 			t.Fatalf("Pointer(SplitPointer(%q)) = %q", p, back)
 		}
 	})
+}
+
+// checkPlain checks the decoder's plain marks: the strings it marks encode
+// to themselves between quotes, and the tree encodes as the same tree
+// without marks, which encoding reads through.
+func checkPlain(t *testing.T, root *Node, pretty []byte) {
+	t.Helper()
+	bare := unmarked(root)
+	if got := Pretty(bare); !bytes.Equal(got, pretty) {
+		t.Fatalf("Pretty with plain marks:\n%s\nwithout:\n%s", pretty, got)
+	}
+	if PrettyLen(bare) != len(pretty) || !bytes.Equal(Minify(bare), Minify(root)) {
+		t.Fatalf("PrettyLen or Minify differ with plain marks")
+	}
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		if n == nil {
+			return
+		}
+		if n.plain {
+			if n.Kind != String || string(AppendString(nil, n.Text)) != `"`+n.Text+`"` {
+				t.Fatalf("%s %q is marked plain, but encodes as %s", n.Kind, n.Text, AppendString(nil, n.Text))
+			}
+		}
+		for _, m := range n.Members {
+			walk(m.Value)
+		}
+		for _, it := range n.Items {
+			walk(it)
+		}
+	}
+	walk(root)
+}
+
+// unmarked returns a copy of the tree with no string marked plain.
+func unmarked(n *Node) *Node {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	c.plain = false
+	if n.Members != nil {
+		c.Members = make([]Member, len(n.Members))
+		for i, m := range n.Members {
+			m.Value = unmarked(m.Value)
+			c.Members[i] = m
+		}
+	}
+	if n.Items != nil {
+		c.Items = make([]*Node, len(n.Items))
+		for i, it := range n.Items {
+			c.Items[i] = unmarked(it)
+		}
+	}
+	return &c
 }

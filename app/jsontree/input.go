@@ -1,6 +1,7 @@
 package jsontree
 
 import (
+	"eventlens/app/ascii"
 	"eventlens/app/vocab"
 	"fmt"
 	"unicode/utf8"
@@ -22,18 +23,7 @@ func (p *parser) checkEncoding() *SyntaxError {
 		p.notes = append(p.notes, Note{Code: vocab.JSONBOM, Pos: Pos{Line: 1, Column: 1}, End: 3,
 			Message: "the input starts with a UTF-8 byte-order mark; it was ignored, but some receivers reject it: save the file as UTF-8 without BOM"})
 	}
-	i := p.start
-	for i+8 <= len(src) {
-		w := uint64(src[i]) | uint64(src[i+1])<<8 | uint64(src[i+2])<<16 | uint64(src[i+3])<<24 |
-			uint64(src[i+4])<<32 | uint64(src[i+5])<<40 | uint64(src[i+6])<<48 | uint64(src[i+7])<<56
-		if w&0x8080808080808080 != 0 {
-			break
-		}
-		i += 8
-	}
-	for i < len(src) && src[i] < utf8.RuneSelf {
-		i++
-	}
+	i := ascii.Run(p.text, p.start)
 	if i == len(src) {
 		p.ascii = true
 		return nil

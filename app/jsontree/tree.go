@@ -54,8 +54,13 @@ type Pos struct {
 // Node is one JSON value and where it was written.
 type Node struct {
 	Kind Kind
-	Pos  Pos // where the value starts (its first byte)
-	End  int // byte offset just past the value's last byte
+	// plain says a String's JSON text is its Text between quotes, as it
+	// was written: the decoder sets it on strings without escapes or
+	// characters that encoding escapes, so that re-encoding copies them
+	// instead of reading them again. Text is never changed after decoding.
+	plain bool
+	Pos   Pos // where the value starts (its first byte)
+	End   int // byte offset just past the value's last byte
 	// Text holds the decoded value of a String, the literal text of a
 	// Number exactly as written, and "true" or "false" for a Bool.
 	Text    string

@@ -113,23 +113,54 @@ var Attributes = [...]Attribute{
 // byEventGrid and byCloudEvents index Attributes by each form's names.
 var byEventGrid, byCloudEvents = index()
 
-func index() (eg, ce map[string]*Attribute) {
-	eg, ce = map[string]*Attribute{}, map[string]*Attribute{}
+func index() (eg, ce byName) {
 	for i := range Attributes {
 		a := &Attributes[i]
-		if a.EventGrid != "" {
-			eg[a.EventGrid] = a
-		}
-		if a.CloudEvents != "" {
-			ce[a.CloudEvents] = a
-		}
+		eg.add(a.EventGrid, a)
+		ce.add(a.CloudEvents, a)
 	}
 	return eg, ce
 }
 
+// byName finds attributes by name among the few names of the same length:
+// every member of every event is looked up, and comparing a name or two
+// costs a third of hashing it (as WebAssembly, which hashes without the
+// processor's help).
+type byName [][]named
+
+// named is an attribute under one of its names.
+type named struct {
+	name string
+	a    *Attribute
+}
+
+// add indexes a under name; an empty name is not indexed.
+func (t *byName) add(name string, a *Attribute) {
+	if name == "" {
+		return
+	}
+	for len(*t) <= len(name) {
+		*t = append(*t, nil)
+	}
+	(*t)[len(name)] = append((*t)[len(name)], named{name, a})
+}
+
+// get returns the attribute named name, or nil.
+func (t byName) get(name string) *Attribute {
+	if len(name) >= len(t) {
+		return nil
+	}
+	for _, n := range t[len(name)] {
+		if n.name == name {
+			return n.a
+		}
+	}
+	return nil
+}
+
 // EventGridAttribute returns the row of the Event Grid property name.
 func EventGridAttribute(name string) (Attribute, bool) {
-	if a, ok := byEventGrid[name]; ok {
+	if a := byEventGrid.get(name); a != nil {
 		return *a, true
 	}
 	return Attribute{}, false
@@ -137,7 +168,7 @@ func EventGridAttribute(name string) (Attribute, bool) {
 
 // CloudEventsAttribute returns the row of the CloudEvents attribute name.
 func CloudEventsAttribute(name string) (Attribute, bool) {
-	if a, ok := byCloudEvents[name]; ok {
+	if a := byCloudEvents.get(name); a != nil {
 		return *a, true
 	}
 	return Attribute{}, false
@@ -145,11 +176,11 @@ func CloudEventsAttribute(name string) (Attribute, bool) {
 
 // IsEventGrid reports whether name is a top-level property of the Event
 // Grid schema.
-func IsEventGrid(name string) bool { _, ok := byEventGrid[name]; return ok }
+func IsEventGrid(name string) bool { return byEventGrid.get(name) != nil }
 
 // IsCloudEvents reports whether name is a CloudEvents context attribute (or
 // the JSON format's data or data_base64).
-func IsCloudEvents(name string) bool { _, ok := byCloudEvents[name]; return ok }
+func IsCloudEvents(name string) bool { return byCloudEvents.get(name) != nil }
 
 // EventGridNames returns the Event Grid schema's top-level properties, in
 // its order.

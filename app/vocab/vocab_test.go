@@ -50,6 +50,24 @@ func TestAttributes(t *testing.T) {
 	if _, ok := EventGridAttribute(Source); ok {
 		t.Error("source is not an Event Grid property")
 	}
+	// Every name finds its own row, in its own form only; names of the
+	// same length as another form's do not cross over.
+	for i, a := range Attributes {
+		if got, ok := EventGridAttribute(a.EventGrid); ok != (a.EventGrid != "") || ok && got != Attributes[i] {
+			t.Errorf("EventGridAttribute(%q) = %+v, %v", a.EventGrid, got, ok)
+		}
+		if got, ok := CloudEventsAttribute(a.CloudEvents); ok != (a.CloudEvents != "") || ok && got != Attributes[i] {
+			t.Errorf("CloudEventsAttribute(%q) = %+v, %v", a.CloudEvents, got, ok)
+		}
+	}
+	for _, name := range []string{"", "Id", "ID", "time ", "types", "eventtype", "datacontenttypes", "a_name_longer_than_every_attribute"} {
+		if IsEventGrid(name) || IsCloudEvents(name) {
+			t.Errorf("%q is taken for an attribute name", name)
+		}
+	}
+	if IsEventGrid(Time) || IsCloudEvents(EventTime) || IsEventGrid(SpecVersion) || IsCloudEvents(DataVersion) {
+		t.Error("a name of one form is taken for the other's")
+	}
 }
 
 var codePattern = regexp.MustCompile(`^[A-Z]+[0-9]{3}$`)
