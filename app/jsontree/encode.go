@@ -126,13 +126,21 @@ func sizeHint(n *Node) int {
 	return n.End - n.Pos.Offset
 }
 
+// appendIndent appends a line break and depth levels of indentation, copied
+// from newlineIndent in one piece when it holds them.
 func appendIndent(b []byte, depth int) []byte {
-	b = append(b, '\n')
-	for range depth {
+	if n := 1 + 2*depth; n <= len(newlineIndent) {
+		return append(b, newlineIndent[:n]...)
+	}
+	b = append(b, newlineIndent...)
+	for range depth - (len(newlineIndent)-1)/2 {
 		b = append(b, ' ', ' ')
 	}
 	return b
 }
+
+// newlineIndent is a line break and 32 levels of indentation.
+const newlineIndent = "\n                                                                "
 
 // appendValue appends the encoding of n; depth is the indentation level
 // when pretty.

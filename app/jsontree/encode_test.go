@@ -221,3 +221,27 @@ func TestAppendStringEveryPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestPrettyIndentDeep checks indentation past the levels appendIndent
+// copies in one piece: [[...[1]...]] nested d deep, against the text built
+// line by line.
+func TestPrettyIndentDeep(t *testing.T) {
+	for _, d := range []int{1, 31, 32, 33, 80} {
+		src := strings.Repeat("[", d) + "1" + strings.Repeat("]", d)
+		var want strings.Builder
+		for i := range d {
+			want.WriteString(strings.Repeat("  ", i) + "[\n")
+		}
+		want.WriteString(strings.Repeat("  ", d) + "1\n")
+		for i := d - 1; i >= 0; i-- {
+			want.WriteString(strings.Repeat("  ", i) + "]\n")
+		}
+		doc, err := Parse([]byte(src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(Pretty(doc.Root)); got != want.String() {
+			t.Errorf("depth %d: Pretty =\n%s\nwant\n%s", d, got, want.String())
+		}
+	}
+}

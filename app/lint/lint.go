@@ -89,6 +89,7 @@ type checker struct {
 	media       map[string]mediaType
 	misspelt    map[string][]string
 	surrogates  map[string]bool // pointers of strings with an unpaired surrogate (JSON104 notes)
+	cleanPath   string          // the last resource path found without fault
 }
 
 // suggestion is a cached catalog.Suggest answer.

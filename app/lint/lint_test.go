@@ -577,3 +577,22 @@ func TestUnknownPropertyListsTheSchema(t *testing.T) {
 		t.Errorf("got %v, want EG005 saying %q", ds, want)
 	}
 }
+
+// TestResourcePathPerEvent: the resource path found without fault is not
+// checked again in the next event, and that never hides a fault of
+// another event's path, nor the same fault repeated.
+func TestResourcePathPerEvent(t *testing.T) {
+	ev := strings.TrimSuffix(strings.TrimPrefix(egOK, "["), "]")
+	bad := strings.Replace(ev, "Microsoft.SignalRService/SignalR", "Microsoft.Web/sites", 1)
+	src := "[" + strings.Join([]string{ev, bad, ev, bad, bad, ev}, ",") + "]"
+	var got []string
+	_, _, ds := run(t, src)
+	for _, d := range ds {
+		if d.Code == string(vocab.SRResourcePath) {
+			got = append(got, d.Pointer)
+		}
+	}
+	if want := []string{"/1/topic", "/3/topic", "/4/topic"}; !slices.Equal(got, want) {
+		t.Errorf("SRResourcePath at %v, want %v", got, want)
+	}
+}

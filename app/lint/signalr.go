@@ -89,6 +89,15 @@ const resourcePathShape = "/subscriptions/<subscription id>/resourceGroups/<grou
 // resourcePath checks that v (the value of attr) is the resource path of a
 // SignalR Service, and notes documentation placeholders in it.
 func (c *checker) resourcePath(ev *detect.Event, attr string, v *jsontree.Node) {
+	if v.Text != "" && v.Text == c.cleanPath {
+		return // the events of a batch come from one service
+	}
+	found := len(c.out)
+	defer func() {
+		if len(c.out) == found {
+			c.cleanPath = v.Text
+		}
+	}()
 	bad := func(why string) {
 		c.add(at(vocab.SRResourcePath, ev, pointer(ev, attr), v,
 			"%s %s is not the resource path of a SignalR Service (%s): %s; SignalR Service events carry the path of the service that sent them, so check where this event comes from",
