@@ -94,7 +94,7 @@ browser: wasm
 
 ## bench: benchmarks natively and as wasm under Node (medians of BENCHCOUNT runs), app.wasm's size, and the
 ## browser figures (Lighthouse's among them); writes docs/PERFORMANCE.md with each budget's PASS/MISS.
-## Not part of make test (~10 min).
+## Not part of make test (~15 min).
 BENCHCOUNT ?= 5
 BENCHTIME  ?= 200ms
 bench: deps lighthouse
