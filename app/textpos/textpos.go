@@ -213,7 +213,7 @@ func Splice(old, new string) (start, end int, text string) {
 func LineColAt(s string, u int) (line, col int) {
 	// Up to the first non-ASCII byte a byte is a code unit and a code
 	// point: count there with the string functions.
-	k := asciiPrefix(s[:max(0, min(u, len(s)))])
+	k := ascii.Run(s[:max(0, min(u, len(s)))], 0)
 	line = 1 + strings.Count(s[:k], "\n")
 	col = k - strings.LastIndexByte(s[:k], '\n')
 	at := k
@@ -237,22 +237,6 @@ func LineColAt(s string, u int) (line, col int) {
 	return line, col
 }
 
-// asciiPrefix returns the length of s's longest prefix of ASCII bytes.
-func asciiPrefix(s string) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&0x8080808080808080 != 0 {
-			break
-		}
-	}
-	for i < len(s) && s[i] < utf8.RuneSelf {
-		i++
-	}
-	return i
-}
-
 // PrefixBytes returns how many bytes of s its first u UTF-16 code units
 // take, and false when u does not fall between two characters (it splits
 // a surrogate pair, or lies past the text).
@@ -261,7 +245,9 @@ func PrefixBytes(s string, u int) (int, bool) {
 	i := 0
 	for i < len(s) && at < u {
 		if s[i] < utf8.RuneSelf {
-			i, at = i+1, at+1
+			// A run of ASCII, a code unit a byte, up to u at most.
+			j := ascii.Run(s[:min(len(s), i+u-at)], i)
+			i, at = j, at+j-i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -251,3 +251,29 @@ func TestMeasureAstral(t *testing.T) {
 		t.Errorf(`Measure("😀\n") = %d units, lines %v; want 3 units, lines [0 5]`, u, l)
 	}
 }
+
+// TestPrefixBytesRuns: PrefixBytes skips runs of ASCII a word at a time;
+// across runs of every length up to 20 between multi-byte, astral and
+// invalid bytes, it agrees at every index with counting byte by byte.
+func TestPrefixBytesRuns(t *testing.T) {
+	var b strings.Builder
+	for n := range 21 {
+		b.WriteString(strings.Repeat("x\n"[n%2:n%2+1], n))
+		b.WriteString([]string{"é", "😀", "\xff", "日"}[n%4])
+	}
+	src := b.String()
+	byteByByte := func(u int) (int, bool) {
+		i, at := 0, 0
+		for i < len(src) && at < u {
+			r, size := utf8.DecodeRuneInString(src[i:])
+			i, at = i+size, at+unitsOf(r)
+		}
+		return i, at == u
+	}
+	for u := 0; u <= UTF16Len(src)+2; u++ {
+		n, ok := PrefixBytes(src, u)
+		if wn, wok := byteByByte(u); n != wn || ok != wok {
+			t.Fatalf("PrefixBytes(%d) = %d, %v, want %d, %v", u, n, ok, wn, wok)
+		}
+	}
+}

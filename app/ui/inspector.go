@@ -438,6 +438,18 @@ func (p *Inspector) index() *textpos.Index {
 	return p.idx
 }
 
+// caretByte returns the byte offset of the editor's UTF-16 index u: from
+// the positions when they are built, else counted up to u. A click into a
+// text that typing has just renewed needs only this offset, and indexing
+// 3 MB for it took 80 ms.
+func (p *Inspector) caretByte(u int) int {
+	if p.idx != nil {
+		return p.idx.Byte(u)
+	}
+	b, _ := textpos.PrefixBytes(p.src, u)
+	return b
+}
+
 // views computes the tabs' texts for the focused event.
 func (p *Inspector) views() {
 	p.out = outputsOf(p.report, p.focus, p.complete())
@@ -568,7 +580,7 @@ func (p *Inspector) followCaret() {
 	if !ok || r == nil || p.srcGen != p.gen || p.job != nil || len(r.Events) < 2 {
 		return
 	}
-	i := r.EventAt(p.index().Byte(start))
+	i := r.EventAt(p.caretByte(start))
 	switch {
 	case i < 0 || i == p.focus:
 	case p.focus >= 0:
