@@ -283,12 +283,12 @@ type converter struct {
 		text string
 	}
 	// The converted events' nodes and members are cut from slabs, one
-	// allocation each for a batch instead of two an event; events and
-	// room are how many events and members are still to come.
-	nodes        []jsontree.Node
-	members      []jsontree.Member
-	events, room int
-	version      *versionNode // the last dataVersion added, reused by the next event of the same type
+	// allocation each for a batch instead of two an event; eventsLeft and
+	// membersLeft are how many of each the slabs are still to serve.
+	nodes                   []jsontree.Node
+	members                 []jsontree.Member
+	eventsLeft, membersLeft int
+	version                 *versionNode // the last dataVersion added, reused by the next event of the same type
 }
 
 // versionNode is a dataVersion value converting adds: its node and its
@@ -301,9 +301,9 @@ type versionNode struct {
 // reserve tells the slabs what is to come: the events, each converted to
 // at most addedMembers more members than it has.
 func (c *converter) reserve(events []*jsontree.Node) {
-	c.events = len(events)
+	c.eventsLeft = len(events)
 	for _, ev := range events {
-		c.room += len(ev.Members) + addedMembers
+		c.membersLeft += len(ev.Members) + addedMembers
 	}
 }
 
@@ -315,18 +315,18 @@ const addedMembers = 2
 // converter's slabs.
 func (c *converter) object(n int) *jsontree.Node {
 	if len(c.nodes) == cap(c.nodes) {
-		c.nodes = make([]jsontree.Node, 0, max(c.events, 1))
+		c.nodes = make([]jsontree.Node, 0, max(c.eventsLeft, 1))
 	}
 	c.nodes = c.nodes[:len(c.nodes)+1]
 	out := &c.nodes[len(c.nodes)-1]
 	out.Kind = jsontree.Object
 	if cap(c.members)-len(c.members) < n {
-		c.members = make([]jsontree.Member, 0, max(n, c.room))
+		c.members = make([]jsontree.Member, 0, max(n, c.membersLeft))
 	}
 	l := len(c.members)
 	out.Members = c.members[l : l : l+n]
 	c.members = c.members[:l+n]
-	c.events, c.room = c.events-1, c.room-n
+	c.eventsLeft, c.membersLeft = c.eventsLeft-1, c.membersLeft-n
 	return out
 }
 
