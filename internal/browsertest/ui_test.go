@@ -121,10 +121,13 @@ func waitJS(b *browser, timeout time.Duration, expr string) {
 	}
 }
 
-// waitInspected waits until the verdict describes a text of len(text) bytes.
+// waitInspected waits until the verdict describes a text of len(text) bytes
+// and every view of it is ready (data-complete). The views follow the
+// verdict in steps of their own, and while they arrive the page's layout
+// moves: a click aimed at a tab then can land elsewhere.
 func waitInspected(b *browser, text string) {
 	b.t.Helper()
-	waitJS(b, 10*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"]') !== null`, len(text)))
+	waitJS(b, 10*time.Second, fmt.Sprintf(`document.querySelector('#verdict[data-bytes="%d"][data-complete="true"]') !== null`, len(text)))
 }
 
 func verdictText(b *browser) string {
